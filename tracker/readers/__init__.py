@@ -1,0 +1,50 @@
+"""Readers turn a file's bytes into text for the parser: one reader per format.
+
+A reader is a plain function `read(data: bytes) -> Extracted` in its own module. It touches
+only the bytes it is given. Plain-text formats (.txt, PDF text) come out as `markup="plain"`
+and go through artefact clean-up and layout-based parsing; formats that know their structure
+(.md, Word, HTML) come out as Markdown (`markup="markdown"`: `#` headings, pipe tables,
+`[^n]` footnotes) and are parsed by markdown-it-py into the same Document.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Literal
+
+from tracker.errors import InputError
+
+Markup = Literal["plain", "markdown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a reader got out of a file."""
+
+    text: str
+    """The letter's text, newline-separated lines."""
+    markup: Markup
+    """How the parser should read `text`."""
+
+
+# File extension -> module holding `read(data: bytes) -> Extracted`. Imported lazily: PDF and
+# Word libraries cost start-up time that a .txt comparison should not pay.
+READERS: dict[str, str] = {
+    ".txt": "tracker.readers.text",
+    ".text": "tracker.readers.text",
+    ".md": "tracker.readers.markdown",
+    ".markdown": "tracker.readers.markdown",
+}
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    """Run the reader for `name`'s extension over `data`."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    module_name = READERS.get(suffix)
+    if module_name is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(f"{name}: unsupported file type {suffix or '(none)'!r}", f"use {known}")
+    module = importlib.import_module(module_name)
+    result: Extracted = module.read(data)
+    return result

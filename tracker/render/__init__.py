@@ -1,0 +1,1 @@
+"""Renderers turn a Comparison or Document into Markdown, JSON or terminal output."""
