@@ -214,6 +214,9 @@ class SentenceEdit:
     """Index of the paragraph it belongs to: in the new section, or in the old for deletes."""
     words: tuple[WordEdit, ...] = ()
     """Word-level edits for a replaced sentence; empty otherwise."""
+    old_paragraph: int | None = None
+    """Index of the paragraph in the old section for edits with an old side (None for
+    inserts), so a redline can show where old paragraphs began and ended."""
 
 
 @dataclass(frozen=True, slots=True)

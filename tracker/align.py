@@ -1,0 +1,430 @@
+"""Pair the sections of an old letter with those of a new one: cheap anchors, then scoring."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from tracker.model import Paragraph, Section, SectionPair, SectionStatus
+
+# A pair needs this combined score (0.8 body + 0.2 heading) to count as the same section. Word
+# similarity of two unrelated passages in one language and on one subject stays below ~0.35
+# (the function words match); a section that was edited, even heavily, stays above ~0.5.
+MIN_SCORE = 0.5
+# A pair also needs this much body similarity on its own, so that an equal heading over
+# unrelated text ("Overig", "Inleiding") does not carry the pair.
+MIN_BODY = 0.4
+# Sections whose heading is the same and occurs once on each side are the same section even
+# when the body was rewritten (ECB statements keep fixed headings over new text), unless the
+# body shares almost nothing.
+MIN_BODY_SAME_HEADING = 0.2
+# How much of a new section's word trigrams must come from one old section (or the reverse)
+# before the new one counts as split off it (merged into it).
+MIN_CONTAINMENT = 0.6
+# Candidates per section from shared rare trigrams, and trigrams shared by more sections than
+# this are boilerplate, not evidence: both bound the work so it grows linearly with the letter.
+CANDIDATES_PER_SECTION = 6
+MAX_TRIGRAM_SECTIONS = 8
+# Unpaired neighbours within this many places of where a section would land count as
+# candidates too, so headings-only sections and rewritten bodies still meet their partner.
+POSITION_WINDOW = 3
+# Optimal assignment is cubic in the size of a connected group of candidates; larger groups
+# (rare: many near-identical sections) fall back to best-score-first.
+MAX_ASSIGNMENT_GROUP = 120
+
+_WORD = re.compile(r"\w+")
+_NOT_TEXT = re.compile(r"[\s\u00ad\-‐‑]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What alignment needs to know of one section, computed once."""
+
+    heading: str
+    """Heading in a comparable form: case-folded, single spaces; "" for the opening section."""
+    words: list[str]
+    """Case-folded words of paragraphs and table cells, in order."""
+    key: str
+    """The text with white space and hyphens removed: equal keys mean no change in substance."""
+    trigrams: dict[tuple[str, ...], None]
+    """Distinct word trigrams in order of first occurrence (a dict keeps the order stable)."""
+
+
+def section_text(section: Section) -> str:
+    """The section's paragraphs and table rows as text, one block per line."""
+    lines: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            lines.extend(" | ".join(row) for row in (block.header, *block.rows))
+    return "\n".join(lines)
+
+
+def text_key(text: str) -> str:
+    """Text with white space and hyphens removed: changes of wrapping or hyphenation vanish."""
+    return _NOT_TEXT.sub("", text)
+
+
+def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[SectionPair, ...]:
+    """Pair old sections with new ones; every section appears in exactly one pair.
+
+    Sections equal in heading and text are paired first, in order. What is left is scored
+    only against a bounded set of candidates (shared rare trigrams, the same heading, nearby
+    places), and the pairs are chosen by an optimal assignment over those candidates, ties
+    broken by position. Leftovers whose text sits inside a paired section become split or
+    merged; the rest are added or removed.
+    """
+    old_sides = [_side(s) for s in old]
+    new_sides = [_side(s) for s in new]
+    matches: dict[int, int] = _exact_anchors(old_sides, new_sides)
+    scores: dict[tuple[int, int], tuple[float, float]] = {
+        (o, n): (1.0, 1.0) for o, n in matches.items()
+    }
+    candidates = _candidates(old_sides, new_sides, matches)
+    once = _headings_seen_once(old_sides) & _headings_seen_once(new_sides)
+    scored: dict[tuple[int, int], tuple[float, float]] = {}
+    for o, n in candidates:
+        score = _score(old_sides[o], new_sides[n], once)
+        if score is not None:
+            scored[(o, n)] = score
+    for o, n in _assign(scored, len(old), len(new)):
+        matches[o] = n
+        scores[(o, n)] = scored[(o, n)]
+    groups = _split_and_merge(old_sides, new_sides, matches)
+    return _pairs(old, new, old_sides, new_sides, matches, scores, groups)
+
+
+def _side(section: Section) -> _Side:
+    text = section_text(section)
+    words = _WORD.findall(text.casefold())
+    if len(words) >= 3:
+        trigrams = dict.fromkeys(tuple(words[i : i + 3]) for i in range(len(words) - 2))
+    else:
+        trigrams = dict.fromkeys([tuple(words)]) if words else {}
+    heading = " ".join((section.heading or "").casefold().split())
+    return _Side(heading, words, text_key(text), trigrams)
+
+
+def _exact_anchors(old: list[_Side], new: list[_Side]) -> dict[int, int]:
+    """Pair sections equal in heading and text; repeated ones pair in order of appearance."""
+    waiting: dict[tuple[str, str], list[int]] = {}
+    for n in reversed(range(len(new))):
+        waiting.setdefault((new[n].heading, new[n].key), []).append(n)
+    matches: dict[int, int] = {}
+    for o, side in enumerate(old):
+        queue = waiting.get((side.heading, side.key))
+        if queue:
+            matches[o] = queue.pop()
+    return matches
+
+
+def _candidates(
+    old: list[_Side], new: list[_Side], matches: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Candidate pairs among unpaired sections, a bounded number per section, in order."""
+    paired_new = set(matches.values())
+    free_old = [o for o in range(len(old)) if o not in matches]
+    free_new = [n for n in range(len(new)) if n not in paired_new]
+    if not free_old or not free_new:
+        return []
+    by_trigram: dict[tuple[str, ...], list[int]] = {}
+    by_heading: dict[str, list[int]] = {}
+    for n in free_new:
+        for trigram in new[n].trigrams:
+            by_trigram.setdefault(trigram, []).append(n)
+        by_heading.setdefault(new[n].heading, []).append(n)
+    expected = _expected_positions(len(old), matches)
+    found: dict[tuple[int, int], None] = {}
+    for o in free_old:
+        shared: dict[int, int] = {}
+        for trigram in old[o].trigrams:
+            holders = by_trigram.get(trigram)
+            if holders and len(holders) <= MAX_TRIGRAM_SECTIONS:
+                for n in holders:
+                    shared[n] = shared.get(n, 0) + 1
+        near = expected[o]
+        best = sorted(shared, key=lambda n: (-shared[n], abs(n - near), n))
+        for n in best[:CANDIDATES_PER_SECTION]:
+            found[(o, n)] = None
+        same_heading = by_heading.get(old[o].heading, [])
+        for n in sorted(same_heading, key=lambda n: (abs(n - near), n))[:CANDIDATES_PER_SECTION]:
+            found[(o, n)] = None
+        for n in _nearby(free_new, near):
+            found[(o, n)] = None
+    return sorted(found)
+
+
+def _expected_positions(old_count: int, matches: dict[int, int]) -> list[int]:
+    """Where each old section would land in the new letter, judged by the anchor before it."""
+    expected: list[int] = []
+    last_old, last_new = -1, -1
+    for o in range(old_count):
+        if o in matches:
+            last_old, last_new = o, matches[o]
+            expected.append(last_new)
+        else:
+            expected.append(last_new + (o - last_old))
+    return expected
+
+
+def _nearby(free_new: list[int], position: int) -> list[int]:
+    """Unpaired new sections within POSITION_WINDOW places of `position` (free_new is sorted)."""
+    low = bisect.bisect_left(free_new, position - POSITION_WINDOW)
+    high = bisect.bisect_right(free_new, position + POSITION_WINDOW)
+    return free_new[low:high]
+
+
+def _headings_seen_once(sides: list[_Side]) -> set[str]:
+    counts: dict[str, int] = {}
+    for side in sides:
+        counts[side.heading] = counts.get(side.heading, 0) + 1
+    return {heading for heading, count in counts.items() if count == 1 and heading}
+
+
+def _score(a: _Side, b: _Side, unique_headings: set[str]) -> tuple[float, float] | None:
+    """(weight for the assignment, similarity to report), or None when the pair is too weak."""
+    heading_similarity = 1.0 if a.heading == b.heading else fuzz.ratio(a.heading, b.heading) / 100
+    if not a.words and not b.words:
+        # Heading-only sections: the heading is all there is to compare.
+        return (heading_similarity, heading_similarity) if heading_similarity >= 0.8 else None
+    body = Indel.normalized_similarity(a.words, b.words)
+    combined = 0.8 * body + 0.2 * heading_similarity
+    if combined >= MIN_SCORE and body >= MIN_BODY:
+        return combined, body
+    if a.heading == b.heading in unique_headings and body >= MIN_BODY_SAME_HEADING:
+        return MIN_SCORE, body
+    return None
+
+
+def _assign(
+    scored: dict[tuple[int, int], tuple[float, float]], old_count: int, new_count: int
+) -> list[tuple[int, int]]:
+    """The set of pairs with the greatest total weight, each section used at most once.
+
+    The candidate graph falls apart into small connected groups; each group is solved exactly
+    with the Hungarian method (cubic in the group, so groups stay small). A tiny penalty on
+    the distance in position breaks ties in favour of pairs that keep the order.
+    """
+    parent = list(range(old_count + new_count))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for o, n in scored:
+        root_a, root_b = find(o), find(old_count + n)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for o, n in sorted(scored):
+        groups.setdefault(find(o), []).append((o, n))
+    chosen: list[tuple[int, int]] = []
+    for edges in groups.values():
+        weights = {
+            (o, n): scored[(o, n)][0] - 1e-6 * abs(o / max(old_count, 1) - n / max(new_count, 1))
+            for o, n in edges
+        }
+        rows = sorted({o for o, _ in edges})
+        cols = sorted({n for _, n in edges})
+        if max(len(rows), len(cols)) > MAX_ASSIGNMENT_GROUP:
+            chosen.extend(_greedy(weights))
+        else:
+            chosen.extend(_hungarian(weights, rows, cols))
+    return sorted(chosen)
+
+
+def _greedy(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    chosen: list[tuple[int, int]] = []
+    for (o, n), _ in sorted(weights.items(), key=lambda item: (-item[1], item[0])):
+        if o not in used_old and n not in used_new:
+            used_old.add(o)
+            used_new.add(n)
+            chosen.append((o, n))
+    return chosen
+
+
+def _hungarian(
+    weights: dict[tuple[int, int], float], rows: list[int], cols: list[int]
+) -> list[tuple[int, int]]:
+    """Maximum-weight matching of rows to columns by the Hungarian method (potentials form).
+
+    Works on a square matrix whose missing entries weigh 0, which stands for "not paired"; a
+    pair chosen at weight 0 is dropped.
+    """
+    size = max(len(rows), len(cols))
+    row_of = {o: i for i, o in enumerate(rows, 1)}
+    col_of = {n: j for j, n in enumerate(cols, 1)}
+    cost = [[0.0] * (size + 1) for _ in range(size + 1)]
+    for (o, n), weight in weights.items():
+        cost[row_of[o]][col_of[n]] = -weight
+    infinity = float("inf")
+    u = [0.0] * (size + 1)
+    v = [0.0] * (size + 1)
+    match = [0] * (size + 1)  # match[column] = row
+    way = [0] * (size + 1)
+    for row in range(1, size + 1):
+        match[0] = row
+        column = 0
+        least = [infinity] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[column] = True
+            current = match[column]
+            delta, next_column = infinity, 0
+            cost_row = cost[current]
+            u_current = u[current]
+            for j in range(1, size + 1):
+                if not used[j]:
+                    reduced = cost_row[j] - u_current - v[j]
+                    if reduced < least[j]:
+                        least[j], way[j] = reduced, column
+                    if least[j] < delta:
+                        delta, next_column = least[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            column = next_column
+            if match[column] == 0:
+                break
+        while column:
+            previous = way[column]
+            match[column] = match[previous]
+            column = previous
+    chosen: list[tuple[int, int]] = []
+    for j in range(1, size + 1):
+        i = match[j]
+        if i and i <= len(rows) and j <= len(cols) and (rows[i - 1], cols[j - 1]) in weights:
+            chosen.append((rows[i - 1], cols[j - 1]))
+    return chosen
+
+
+def _containment(part: _Side, whole: _Side) -> float:
+    """Share of `part`'s trigrams that occur in `whole`."""
+    if not part.trigrams:
+        return 0.0
+    return sum(t in whole.trigrams for t in part.trigrams) / len(part.trigrams)
+
+
+def _split_and_merge(
+    old: list[_Side], new: list[_Side], matches: dict[int, int]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Groups of sections whose text was divided (one old, several new) or joined.
+
+    An unpaired section counts only when most of its text sits in one section of the other
+    side, and next to that section's partner; pairs it joins leave `matches`.
+    """
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    paired_new = {n: o for o, n in matches.items()}
+    # Split: unpaired new sections drawn from the old section paired with their neighbour.
+    extra_new: dict[int, list[int]] = {}
+    for n in range(len(new)):
+        if n in paired_new:
+            continue
+        for neighbour in (n - 1, n + 1):
+            o = paired_new.get(neighbour)
+            if o is not None and _containment(new[n], old[o]) >= MIN_CONTAINMENT:
+                extra_new.setdefault(o, []).append(n)
+                break
+    for o, parts in sorted(extra_new.items()):
+        n = matches.pop(o)
+        groups.append(((o,), tuple(sorted([n, *parts]))))
+    # Merged: unpaired old sections whose text went into the new partner of their neighbour.
+    paired_old = dict(matches)
+    extra_old: dict[int, list[int]] = {}
+    taken_old = {o for group in groups for o in group[0]}
+    for o in range(len(old)):
+        if o in paired_old or o in taken_old:
+            continue
+        for neighbour in (o - 1, o + 1):
+            partner = paired_old.get(neighbour)
+            if partner is not None and _containment(old[o], new[partner]) >= MIN_CONTAINMENT:
+                extra_old.setdefault(neighbour, []).append(o)
+                break
+    for o, parts in sorted(extra_old.items()):
+        n = matches.pop(o)
+        groups.append((tuple(sorted([o, *parts])), (n,)))
+    return groups
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices (into `values`) of one longest strictly increasing subsequence."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[k] = value
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    keep: set[int] = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        keep.add(i)
+        i = previous[i]
+    return keep
+
+
+def _pairs(
+    old: Sequence[Section],
+    new: Sequence[Section],
+    old_sides: list[_Side],
+    new_sides: list[_Side],
+    matches: dict[int, int],
+    scores: dict[tuple[int, int], tuple[float, float]],
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]],
+) -> tuple[SectionPair, ...]:
+    """All pairs, in the new letter's order; removed sections where they stood in the old."""
+    ordered = sorted(matches.items())
+    in_order = _longest_increasing([n for _, n in ordered])
+    pairs: list[SectionPair] = []
+    for position, (o, n) in enumerate(ordered):
+        a, b = old_sides[o], new_sides[n]
+        similarity = scores[(o, n)][1]
+        status: SectionStatus
+        if position not in in_order:
+            status = "moved"
+        elif a.heading != b.heading:
+            status = "renamed"
+        elif a.key == b.key and (old[o].heading or "") == (new[n].heading or ""):
+            status = "unchanged"
+        else:
+            status = "modified"
+        pairs.append(SectionPair(status, (o,), (n,), round(similarity, 3)))
+    for olds, news in groups:
+        words_a = [w for o in olds for w in old_sides[o].words]
+        words_b = [w for n in news for w in new_sides[n].words]
+        similarity = Indel.normalized_similarity(words_a, words_b)
+        status = "split" if len(news) > 1 else "merged"
+        pairs.append(SectionPair(status, olds, news, round(similarity, 3)))
+    used_old = {o for p in pairs for o in p.old}
+    used_new = {n for p in pairs for n in p.new}
+    pairs.extend(SectionPair("added", (), (n,), 0.0) for n in range(len(new)) if n not in used_new)
+    # A removed section is placed after the pair holding the old section before it.
+    new_of_old: dict[int, int] = {o: min(p.new) for p in pairs if p.new for o in p.old}
+
+    def sort_key(pair: SectionPair) -> tuple[float, int, int]:
+        if pair.new:
+            return (min(pair.new), 0, min(pair.old, default=-1))
+        o = pair.old[0]
+        before = max((new_of_old[k] for k in range(o) if k in new_of_old), default=-1)
+        return (before + 0.5, 1, o)
+
+    removed = [SectionPair("removed", (o,), (), 0.0) for o in range(len(old)) if o not in used_old]
+    return tuple(sorted([*pairs, *removed], key=sort_key))

@@ -1,0 +1,142 @@
+"""The redline inside a section pair: sentences aligned, then words inside changed sentences."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from tracker.align import text_key
+from tracker.model import EditOp, Language, Paragraph, Section, SentenceEdit, WordEdit
+from tracker.sentences import split_sentences
+
+# Two sentences at this character similarity (0..100) or more are one sentence rewritten and
+# get a word-level redline; below it, the old one was dropped and a new one written, which
+# reads better as a deletion and an insertion than as a redline of every word.
+MIN_SENTENCE_RATIO = 50.0
+
+
+def redline(
+    old: Sequence[Section], new: Sequence[Section], language: Language
+) -> tuple[SentenceEdit, ...]:
+    """Sentence edits turning the old sections' text into the new sections' text.
+
+    Several sections on a side (split, merged) are read as one text; paragraph indices count
+    blocks (paragraphs and tables) across them. Table rows take part as one "sentence" each.
+    Sentences equal but for white space and hyphens are equal.
+    """
+    old_units = _units(old, language)
+    new_units = _units(new, language)
+    old_keys = [text_key(text) for _, text in old_units]
+    new_keys = [text_key(text) for _, text in new_units]
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    edits: list[SentenceEdit] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                edits.append(_equal(old_units[i], new_units[j]))
+        else:
+            edits.extend(_rewrite(old_units[i1:i2], new_units[j1:j2]))
+    return _mark_moves(edits)
+
+
+def word_edits(old: str, new: str) -> tuple[WordEdit, ...]:
+    """Word runs (equal/replace/delete/insert) turning `old` into `new`.
+
+    Words are compared without hyphens, so a word hyphenated differently is the same word;
+    a deletion next to an insertion is one replacement, as difflib would say.
+    """
+    old_words, new_words = old.split(), new.split()
+    opcodes = Indel.opcodes([text_key(w) for w in old_words], [text_key(w) for w in new_words])
+    merged: list[tuple[EditOp, int, int, int, int]] = []
+    for opcode in opcodes:
+        i1, i2, j1, j2 = opcode.src_start, opcode.src_end, opcode.dest_start, opcode.dest_end
+        op: EditOp = "equal" if opcode.tag == "equal" else "delete" if i2 > i1 else "insert"
+        if merged and op != "equal" and merged[-1][0] != "equal":
+            # Runs of changes next to each other cover contiguous ranges on both sides.
+            _, a1, _, b1, _ = merged[-1]
+            merged[-1] = ("replace", a1, i2, b1, j2)
+            continue
+        merged.append((op, i1, i2, j1, j2))
+    edits: list[WordEdit] = []
+    for op, i1, i2, j1, j2 in merged:
+        before, after = " ".join(old_words[i1:i2]), " ".join(new_words[j1:j2])
+        if op == "replace" and text_key(before) == text_key(after):
+            op = "equal"  # only the hyphenation or spacing differs ("burden- sharing")
+        edits.append(WordEdit(op, before, after))
+    return tuple(edits)
+
+
+def _units(sections: Sequence[Section], language: Language) -> list[tuple[int, str]]:
+    """(block index, sentence) for every sentence and table row of the sections, in order."""
+    units: list[tuple[int, str]] = []
+    index = 0
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                units.extend((index, s) for s in split_sentences(block.text, language))
+            else:
+                units.extend((index, " | ".join(row)) for row in (block.header, *block.rows))
+            index += 1
+    return units
+
+
+def _equal(old: tuple[int, str], new: tuple[int, str]) -> SentenceEdit:
+    return SentenceEdit("equal", old[1], new[1], new[0], old_paragraph=old[0])
+
+
+def _rewrite(old: list[tuple[int, str]], new: list[tuple[int, str]]) -> list[SentenceEdit]:
+    """Edits for a run of old sentences replaced by a run of new ones.
+
+    Each old sentence is paired, in order, with the most similar later new sentence when they
+    are similar enough to be one sentence rewritten; the rest are deleted or inserted.
+    """
+    edits: list[SentenceEdit] = []
+    j = 0
+    for par, text in old:
+        best, best_ratio = -1, MIN_SENTENCE_RATIO - 1e-9
+        for k in range(j, len(new)):
+            ratio = fuzz.ratio(text, new[k][1])
+            if ratio > best_ratio:  # strictly greater: the earliest of equals wins
+                best, best_ratio = k, ratio
+        if best < 0:
+            edits.append(SentenceEdit("delete", text, "", par, old_paragraph=par))
+            continue
+        for k in range(j, best):
+            edits.append(SentenceEdit("insert", "", new[k][1], new[k][0]))
+        new_par, new_text = new[best]
+        words = word_edits(text, new_text)
+        edits.append(SentenceEdit("replace", text, new_text, new_par, words, old_paragraph=par))
+        j = best + 1
+    for k in range(j, len(new)):
+        edits.append(SentenceEdit("insert", "", new[k][1], new[k][0]))
+    return edits
+
+
+def _mark_moves(edits: list[SentenceEdit]) -> tuple[SentenceEdit, ...]:
+    """A sentence deleted in one place and inserted unchanged in another is one moved sentence.
+
+    The move is shown where the sentence now stands; its old place drops out of the redline.
+    """
+    deleted: dict[str, list[int]] = {}
+    for position, edit in enumerate(edits):
+        if edit.op == "delete":
+            deleted.setdefault(text_key(edit.old), []).append(position)
+    if not deleted:
+        return tuple(edits)
+    dropped: set[int] = set()
+    result = list(edits)
+    for position, edit in enumerate(edits):
+        if edit.op != "insert":
+            continue
+        places = deleted.get(text_key(edit.new))
+        if places:
+            origin = places.pop(0)
+            dropped.add(origin)
+            result[position] = replace(
+                edit, op="moved", old=edits[origin].old, old_paragraph=edits[origin].paragraph
+            )
+    return tuple(e for position, e in enumerate(result) if position not in dropped)
