@@ -117,29 +117,38 @@ def summary_text(parts: Iterable[SummaryPart], links: Mapping[str, str], used: i
     """The Markdown to append to a summary that already holds `used` bytes.
 
     Reports are added whole while they fit under GitHub's 1 MiB; the one that would pass it is
-    cut at a paragraph with a link to the whole file, and the ones after it get only a link.
+    cut at a paragraph with a link to the whole file, the ones after it get only the link, and
+    when not even a link fits any more the rest are left out. The result never passes the limit.
     """
-    room = SUMMARY_LIMIT - _CUT_NOTE_ROOM - used
+    total = SUMMARY_LIMIT - used
+    # Whole and cut reports leave the last bytes free, so that links to the rest still fit.
+    room = total - _CUT_NOTE_ROOM
     chunks: list[str] = []
     for part in parts:
         whole = f"{part.heading}\n\n{part.body.rstrip()}\n\n"
-        size = len(whole.encode("utf-8"))
+        size = _size(whole)
         link = links.get(part.path, quote(part.path))
         if size <= room:
             chunks.append(whole)
-            room -= size
+            room, total = room - size, total - size
             continue
         note = f"*The summary is full: the whole report is in [{_md_text(part.path)}]({link}).*\n\n"
         head = f"{part.heading}\n\n"
-        budget = room - len(head.encode("utf-8")) - len(note.encode("utf-8"))
+        budget = room - _size(head) - _size(note)
         kept = _cut(part.body, budget) if budget > 0 else ""
         piece = head + (kept.rstrip() + "\n\n" if kept else "") + note
-        if len(piece.encode("utf-8")) > room:
-            # Not even the heading fits any more; leave the last notes to the room kept free.
+        if _size(piece) > room:
             piece = note
+        if _size(piece) > total:
+            break
         chunks.append(piece)
-        room -= len(piece.encode("utf-8"))
+        room, total = room - _size(piece), total - _size(piece)
     return "".join(chunks)
+
+
+def _size(text: str) -> int:
+    """Bytes that `text` takes in the UTF-8 summary file."""
+    return len(text.encode("utf-8"))
 
 
 def _md_text(text: str) -> str:

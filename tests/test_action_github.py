@@ -1,0 +1,162 @@
+"""tracker.github: workflow commands, step outputs, the job summary and the workflow text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tracker import github
+from tracker.github import SUMMARY_LIMIT, SummaryPart
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = 'brief "it\'s" $(touch x) Ünïcode,a:b\nnext line%0A\r::error::boo.txt'
+
+
+def parse_command(line: str) -> tuple[str, dict[str, str], str]:
+    """Parse a workflow command the way the Actions runner does (ActionCommand.TryParseV2)."""
+    assert line.startswith("::") and "\n" not in line and "\r" not in line
+    head, _, data = line[2:].partition("::")
+    name, _, props = head.partition(" ")
+
+    def unescape(text: str, mapping: dict[str, str]) -> str:
+        for escaped, raw in mapping.items():
+            text = text.replace(escaped, raw)
+        return text
+
+    data_map = {"%0D": "\r", "%0A": "\n", "%25": "%"}
+    prop_map = {"%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ",", "%25": "%"}
+    properties = {}
+    for prop in filter(None, props.split(",")):
+        key, _, value = prop.partition("=")
+        properties[key] = unescape(value, prop_map)
+    return name, properties, unescape(data, data_map)
+
+
+def parse_outputs(text: str) -> dict[str, str]:
+    """Parse a $GITHUB_OUTPUT file the way the runner does (name<<DELIM … DELIM, name=value)."""
+    lines = text.split("\n")
+    out: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
+            name, delim = line.split("<<", 1)
+            end = lines.index(delim, i + 1)
+            out[name] = "\n".join(lines[i + 1 : end])
+            i = end + 1
+        else:
+            name, value = line.split("=", 1)
+            out[name] = value
+            i += 1
+    return out
+
+
+def test_escaping_matches_the_toolkit() -> None:
+    assert github.escape_data("50% up\r\nnext") == "50%25 up%0D%0Anext"
+    assert github.escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_annotation_with_a_hostile_file_name_stays_one_command() -> None:
+    message = "Total € 1,2 mld. ≠ sum of parts\n::error::injected"
+    line = github.annotation("warning", message, file=f"letters/s/{HOSTILE}", title=HOSTILE)
+    name, props, data = parse_command(line)
+    assert name == "warning"
+    assert props == {"file": f"letters/s/{HOSTILE}", "title": HOSTILE}
+    assert data == message
+
+
+def test_annotation_without_properties() -> None:
+    assert github.annotation("error", "bad\ninput") == "::error::bad%0Ainput"
+    assert github.annotation("notice", "x", line=3) == "::notice line=3::x"
+
+
+def test_one_line_neutralises_commands_and_breaks() -> None:
+    assert github.one_line("::stop-commands::tok") == ": :stop-commands: :tok"
+    assert github.one_line("Title\n::error::x") == "Title ::error::x"
+
+
+def test_outputs_survive_newlines_and_use_a_random_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "output"
+    path.write_text("earlier=1\n", encoding="utf-8")
+    values = {"reports": "reports/a.md\nreports/b b.md", "changed-figures": "3"}
+    github.write_outputs(path, values)
+    github.write_outputs(path, {"ingested": "2"})
+    text = path.read_text(encoding="utf-8")
+    assert parse_outputs(text) == {"earlier": "1", **values, "ingested": "2"}
+    delimiters = set(re.findall(r"<<(\S+)", text))
+    assert len(delimiters) == 2  # one fresh delimiter per write
+    assert all(re.fullmatch(r"ghadelimiter_[0-9a-f]{32}", d) for d in delimiters)
+
+
+def test_output_refuses_a_value_holding_the_delimiter() -> None:
+    with pytest.raises(ValueError, match="delimiter"):
+        github.output_block("x", "a\nEOF\nb", "EOF")
+
+
+def test_file_link_quotes_the_path() -> None:
+    link = github.file_link(
+        "reports/s/2026-01-01 a b.md", server="https://github.com", repository="o/r", ref="main"
+    )
+    assert link == "https://github.com/o/r/blob/main/reports/s/2026-01-01%20a%20b.md"
+    assert github.file_link("reports/x y.md", server=None, repository=None, ref=None) == (
+        "reports/x%20y.md"
+    )
+
+
+def _report(paragraphs: int, seed: str) -> str:
+    para = f"{seed} " + "word " * 200
+    return "\n\n".join(f"## Section {i}\n\n{para.strip()}" for i in range(paragraphs))
+
+
+def test_small_reports_go_in_whole() -> None:
+    parts = [SummaryPart("### Letter A", "Body A\n", "reports/s/a.md")]
+    assert github.summary_text(parts, {}, used=0) == "### Letter A\n\nBody A\n\n"
+
+
+def test_summary_is_cut_with_a_link_and_never_passes_the_limit() -> None:
+    big = _report(600, "alpha")  # about 600 kB each
+    parts = [SummaryPart(f"### Letter {i}", big, f"reports/s/{i}.md") for i in range(40)]
+    links = {p.path: f"https://example.test/{p.path}" for p in parts}
+    used = 1000
+    text = github.summary_text(parts, links, used)
+    assert used + len(text.encode("utf-8")) <= SUMMARY_LIMIT
+    assert text.startswith(f"### Letter 0\n\n{big}\n\n")
+    # The second report is cut at a paragraph, then points to the whole file.
+    second = text.split("### Letter 1\n\n", 1)[1]
+    kept, note = second.split("*The summary is full", 1)
+    assert kept.strip() and big.startswith(kept.strip())
+    assert big[len(kept.strip()) :].startswith("\n\n")
+    assert "(https://example.test/reports/s/1.md)" in note
+    assert "[reports/s/2.md](https://example.test/reports/s/2.md)" in text
+
+
+def test_append_summary_counts_what_the_file_already_holds(tmp_path: Path) -> None:
+    path = tmp_path / "summary.md"
+    path.write_bytes(b"x" * (SUMMARY_LIMIT - 3000))
+    github.append_summary(path, [SummaryPart("### A", _report(5, "a"), "r/a.md")], {})
+    size = path.stat().st_size
+    assert size <= SUMMARY_LIMIT
+    assert "[r/a.md](r/a.md)" in path.read_text(encoding="utf-8")
+
+
+def test_markdown_text_escapes_markup() -> None:
+    assert github.markdown_text("a *b* [c](d)\n<e>") == r"a \*b\* \[c\](d) \<e\>"
+
+
+def test_committed_workflow_is_the_one_tracker_init_writes() -> None:
+    committed = (ROOT / ".github" / "workflows" / "track-letters.yml").read_text(encoding="utf-8")
+    assert github.workflow_yaml("./") == committed
+
+
+def test_workflow_for_another_repository_pins_the_action() -> None:
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    text = github.workflow_yaml(f"someone/letter-tracker@{sha}")
+    assert f"      - uses: someone/letter-tracker@{sha}\n" in text
+    assert "zizmor: ignore" not in text
+    with pytest.raises(ValueError):
+        github.workflow_yaml("x@y\nrun: evil")
