@@ -1,0 +1,235 @@
+"""Find a letter's figures: every tracked quantity with its label, context and as-of date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import replace
+
+from tracker.model import Document, Figure, Language, Paragraph, Table
+from tracker.quantities import (
+    CURRENCY_WORDS,
+    MONTHS,
+    PERCENT_WORDS,
+    SCALES,
+    Quantity,
+    find_quantities,
+)
+from tracker.sentences import sentence_spans
+
+# Words left out of labels: function words of both languages and empty verbs. A label keeps
+# what the figure is of ("militaire steun begroot"), not the grammar around it.
+_STOPWORD_TEXT = """
+    de het een en of van in op tot met voor aan uit bij naar over om te is zijn was waren
+    wordt worden werd heeft hebben had door dat die dit deze als ook nog al per tegen na
+    vanaf sinds tussen er hier daar daarmee hiermee waarbij waarvan hiervan daarvan zo zal
+    zullen kan kunnen moet wel niet geen dan dus reeds nu toe mede circa ca ongeveer bijna
+    ruim meer minder dan maximaal minimaal ten minste zo'n zo’n totaal in totaal bedraagt
+    bedroeg bedragen betreft u uw wij we ik hij zij ze het hun haar zich the a an and or of
+    in on to with for at by from as is are was were be been has have had that this these
+    those which than into over under will would could may per each also its their it about
+    nearly more less than up approximately around some almost least respectievelijk respectively
+"""
+LABEL_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+LABEL_WORDS = 4
+"""Content words a label keeps: enough to tell figures apart, short enough for a table."""
+
+_DATE = re.compile(
+    r"\b(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})\b"  # 2 februari 2026, 31 aug. 2025
+    r"|\b([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})\b"  # March 18, 2009
+)
+_MONTH_NUMBER = {
+    "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Words before a date that make it the date a value holds for, not an event's date.
+_AS_OF = re.compile(
+    r"(?:\bop|\bper|\btot en met|\bt/m|\bstand|\bas of|\bas at|\bon|\bthrough|\bat end of|"
+    r"\bend of|\bvan)\s+$",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = frozenset(SCALES) | frozenset(CURRENCY_WORDS) | frozenset(PERCENT_WORDS)
+_WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*")
+
+
+def find_figures(doc: Document) -> tuple[Figure, ...]:
+    """The figures of a letter in reading order: running text first within each block, table
+    cells labelled by row and column."""
+    figures: list[Figure] = []
+    language = doc.meta.language
+    for index, section in enumerate(doc.sections):
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                figures.extend(_paragraph_figures(block, index, language, len(figures)))
+            else:
+                figures.extend(_table_figures(block, index, language))
+    return tuple(figures)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in `text` ("2 februari 2026", "31 aug. 2025", "March 18, 2009")."""
+    for m in _DATE.finditer(text):
+        day, month, year = (
+            (m.group(1), m.group(2), m.group(3))
+            if m.group(1)
+            else (m.group(5), m.group(4), m.group(6))
+        )
+        key = month.lower()
+        if key not in MONTHS:
+            continue
+        try:
+            return dt.date(int(year), _MONTH_NUMBER[key[:3]], int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def _paragraph_figures(
+    paragraph: Paragraph, section: int, language: Language, offset: int
+) -> list[Figure]:
+    text = paragraph.text
+    spans = sentence_spans(text, language) or [(0, len(text))]
+    found = find_quantities(text, language)
+    figures: list[Figure] = []
+    years: dict[int, str] = {}
+    for start, end in spans:
+        inside = [q for q in found if start <= q.start < end]
+        shifted = [replace(q, start=q.start - start, end=q.end - start) for q in inside]
+        for i, year in _respectively(text[start:end], shifted).items():
+            years[found.index(inside[i])] = year
+    for i, q in enumerate(found):
+        start, end = next(((a, b) for a, b in spans if a <= q.start < b), (0, len(text)))
+        sentence = text[start:end]
+        label = label_of(sentence, q.start - start, q.end - start, q.noun)
+        if i in years:
+            label = f"{label} {years[i]}"
+        figures.append(
+            Figure(
+                value=q.value,
+                unit=q.unit,
+                text=q.text,
+                label=label,
+                section=section,
+                line=paragraph.line,
+                high=q.high,
+                qualifier=q.qualifier,
+                noun=q.noun,
+                as_of=_as_of(sentence[: q.start - start]),
+                context=sentence,
+                conversion_of=offset + i - 1 if q.conversion and i else None,
+                decimals=q.decimals,
+            )
+        )
+    return figures
+
+
+def _table_figures(table: Table, section: int, language: Language) -> list[Figure]:
+    figures: list[Figure] = []
+    dates = [parse_date(heading) for heading in table.header]
+    for row in table.rows:
+        row_label = _clean_label(row[0])
+        context = " | ".join(cell for cell in row if cell)
+        for column, cell in enumerate(row[1:], 1):
+            heading = table.header[column].strip() if column < len(table.header) else ""
+            for q in find_quantities(cell, language):
+                label = " / ".join(part for part in (row_label, heading) if part)
+                figures.append(_cell_figure(q, label, section, table.line, context))
+                figures[-1] = _with_cell(figures[-1], row_label, heading, dates[column])
+    return figures
+
+
+def _cell_figure(q: Quantity, label: str, section: int, line: int, context: str) -> Figure:
+    return Figure(
+        value=q.value,
+        unit=q.unit,
+        text=q.text,
+        label=label,
+        section=section,
+        line=line,
+        high=q.high,
+        qualifier=q.qualifier,
+        noun=q.noun,
+        context=context,
+        decimals=q.decimals,
+    )
+
+
+def _with_cell(figure: Figure, row: str, column: str, as_of: dt.date | None) -> Figure:
+    return replace(figure, row=row, column=column, as_of=as_of)
+
+
+def _clean_label(text: str) -> str:
+    text = re.sub(r"\[footnoteRef:\d+\].*$|\[\^?\d+\]", "", text)
+    return " ".join(text.split()).strip(" :")
+
+
+def _as_of(before: str) -> dt.date | None:
+    """The date the value holds for: "op 2 februari 2026 ca. €11,7 mld.", "as of March 31"."""
+    best = None
+    for m in _DATE.finditer(before):
+        if _AS_OF.search(before[: m.start()]):
+            best = parse_date(m.group())
+    return best
+
+
+def label_of(sentence: str, start: int, end: int, noun: str | None = None) -> str:
+    """A short label for the figure at [start, end) of `sentence`: the content words after it
+    in its clause ("aan militaire steun begroot" -> "militaire steun begroot"), or, when the
+    clause ends there, the content words before it."""
+    clause_end = _clause_end(sentence, end)
+    after = _content_words(sentence[end:clause_end])
+    if noun and not after[:1]:
+        after = [noun]
+    if len(after) >= 2:
+        return " ".join(after[:LABEL_WORDS])
+    clause_start = _clause_start(sentence, start)
+    before = _content_words(sentence[clause_start:start])
+    words = before[-(LABEL_WORDS - len(after)) :] + after
+    if not words:
+        # A figure alone in its clause, as in a list of amounts: the sentence names it.
+        words = _content_words(sentence[clause_end:])[:LABEL_WORDS]
+        words = words or _content_words(sentence[:start])[-LABEL_WORDS:]
+    return " ".join(words) if words else sentence.strip()[:60]
+
+
+def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
+    """ "in 2025, 2026 en 2027 respectievelijk €0,7, €0,5 en €0,4 miljard": which year each
+    amount is for, by position; empty when the counts do not match."""
+    m = re.search(r"\b(respectievelijk|respectively)\b", sentence, re.IGNORECASE)
+    if m is None:
+        return {}
+    years = re.findall(r"\b(?:19|20)\d\d\b", sentence[: m.start()])
+    after = [i for i, q in enumerate(found) if q.start >= m.end()]
+    if len(years) < 2 or len(years) != len(after):
+        return {}
+    return {i: year for i, year in zip(after, years, strict=True)}
+
+
+def _clause_end(sentence: str, position: int) -> int:
+    m = re.compile(r"[,;:()]|\s[–—]\s|\.(?:\s|$)").search(sentence, position)
+    return m.start() if m else len(sentence)
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    cut = 0
+    for m in re.finditer(r"[,;:()]|\s[–—]\s", sentence[:position]):
+        cut = m.end()
+    return cut
+
+
+def _content_words(text: str) -> list[str]:
+    words = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low in LABEL_STOPWORDS or low.rstrip(".") in MONTHS or low.rstrip(".") in _UNIT_WORDS:
+            continue
+        words.append(word)
+    return words
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing words across letters."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -1,0 +1,629 @@
+"""One number with its unit, scale, qualifier and locale: finding, parsing and formatting.
+
+`find_quantities(text, language)` returns every quantity a reader would track in one piece of
+running text (money, counts of things, percentages, percentage and basis points, ranges), and
+leaves out numbers that only look like quantities: years, dates, times, reference numbers,
+postcodes, phone numbers, footnote markers, list numbering, model names and maturities.
+`format_quantity` writes a value back in a letter's own style; the two round-trip.
+
+Decisions worth knowing:
+- The letter's language decides the separators, checked against the digits: in Dutch "," is
+  the decimal mark and "." groups thousands only when exactly three digits follow it ("1.500"
+  is 1500, "14.3" is 14.3); English the other way round ("1.058 trillion" is 1.058e12).
+- A bare number is a figure only as a count of something named right after it ("60.000
+  Oekraïense militairen", "twee MQ-9's"); a number with nothing counted is not tracked.
+- "3-year note" and "30-year bond" are maturities, part of the name of a security: not counts.
+- "een" and "one" are articles far more often than counts, so number words start at two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from tracker.model import Language, Unit
+
+# --- vocabulary -----------------------------------------------------------------------------
+
+SCALES: dict[str, Decimal] = {
+    "duizend": Decimal(1000),
+    "thousand": Decimal(1000),
+    "mln": Decimal(10) ** 6,
+    "miljoen": Decimal(10) ** 6,
+    "million": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "mld": Decimal(10) ** 9,
+    "miljard": Decimal(10) ** 9,
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "biljoen": Decimal(10) ** 12,
+    "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+}
+
+CURRENCY_SIGNS: dict[str, Unit] = {
+    "€": "EUR",
+    "EUR": "EUR",
+    "US$": "USD",
+    "USD": "USD",
+    "$": "USD",
+    "£": "GBP",
+    "GBP": "GBP",
+}
+
+CURRENCY_WORDS: dict[str, Unit] = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us-dollar": "USD",
+    "pond": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+}
+
+PERCENT_WORDS: dict[str, Unit] = {
+    "%": "%",
+    "procent": "%",
+    "percent": "%",
+    "per cent": "%",
+    "procentpunt": "pp",
+    "procentpunten": "pp",
+    "procentpoint": "pp",
+    "procentpoints": "pp",
+    "percentage point": "pp",
+    "percentage points": "pp",
+    "basispunt": "bp",
+    "basispunten": "bp",
+    "basis point": "bp",
+    "basis points": "bp",
+    "bps": "bp",
+    "bp": "bp",
+}
+
+NUMBER_WORDS: dict[Language, dict[str, int]] = {
+    "nl": {
+        "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+        "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+        "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+        "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+        "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100,
+    },
+    "en": {
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90, "hundred": 100,
+    },
+}  # fmt: skip
+
+# Qualifier as written (lower case) -> normalised form kept on the figure.
+QUALIFIERS: dict[str, str] = {
+    "ca.": "circa",
+    "ca": "circa",
+    "circa": "circa",
+    "ongeveer": "ongeveer",
+    "zo'n": "zo'n",
+    "zo’n": "zo'n",
+    "bijna": "bijna",
+    "ruim": "ruim",
+    "meer dan": "meer dan",
+    "minder dan": "minder dan",
+    "maximaal": "maximaal",
+    "ten minste": "ten minste",
+    "tenminste": "ten minste",
+    "minimaal": "minimaal",
+    "tot": "tot",
+    "about": "about",
+    "around": "around",
+    "approximately": "approximately",
+    "roughly": "roughly",
+    "nearly": "nearly",
+    "almost": "almost",
+    "more than": "more than",
+    "over": "more than",
+    "less than": "less than",
+    "up to": "up to",
+    "at least": "at least",
+    "some": "about",
+}
+
+MONTHS = {
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "january", "february", "march", "may", "june", "july",
+    "august", "october", "jan", "feb", "mrt", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "okt", "oct", "nov", "dec",
+}  # fmt: skip
+
+# Words right before a number that make it an identifier, not a quantity.
+REFERENCE_WORDS = {
+    "nr", "nr.", "nrs.", "no", "no.", "nos.", "nummer", "number", "kamerstuk", "kamerstukken",
+    "kenmerk", "referentie", "artikel", "art.", "article", "section", "sectie", "lid",
+    "motie", "bijlage", "annex", "pagina", "page", "p.", "pp.", "blz.", "postbus", "box",
+    "tranche", "fase", "phase", "versie", "version", "vergaderjaar", "kamerbrief", "dd.",
+    "d.d.", "q", "week", "hoofdstuk", "chapter", "paragraaf", "stap", "step", "rule",
+    "regel", "resolutie", "resolution", "ibid", "zie", "see", "tabel", "table", "figuur",
+    "figure", "grafiek", "chart",
+}  # fmt: skip
+
+# Words that cannot be what a bare number counts.
+NOT_NOUNS = {
+    # Dutch function words and verbs
+    "de", "het", "een", "en", "of", "van", "in", "op", "tot", "met", "voor", "aan", "uit",
+    "bij", "naar", "over", "om", "te", "is", "zijn", "was", "waren", "wordt", "worden",
+    "heeft", "hebben", "door", "dat", "die", "dit", "als", "ook", "nog", "al", "per", "tegen",
+    "na", "vanaf", "sinds", "tussen", "uur", "jl.", "jl", "nr.", "nr", "ca.", "ca",
+    "mld.", "mln.", "keer", "maal", "procent", "bedraagt", "bedroeg", "betreft", "waarvan",
+    "hiervan", "daarvan", "zal", "zullen", "kan", "kunnen", "moet",
+    # English function words and verbs
+    "the", "a", "an", "and", "or", "on", "to", "with", "for", "at", "by", "from",
+    "as", "are", "were", "be", "been", "has", "have", "had", "that", "this",
+    "which", "than", "into", "under", "percent", "times", "through", "p.m.", "a.m.",
+    "pm", "am", "will", "would", "could", "may", "each", "plus", "minus", "but",
+}  # fmt: skip
+
+# Nouns of time: "3 years" is a duration a reader may track, kept as a count, but a number
+# glued to one of these by a hyphen is a maturity or an adjective ("10-year note", "tienjarige").
+MATURITY = re.compile(r"[-\u2010\u2011](?:year|month|week|day|jaars?|jarige?|maands|weeks)\b", re.I)
+
+# --- the pattern ------------------------------------------------------------------------------
+
+_HYPHEN = "-\u2010\u2011"
+_NUM = (
+    rf"\d+[{_HYPHEN}]\d+/\d+"  # mixed fraction: 4-1/4, 1‑1/2
+    r"|\d+/\d+"  # fraction: 1/4
+    r"|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"  # grouped: 60.000, 1,015, 1.234,5
+    r"|\d+(?:[.,]\d+)?"  # plain: 14,3 or 2000
+)
+_CURRENCY = r"US\$|€|\$|£|EUR\b|USD\b|GBP\b"
+_SCALE = (
+    r"mld\.?|miljard|mln\.?|miljoen|duizend|biljoen|billion|bln\.?|bn\b|trillion|tn\b"
+    r"|million|mn\b|thousand"
+)
+_UNIT_WORD = r"%|procentpunten|procentpunt|procent|percentage points?|percent|per cent" + (
+    r"|basispunten|basispunt|basis points?|bps\b|bp\b"
+)
+_CURRENCY_WORD = r"euros?\b|EUR\b|USD\b|US-dollars?\b|dollars?\b|pond\b|pounds\b|GBP\b"
+
+_QTY = re.compile(
+    rf"(?P<sign>[-\u2212])?"
+    rf"(?:(?P<cur>{_CURRENCY})\s*)?"
+    rf"(?P<num>{_NUM})"
+    rf"(?:(?P<mscale>m\b)|\s*(?P<scale>{_SCALE})(?![^\W.]))?"
+    rf"(?:\s*(?P<curword>{_CURRENCY_WORD}))?"
+    rf"(?:\s*(?P<unit>{_UNIT_WORD})(?!\w))?",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*")
+_RANGE_LINK = re.compile(
+    rf"\s*(?:to|tot|tot en met|through|and|en|[{_HYPHEN}\u2013\u2014])\s*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in text, with where it stands."""
+
+    value: Decimal
+    """Exact value in base units (euros, not millions); a range's low end."""
+    unit: Unit
+    """"EUR", "USD", "GBP", "%", "pp", "bp" or "count"."""
+    text: str
+    """The quantity as written, qualifier excluded."""
+    start: int
+    """Offset of the first character in the text searched (qualifier excluded)."""
+    end: int
+    """Offset just after the last character."""
+    high: Decimal | None = None
+    """A range's high end."""
+    qualifier: str | None = None
+    """Normalised qualifier ("circa", "bijna", "more than", …)."""
+    noun: str | None = None
+    """For counts, the thing counted."""
+    decimals: int = 0
+    """Digits after the decimal mark as printed (2 for quarter fractions)."""
+    scale: str | None = None
+    """Scale word as written, normalised ("mld", "miljoen", "billion"); None without one."""
+    conversion: bool = False
+    """True when the quantity is a currency conversion in parentheses of the one before it."""
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def parse_number(raw: str, language: Language) -> tuple[Decimal, int]:
+    """Value and printed decimals of one number as written in a letter of `language`."""
+    raw = raw.replace("\u2011", "-").replace("\u2010", "-")
+    if "/" in raw:
+        whole, _, frac = raw.rpartition("-") if "-" in raw else ("0", "", raw)
+        num, den = frac.split("/")
+        value = Decimal(int(whole)) + Decimal(int(num)) / Decimal(int(den))
+        return value.normalize() if value != value.to_integral() else value, 2
+    decimal_mark, group_mark = (",", ".") if language == "nl" else (".", ",")
+    if "." in raw and "," in raw:
+        # Both marks: the last one is the decimal mark whatever the language says.
+        last = max(raw.rfind("."), raw.rfind(","))
+        decimal_mark, group_mark = raw[last], "," if raw[last] == "." else "."
+    elif group_mark in raw and not re.fullmatch(rf"\d{{1,3}}(?:\{group_mark}\d{{3}})+", raw):
+        # "14.3" in a Dutch letter cannot be grouping (groups are three digits): a decimal.
+        decimal_mark, group_mark = group_mark, decimal_mark
+    digits = raw.replace(group_mark, "")
+    whole, _, fraction = digits.partition(decimal_mark)
+    return Decimal(f"{whole}.{fraction}" if fraction else whole), len(fraction)
+
+
+def _scale_key(scale: str) -> str:
+    return scale.lower().rstrip(".")
+
+
+# --- finding --------------------------------------------------------------------------------
+
+
+def find_quantities(text: str, language: Language) -> list[Quantity]:
+    """Every quantity in `text` (one paragraph, sentence or table cell), in reading order."""
+    found: list[Quantity] = []
+    words = NUMBER_WORDS[language]
+    word_pattern = re.compile(
+        r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    )
+    taken: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _QTY.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        quantity = _from_match(text, m, language)
+        if quantity is None:
+            pos = m.start("num") + len(m.group("num"))
+            continue
+        quantity, pos = _extend_range(text, quantity, language)
+        found.append(quantity)
+        taken.append((quantity.start, quantity.end))
+    for m in word_pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        quantity = _from_word(text, m, words[m.group(1).lower()], language)
+        if quantity is not None:
+            found.append(quantity)
+    found.sort(key=lambda q: q.start)
+    return [_mark_conversion(text, q, found[i - 1] if i else None) for i, q in enumerate(found)]
+
+
+def _from_match(text: str, m: re.Match[str], language: Language) -> Quantity | None:
+    num = m.group("num")
+    num_start = m.start("num")
+    cur = m.group("cur")
+    scale = m.group("scale") or (m.group("mscale") if cur else None)
+    curword = m.group("curword")
+    unit_word = m.group("unit")
+    if curword and not (cur or scale) and curword.lower() in {"eur", "usd", "gbp"}:
+        # "2025 EUR" is not a sum; a code after the digits needs a scale or a sign first.
+        curword = None
+    unit: Unit | None = None
+    if cur:
+        unit = CURRENCY_SIGNS[cur.upper() if cur[0].isalpha() else cur]
+    elif curword:
+        unit = CURRENCY_WORDS[curword.lower()]
+    elif unit_word:
+        unit = PERCENT_WORDS[" ".join(unit_word.lower().split())]
+    if _is_identifier(text, num_start, num_start + len(num), has_unit=unit is not None):
+        return None
+    value, decimals = parse_number(num, language)
+    if scale:
+        value *= SCALES[_scale_key(scale)]
+    start = num_start
+    if cur:
+        start = m.start("cur")
+    sign = m.group("sign")
+    if sign and (m.start() == 0 or text[m.start() - 1] in " (\u00a0\n"):
+        value, start = -value, m.start()
+    end = m.end()
+    # Trailing spaces matched optimistically before a group that did not match.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not (scale or curword or unit_word or cur):
+        end = num_start + len(num)
+    noun = None
+    if unit is None:
+        if _is_year(num) or _is_date(text, num_start, end):
+            return None
+        ranged = _bare_range(text, start, end, value, decimals, language)
+        if ranged is not None:
+            return ranged
+        noun = _counted_noun(text, end, language)
+        if noun is None:
+            return None
+        unit = "count"
+    return Quantity(
+        value=value,
+        unit=unit,
+        text=text[start:end],
+        start=start,
+        end=end,
+        qualifier=_qualifier(text, start),
+        noun=noun,
+        decimals=decimals,
+        scale=_scale_key(scale) if scale else None,
+    )
+
+
+def _from_word(text: str, m: re.Match[str], value: int, language: Language) -> Quantity | None:
+    end = m.end()
+    scale_m = re.match(rf"\s*({_SCALE})", text[end:], re.IGNORECASE)
+    amount = Decimal(value)
+    unit: Unit | None = None
+    scale = None
+    if scale_m:
+        tail = re.match(rf"\s*({_CURRENCY_WORD})", text[end + scale_m.end() :], re.IGNORECASE)
+        if tail:
+            scale = _scale_key(scale_m.group(1))
+            amount *= SCALES[scale]
+            unit = CURRENCY_WORDS[tail.group(1).lower()]
+            end += scale_m.end() + tail.end()
+    unit_m = re.match(rf"\s*({_UNIT_WORD})(?!\w)", text[end:], re.IGNORECASE)
+    if unit is None and unit_m:
+        unit = PERCENT_WORDS[" ".join(unit_m.group(1).lower().split())]
+        end += unit_m.end()
+    noun = None
+    if unit is None:
+        noun = _counted_noun(text, end, language)
+        if noun is None:
+            return None
+        unit = "count"
+    return Quantity(
+        value=amount,
+        unit=unit,
+        text=text[m.start() : end],
+        start=m.start(),
+        end=end,
+        qualifier=_qualifier(text, m.start()),
+        noun=noun,
+        scale=scale,
+    )
+
+
+def _bare_range(
+    text: str, start: int, end: int, low: Decimal, decimals: int, language: Language
+) -> Quantity | None:
+    """ "0 to 1/4 percent", "tussen de 20 en 30 militairen": a bare number that opens a range
+    takes its unit, scale and noun from the high end."""
+    link = _RANGE_LINK.match(text, end)
+    if link is None:
+        return None
+    word = link.group().strip().lower()
+    if word in {"en", "and"} and not re.search(
+        r"\b(tussen|between)(\s+de)?\s*$", text[max(0, start - 20) : start], re.IGNORECASE
+    ):
+        return None
+    m = _QTY.match(text, link.end())
+    if m is None:
+        return None
+    high = _from_match(text, m, language)
+    if high is None or high.high is not None:
+        return None
+    if high.scale is not None:
+        low *= SCALES[high.scale]
+    if high.value < low or high.value < 0:
+        return None
+    return Quantity(
+        value=low,
+        unit=high.unit,
+        text=text[start : high.end],
+        start=start,
+        end=high.end,
+        high=high.value,
+        qualifier=_qualifier(text, start),
+        noun=high.noun,
+        decimals=max(decimals, high.decimals),
+        scale=high.scale,
+    )
+
+
+def _extend_range(text: str, low: Quantity, language: Language) -> tuple[Quantity, int]:
+    """ "3% tot 4%", "$5 billion to $10 billion": a low end with a unit and a like high end."""
+    link = _RANGE_LINK.match(text, low.end)
+    if link is None or low.high is not None or link.group().strip().lower() in {"en", "and"}:
+        return low, low.end
+    m = _QTY.match(text, link.end())
+    high = _from_match(text, m, language) if m is not None else None
+    if high is None or high.unit != low.unit or high.high is not None or high.value < low.value:
+        return low, low.end
+    joined = replace(
+        low,
+        high=high.value,
+        noun=high.noun or low.noun,
+        text=text[low.start : high.end],
+        end=high.end,
+        decimals=max(low.decimals, high.decimals),
+    )
+    return joined, high.end
+
+
+def _mark_conversion(text: str, q: Quantity, before: Quantity | None) -> Quantity:
+    """ "USD 107 miljoen (€90 miljoen)": the amount in parentheses converts the one before."""
+    if before is None or q.unit not in CURRENCY_UNITS or before.unit not in CURRENCY_UNITS:
+        return q
+    between = text[before.end : q.start]
+    if re.fullmatch(r"\s*\(\s*(?:ca\.|circa|about|approximately|ongeveer)?\s*", between):
+        return replace(q, conversion=True)
+    return q
+
+
+CURRENCY_UNITS = frozenset({"EUR", "USD", "GBP"})
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    head = text[max(0, start - 30) : start].lower()
+    for written in sorted(QUALIFIERS, key=len, reverse=True):
+        if re.search(rf"(?:^|[\s(]){re.escape(written)}\s*$", head):
+            return QUALIFIERS[written]
+    return None
+
+
+def _is_year(num: str) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d", num))
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    after = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if after and after.group().lower().rstrip(".") in MONTHS:
+        return True
+    prev = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 15) : start])
+    return bool(prev and prev.group(1).lower() in MONTHS)
+
+
+def _is_identifier(text: str, start: int, end: int, *, has_unit: bool) -> bool:
+    """True for digits that name rather than measure: references, codes, dates, times."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    # Glued to letters or codes: MINDEF20260006976, 2025Z20069, Q2, F-16, MQ-9, 2nd, 1e.
+    if before[-1:].isalpha() or after[:1].isalpha() or after[:1] in {"_", "’", "'"}:
+        return True
+    if before[-1:] in "-\u2010\u2011" and before[:1].isalnum() and not has_unit:
+        return True
+    if after[:1] in "-\u2010\u2011/" and after[1:2].isdigit():
+        return True  # 202-452-2955, 21 501-28, 10/09/2025
+    if after[:1] == ":" and after[1:2].isdigit():
+        return True  # 2:00 p.m.
+    if before[-1:] in "./:" and before[:1].isalpha():
+        return True  # a footnote number glued after a word: "expenditures.3"
+    if before[-1:] == "[" or after[:1] == "]":
+        return True  # [1]
+    if MATURITY.match(text, end):
+        return True
+    if has_unit:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and after[:1] in {".", ")"}:
+        return True  # list and question numbering: "1. Bent u …", "2) …"
+    if before[-1:] == "(" and after[:1] == ")":
+        return True  # (1)
+    prev = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    if prev:
+        word = prev.group(1).lower()
+        if word in REFERENCE_WORDS or word.rstrip(".,") in REFERENCE_WORDS:
+            return True
+        if re.fullmatch(r"\d+", word):
+            return True  # "22 054": the second half of a number split by a space
+        raw = prev.group(1)
+        sentence_start = re.search(r"[.!?:;]\s*$|^\s*$", text[: prev.start(1)]) is not None
+        if raw[:1].isupper() and raw.isalpha() and not sentence_start and word not in QUALIFIERS:
+            return True  # model names and designations: "Leopard 1", "Patriot 3"
+    # A postcode: "2500 ES".
+    return re.match(r"\s?[A-Z]{2}\b", text[end:]) is not None
+
+
+def _counted_noun(text: str, end: int, language: Language) -> str | None:
+    """The thing a bare number counts: the word(s) right after it, if they can be a noun."""
+    if end < len(text) and text[end] not in " \u00a0":
+        return None
+    first = _WORD.match(text, end + 1)
+    if first is None:
+        return None
+    w1 = first.group()
+    low = w1.lower()
+    if low in NOT_NOUNS or low.rstrip(".") in MONTHS or low in QUALIFIERS:
+        return None
+    if w1.isupper() and len(w1) <= 3:
+        return None  # postcode letters, state codes
+    if low in NUMBER_WORDS[language] or low in SCALES:
+        return None
+    second = _WORD.match(text, first.end() + 1) if text[first.end() : first.end() + 1] else None
+    adjective = (language == "nl" and low.endswith("e")) or (
+        language == "en" and (w1[:1].isupper() or low.endswith(("al", "an", "ed", "ish", "ese")))
+    )
+    if w1.endswith(("-", "\u2011")):
+        # "50 donatie- en specialistische trainingen": the hyphen promises a second noun.
+        rest = re.match(r"\s+(?:en|and|of|or)\s+(\S+(?:\s+[^\W\d_]+)?)", text[first.end() :])
+        return f"{w1} {rest.group(0).strip()}" if rest else w1
+    if (
+        adjective
+        and second is not None
+        and second.start() == first.end() + 1
+        and second.group().lower() not in NOT_NOUNS
+        and second.group()[:1].islower()
+    ):
+        return f"{w1} {second.group()}"
+    return w1.rstrip("-")
+
+
+def parse_quantity(text: str, language: Language) -> Quantity | None:
+    """The first quantity in `text`, or None when it holds none."""
+    found = find_quantities(text, language)
+    return found[0] if found else None
+
+
+# --- formatting -----------------------------------------------------------------------------
+
+SCALE_WORDS: dict[Language, dict[int, str]] = {
+    "nl": {3: "duizend", 6: "mln.", 9: "mld.", 12: "biljoen"},
+    "en": {3: "thousand", 6: "million", 9: "billion", 12: "trillion"},
+}
+_PREFIX: dict[Language, dict[str, str]] = {
+    "nl": {"EUR": "€", "USD": "USD ", "GBP": "£"},
+    "en": {"EUR": "€", "USD": "$", "GBP": "£"},
+}
+_SUFFIX: dict[Language, dict[str, str]] = {
+    "nl": {"%": "%", "pp": " procentpunt", "bp": " basispunten"},
+    "en": {"%": " percent", "pp": " percentage points", "bp": " basis points"},
+}
+
+
+def format_number(value: Decimal, language: Language, decimals: int | None = None) -> str:
+    """`value` with the letter's separators: 60.000 and 14,3 in Dutch, 60,000 and 14.3 in
+    English; `decimals` fixes the digits after the mark, None keeps the value's own."""
+    if decimals is not None:
+        value = value.quantize(Decimal(1).scaleb(-decimals)) if decimals else round(value, 0)
+    text = f"{abs(value):,f}" if decimals is None else f"{abs(value):,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".") if decimals is None else text
+    if language == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return ("-" if value < 0 else "") + text
+
+
+def format_quantity(
+    value: Decimal,
+    unit: Unit,
+    language: Language,
+    *,
+    scale: int = 0,
+    decimals: int | None = None,
+    qualifier: str | None = None,
+    noun: str | None = None,
+    sign: bool = False,
+) -> str:
+    """Write a quantity in the letter's style, e.g. "ca. €14,3 mld." or "+$1.2 billion".
+
+    `scale` is the power of ten to write the value in (9 for mld./billion, 0 for none);
+    `sign` writes a "+" before positive values, as delta columns do.
+    """
+    shown = value.scaleb(-scale) if scale else value
+    number = format_number(abs(shown), language, decimals)
+    scale_word = f" {SCALE_WORDS[language][scale]}" if scale else ""
+    if unit in CURRENCY_UNITS:
+        body = f"{_PREFIX[language][unit]}{number}{scale_word}"
+    elif unit in _SUFFIX[language]:
+        body = f"{number}{scale_word}{_SUFFIX[language][unit]}"
+    else:
+        body = f"{number}{scale_word}" + (f" {noun}" if noun else "")
+    if value < 0:
+        body = "-" + body
+    elif sign:
+        body = "+" + body
+    return f"{qualifier} {body}" if qualifier else body
+
+
+def scale_of(q_scale: str | None) -> int:
+    """Power of ten of a scale word as normalised on `Quantity.scale` (0 for None)."""
+    if q_scale is None:
+        return 0
+    return SCALES[q_scale].adjusted()
