@@ -1,0 +1,29 @@
+"""Compare two letters: align sections, redline each pair, pair figures and check them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tracker.align import align_sections
+from tracker.model import Comparison, Document, SectionPair
+from tracker.redline import redline
+
+
+def compare(old: Document, new: Document) -> Comparison:
+    """The one comparison of two letters: section pairs with redlines, figures, findings."""
+    pairs = tuple(
+        _with_redline(old, new, pair) for pair in align_sections(old.sections, new.sections)
+    )
+    return Comparison(old=old, new=new, sections=pairs)
+
+
+def _with_redline(old: Document, new: Document, pair: SectionPair) -> SectionPair:
+    """The pair with its sentence edits; added, removed and unchanged pairs need none."""
+    if not pair.old or not pair.new or pair.status == "unchanged":
+        return pair
+    edits = redline(
+        [old.sections[i] for i in pair.old],
+        [new.sections[i] for i in pair.new],
+        new.meta.language,
+    )
+    return replace(pair, edits=edits)
