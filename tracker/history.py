@@ -1,0 +1,870 @@
+"""Series of letters in a git repository: ingest, rebuild, history and the figure ledger.
+
+Layout (see DESIGN.md): letters/<series>/<file> holds originals, snapshots/<series>/<stem>.md
+the canonical snapshots, reports/<series>/ the change reports, README.md, figures.csv and
+letters.csv. Everything under reports/ is a pure function of the snapshots, so `rebuild`
+can regenerate it and `rebuild --check` can prove the committed files are what the tracker
+writes.
+
+Crash safety: under the lock, an ingest writes a journal naming the series, then the
+original and the snapshot, then the derived files (each atomically), commits, and removes
+the journal. A run killed anywhere leaves either nothing new or a journal that the next run
+completes by rebuilding that series from its snapshots and committing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import signal
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from tracker.errors import HistoryError, InputError
+from tracker.ledger import (
+    LedgerRow,
+    LedgerState,
+    TrackedFigure,
+    ledger_step,
+    rows_from_csv,
+    rows_to_csv,
+    track,
+)
+from tracker.model import Comparison, Document, Figure
+from tracker.series_index import LetterEntry, entries_from_csv, entries_to_csv, render_index
+from tracker.storage import (
+    date_prefix,
+    inside,
+    remove_file,
+    repo_lock,
+    safe_file_name,
+    series_name,
+    slugify,
+    strip_date_prefix,
+    write_atomic,
+)
+
+LETTERS, SNAPSHOTS, REPORTS = "letters", "snapshots", "reports"
+INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
+JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"
+"""Both live in the git folder: never committed, never seen by `git status`."""
+
+DEFAULT_AUTHOR = ("letter tracker", "tracker@localhost")
+"""Used only when neither the environment nor the git configuration names an author."""
+
+KILL_HOOK = "TRACKER_TEST_KILL_AT"
+"""Test hook: when set to a checkpoint name, the process kills itself (SIGKILL) there, so
+tests can prove that a rerun completes an interrupted ingest."""
+
+Notify = Callable[[str], None]
+Status = Literal["new", "duplicate", "correction"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingesting one letter did. Paths are relative to the repository, with `/`."""
+
+    series: str
+    date: dt.date
+    title: str
+    letter: str
+    """The original under letters/<series>/."""
+    snapshot: str
+    report: str
+    status: Status
+    """new, duplicate (already present: nothing written) or correction."""
+    committed: bool
+    sections_changed: int
+    figures_changed: int
+    corrects: str | None = None
+    """Snapshot path of the letter a correction replaces."""
+    regenerated: tuple[str, ...] = ()
+    """Other reports rewritten because this letter arrived out of order."""
+    commit: str | None = None
+    """Hex id of the commit made, if any."""
+    message: str = ""
+    """The commit message (also when not committing), or why nothing was written."""
+
+
+# --- repositories ---------------------------------------------------------------------
+
+
+def find_repository(start: Path) -> Path:
+    """The working tree of the git repository around `start`."""
+    from git import InvalidGitRepositoryError, NoSuchPathError, Repo
+
+    try:
+        with Repo(start, search_parent_directories=True) as repo:
+            tree = repo.working_tree_dir
+    except (InvalidGitRepositoryError, NoSuchPathError):
+        raise HistoryError(
+            f"{start} is not inside a git repository",
+            "run `tracker init DIR` to make one, or pass --repo DIR",
+        ) from None
+    if tree is None:
+        raise HistoryError(f"{start} is a bare git repository", "use a clone with a work tree")
+    return Path(tree).resolve()
+
+
+def _git_dir(root: Path) -> Path:
+    from git import Repo
+
+    with Repo(root) as repo:
+        return Path(repo.git_dir)
+
+
+def init(directory: Path, *, action_ref: str | None = None) -> list[str]:
+    """Make `directory` a tracking repository; returns the paths it created (relative)."""
+    from git import Repo
+
+    directory.mkdir(parents=True, exist_ok=True)
+    root = directory.resolve()
+    created: list[str] = []
+    if not (root / ".git").exists():
+        Repo.init(root).close()
+        created.append(".git")
+    keep = root / LETTERS / ".gitkeep"
+    if not (root / LETTERS).exists():
+        write_atomic(keep, b"")
+        created.append(f"{LETTERS}/.gitkeep")
+    readme = root / "README.md"
+    if not readme.exists():
+        write_atomic(readme, _README.encode())
+        created.append("README.md")
+    if action_ref is not None:
+        from tracker.github import workflow_yaml
+
+        workflow = root / ".github" / "workflows" / "track-letters.yml"
+        if not workflow.exists():
+            write_atomic(workflow, workflow_yaml(action_ref).encode())
+            created.append(".github/workflows/track-letters.yml")
+    return created
+
+
+_README = """# Tracked letters
+
+Put each series of letters in its own folder, `letters/<series>/`, with file names that start
+with the letter's date (`2026-02-27-leveringen.txt`), and run `tracker ingest letters/`.
+The tracker writes a snapshot of each letter to `snapshots/<series>/` and its change report
+against the previous letter to `reports/<series>/`, where `README.md` shows the timeline and
+the figures over time.
+"""
+
+
+# --- ingest ---------------------------------------------------------------------------
+
+
+def ingest(
+    repo: Path,
+    files: Sequence[Path],
+    *,
+    series: str | None = None,
+    date: dt.date | None = None,
+    commit: bool = True,
+    notify: Notify | None = None,
+) -> list[IngestResult]:
+    """Ingest letters (files, or folders of letters) into their series; one commit each.
+
+    `repo` is the repository or a folder inside it. The series comes from `series`, else
+    from the file's place under letters/<series>/. The date comes from the letter, else from
+    its file name (YYYY-MM-DD…), else from `date`. A letter already present (same sha256)
+    changes nothing. `notify` receives progress lines meant for a person (waiting for the
+    lock, completing an interrupted run).
+    """
+    root = find_repository(repo)
+    chosen = series_name(series) if series is not None else None
+    paths = list(_letter_files(files))
+    results: list[IngestResult] = []
+    with repo_lock(_git_dir(root) / LOCK, on_wait=notify):
+        _recover(root, commit=commit, notify=notify)
+        for path in paths:
+            results.append(_ingest_one(root, path, chosen, date, commit))
+    return results
+
+
+def _letter_files(files: Sequence[Path]) -> Iterator[Path]:
+    """Files as given, and the letters inside folders (by name, so dated names come in order)."""
+    from tracker.readers import READERS
+
+    for given in files:
+        if given.is_dir():
+            found = sorted(
+                p
+                for p in given.rglob("*")
+                if p.is_file()
+                and not p.is_symlink()
+                and p.suffix.lower() in READERS
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+                and not p.name.lower().startswith("readme")
+            )
+            yield from found
+        elif given.is_file():
+            yield given
+        else:
+            raise InputError(f"{given}: no such file or folder", "check the path")
+
+
+def _series_of(root: Path, path: Path, chosen: str | None) -> tuple[str, str | None]:
+    """The series of a letter, and its path relative to the repository if it is under letters/."""
+    try:
+        relative = path.resolve().relative_to(root)
+    except ValueError:
+        relative = None
+    in_letters = relative is not None and len(relative.parts) >= 3 and relative.parts[0] == LETTERS
+    rel = relative.as_posix() if in_letters and relative is not None else None
+    if chosen is not None:
+        return chosen, rel
+    if in_letters and relative is not None:
+        return series_name(relative.parts[1]), rel
+    raise HistoryError(
+        f"{path.name}: cannot tell which series it belongs to",
+        "put it under letters/<series>/ in the repository, or pass --series NAME",
+    )
+
+
+def _ingest_one(
+    root: Path, path: Path, chosen: str | None, date: dt.date | None, commit: bool
+) -> IngestResult:
+    from tracker.files import document_from_bytes
+    from tracker.snapshot import from_markdown, to_markdown
+
+    series, in_place = _series_of(root, path, chosen)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", "check the path") from None
+    sha = hashlib.sha256(data).hexdigest()
+    entries = _read_entries(root, series)
+    for e in entries:
+        if e.sha256 == sha:
+            return IngestResult(
+                series=series,
+                date=e.date,
+                title=e.title,
+                letter=f"{LETTERS}/{series}/{e.source}",
+                snapshot=_snapshot_path(series, e.letter),
+                report=_report_path(series, e.letter),
+                status="duplicate",
+                committed=False,
+                sections_changed=e.sections_changed,
+                figures_changed=e.figures_changed,
+                message=f"{series}: {e.date.isoformat()} {e.title} is already in the series",
+            )
+
+    # Where the original lives: where it already is under letters/, else copied there.
+    if in_place is not None:
+        letter_rel = in_place
+        name = path.name
+    else:
+        name = safe_file_name(path.name)
+        target = root / LETTERS / series / name
+        if target.exists() and target.read_bytes() != data:
+            stem, dot, ext = name.rpartition(".")
+            name = f"{stem}-{sha[:8]}.{ext}" if dot else f"{name}-{sha[:8]}"
+        letter_rel = f"{LETTERS}/{series}/{name}"
+
+    doc = document_from_bytes(data, name)
+    letter_date = doc.meta.date or _date_from_name(name) or date
+    if letter_date is None:
+        raise HistoryError(
+            f"{path.name}: no date in the letter or its file name",
+            "pass --date YYYY-MM-DD, or name the file YYYY-MM-DD-….txt",
+        )
+    meta = replace(doc.meta, date=letter_date, source=name, sha256=sha)
+    snapshot_text = to_markdown(replace(doc, meta=meta))
+    # Reports are built from the snapshot read back, exactly as `rebuild` will see it.
+    doc = from_markdown(snapshot_text)
+    stem = _stem_for(doc, name, {e.letter for e in entries})
+
+    git_dir = _git_dir(root)
+    write_atomic(git_dir / JOURNAL, json.dumps({"series": series, "letter": letter_rel}).encode())
+    _checkpoint("journal")
+    if in_place is None:
+        write_atomic(inside(root, letter_rel), data)
+    write_atomic(inside(root, _snapshot_path(series, stem)), snapshot_text.encode())
+    _checkpoint("snapshot")
+
+    outputs = _extend(root, series, entries, stem, doc)
+    if outputs is None:
+        outputs, stale = _build_series(root, series)
+    else:
+        stale = []
+    changed = _write_outputs(root, outputs, stale)
+    _checkpoint("outputs")
+
+    new_entries = entries_from_csv(outputs[_manifest_path(series)])
+    entry = next(e for e in new_entries if e.letter == stem)
+    own_report = _report_path(series, stem)
+    regenerated = tuple(
+        p for p in changed if p.endswith(".md") and p != own_report and not p.endswith(INDEX)
+    )
+    message = _message(series, entry, regenerated)
+    commit_id = None
+    if commit:
+        commit_id = _commit(
+            root, [f"{SNAPSHOTS}/{series}", f"{REPORTS}/{series}", letter_rel], message
+        )
+        _checkpoint("commit")
+    remove_file(git_dir / JOURNAL)
+    return IngestResult(
+        series=series,
+        date=entry.date,
+        title=entry.title,
+        letter=letter_rel,
+        snapshot=_snapshot_path(series, stem),
+        report=own_report,
+        status="correction" if entry.status == "correction" else "new",
+        committed=commit_id is not None,
+        sections_changed=entry.sections_changed,
+        figures_changed=entry.figures_changed,
+        corrects=_snapshot_path(series, entry.corrects) if entry.corrects else None,
+        regenerated=regenerated,
+        commit=commit_id,
+        message=message,
+    )
+
+
+def _checkpoint(name: str) -> None:
+    if os.environ.get(KILL_HOOK) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _date_from_name(name: str) -> dt.date | None:
+    parts = date_prefix(name)
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def _stem_for(doc: Document, name: str, taken: set[str]) -> str:
+    """<date>-<slug> from the file name (its own date prefix dropped), else the title."""
+    assert doc.meta.date is not None
+    slug = slugify(strip_date_prefix(name.rsplit(".", 1)[0])) or slugify(doc.meta.title or "")
+    stem = f"{doc.meta.date.isoformat()}-{slug or 'letter'}"
+    if stem in taken:
+        stem = f"{stem}-{(doc.meta.sha256 or '')[:8]}"
+    return stem
+
+
+def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str:
+    head = f"{series}: {entry.date.isoformat()} {_one_line(entry.title)} — {entry.summary}"
+    body = [f"Also regenerated {p}: the letter before it changed." for p in regenerated]
+    return "\n\n".join([head, "\n".join(body)]) if body else head
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _snapshot_path(series: str, stem: str) -> str:
+    return f"{SNAPSHOTS}/{series}/{stem}.md"
+
+
+def _report_path(series: str, stem: str) -> str:
+    return f"{REPORTS}/{series}/{stem}.md"
+
+
+def _manifest_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{MANIFEST}"
+
+
+def _ledger_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{LEDGER}"
+
+
+def _index_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{INDEX}"
+
+
+def _read_text(root: Path, relative: str) -> str | None:
+    try:
+        return inside(root, relative).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _read_entries(root: Path, series: str) -> list[LetterEntry]:
+    text = _read_text(root, _manifest_path(series))
+    return entries_from_csv(text, _manifest_path(series)) if text else []
+
+
+def _snapshot_stems(root: Path, series: str) -> list[str]:
+    folder = inside(root, f"{SNAPSHOTS}/{series}")
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.md") if not p.name.startswith("."))
+
+
+# --- recovery -------------------------------------------------------------------------
+
+
+def _recover(root: Path, *, commit: bool, notify: Notify | None) -> None:
+    """Complete an ingest that was killed: rebuild its series and commit what it wrote."""
+    git_dir = _git_dir(root)
+    raw = _read_journal(git_dir / JOURNAL)
+    if raw is None:
+        return
+    series, letter_rel = raw
+    if notify is not None:
+        notify(f"completing an interrupted ingest in series {series}")
+    outputs, stale = _build_series(root, series)
+    _write_outputs(root, outputs, stale)
+    if commit:
+        entries = entries_from_csv(outputs[_manifest_path(series)])
+        source = letter_rel.rsplit("/", 1)[-1]
+        entry = next((e for e in entries if e.source == source), None)
+        if entry is not None:
+            paths = [f"{SNAPSHOTS}/{series}", f"{REPORTS}/{series}"]
+            if inside(root, letter_rel).exists():
+                paths.append(letter_rel)
+            _commit(root, paths, _message(series, entry, ()))
+    remove_file(git_dir / JOURNAL)
+
+
+def _read_journal(path: Path) -> tuple[str, str] | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        raise HistoryError(
+            f"{path}: the journal of an interrupted ingest is unreadable",
+            "delete it and run `tracker rebuild`",
+        ) from None
+    series, letter = raw.get("series"), raw.get("letter")
+    if not isinstance(series, str) or not isinstance(letter, str):
+        raise HistoryError(
+            f"{path}: the journal of an interrupted ingest is unreadable",
+            "delete it and run `tracker rebuild`",
+        )
+    if series_name(series) != series or not letter.startswith(f"{LETTERS}/"):
+        raise HistoryError(f"{path}: unexpected journal content", "delete it")
+    return series, letter
+
+
+# --- building a series ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Letter:
+    stem: str
+    doc: Document
+
+
+def _key(date: dt.date, source: str, sha: str) -> tuple[str, str, str]:
+    """Series order: by date; on one date by file name, then by content, never by arrival."""
+    return (date.isoformat(), source, sha)
+
+
+def _entry_key(e: LetterEntry) -> tuple[str, str, str]:
+    return _key(e.date, e.source, e.sha256)
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
+
+
+def _same_letter(a: LetterEntry, b: LetterEntry) -> bool:
+    """Is `b` a re-issue of `a`: the same own reference, or the same date and subject."""
+    if a.reference and a.reference == b.reference:
+        return True
+    return a.date == b.date and bool(a.title) and _norm_title(a.title) == _norm_title(b.title)
+
+
+def _skeleton(stem: str, doc: Document) -> LetterEntry:
+    meta = doc.meta
+    if meta.date is None or meta.sha256 is None:
+        raise HistoryError(
+            f"snapshot {stem}.md has no date or sha256 in its front matter",
+            "re-ingest the original letter",
+        )
+    return LetterEntry(
+        date=meta.date,
+        letter=stem,
+        title=_one_line(meta.title or stem),
+        source=meta.source or "",
+        sha256=meta.sha256,
+        reference=meta.references[0] if meta.references else "",
+        status="new",
+        corrects="",
+        predecessor="",
+        superseded=False,
+        sections_changed=0,
+        figures_changed=0,
+        findings=0,
+    )
+
+
+def _plan(skeletons: Sequence[LetterEntry]) -> list[LetterEntry]:
+    """Mark corrections and superseded letters; the result is in series (key) order."""
+    ordered = sorted(skeletons, key=_entry_key)
+    planned: list[LetterEntry] = []
+    for entry in ordered:
+        earlier = [p for p in planned if _same_letter(p, entry)]
+        if earlier:
+            replaced = earlier[-1]
+            planned[planned.index(replaced)] = replace(replaced, superseded=True)
+            entry = replace(entry, status="correction", corrects=replaced.letter)
+        planned.append(entry)
+    return planned
+
+
+def _chain(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
+    """The letters that stand in the series, in order; a correction takes its original's place."""
+    by_stem = {e.letter: e for e in entries}
+
+    def root_key(e: LetterEntry) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+        first = e
+        while first.corrects and first.corrects in by_stem:
+            first = by_stem[first.corrects]
+        return (_entry_key(first), _entry_key(e))
+
+    return sorted((e for e in entries if not e.superseded), key=root_key)
+
+
+def _build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
+    """Every derived file of a series from its snapshots, and the stale files to remove."""
+    from tracker.snapshot import from_markdown
+
+    letters: dict[str, _Letter] = {}
+    for stem in _snapshot_stems(root, series):
+        text = _read_text(root, _snapshot_path(series, stem)) or ""
+        letters[stem] = _Letter(stem, from_markdown(text))
+    outputs = _derive(series, letters)
+    folder = inside(root, f"{REPORTS}/{series}")
+    stale = []
+    if folder.is_dir():
+        for p in sorted(folder.iterdir()):
+            relative = f"{REPORTS}/{series}/{p.name}"
+            if p.is_file() and not p.name.startswith(".") and relative not in outputs:
+                stale.append(relative)
+    return outputs, stale
+
+
+def _derive(series: str, letters: dict[str, _Letter]) -> dict[str, str]:
+    """The reports, manifest, ledger and index of a series: a fold along the series order."""
+    from tracker.compare import compare
+    from tracker.figures import find_figures
+
+    planned = _plan([_skeleton(stem, letter.doc) for stem, letter in sorted(letters.items())])
+    by_stem = {e.letter: e for e in planned}
+    outputs: dict[str, str] = {}
+    done: dict[str, LetterEntry] = {}
+
+    def report(entry: LetterEntry, previous: LetterEntry | None, c: Comparison | None) -> None:
+        entry = _with_counts(entry, previous.letter if previous else "", c)
+        done[entry.letter] = entry
+        doc = letters[entry.letter].doc
+        outputs[_report_path(series, entry.letter)] = _report(series, entry, doc, previous, c)
+
+    state = LedgerState()
+    rows: list[LedgerRow] = []
+    previous_rows: list[LedgerRow] = []
+    previous_figures: tuple[Figure, ...] = ()
+    chain = _chain(planned)
+    for index, entry in enumerate(chain):
+        doc = letters[entry.letter].doc
+        before = chain[index - 1] if index else None
+        chained = compare(letters[before.letter].doc, doc) if before else None
+        if entry.corrects:
+            # A correction's report is against the letter it replaces, not its chain neighbour.
+            replaced = by_stem[entry.corrects]
+            report(entry, replaced, compare(letters[replaced.letter].doc, doc))
+        else:
+            report(entry, before, chained)
+        figures = find_figures(doc)
+        step = ledger_step(
+            state,
+            letter=entry.letter,
+            date=entry.date,
+            figures=figures,
+            headings=[s.heading for s in doc.sections],
+            previous_rows=previous_rows,
+            previous_figures=previous_figures,
+            changes=chained.figures if chained else (),
+        )
+        state.add(step)
+        rows.extend(step)
+        previous_rows, previous_figures = step, figures
+
+    for entry in planned:
+        if not entry.superseded:
+            continue
+        # A superseded letter keeps its report against the letter before it.
+        if entry.corrects:
+            previous: LetterEntry | None = by_stem[entry.corrects]
+        else:
+            earlier = [e for e in chain if _entry_key(e) < _entry_key(entry)]
+            previous = earlier[-1] if earlier else None
+        c = compare(letters[previous.letter].doc, letters[entry.letter].doc) if previous else None
+        report(entry, previous, c)
+
+    final = [done[e.letter] for e in planned]
+    outputs[_manifest_path(series)] = entries_to_csv(final)
+    outputs[_ledger_path(series)] = rows_to_csv(rows)
+    outputs[_index_path(series)] = render_index(series, final, rows)
+    return outputs
+
+
+def _with_counts(entry: LetterEntry, predecessor: str, c: Comparison | None) -> LetterEntry:
+    if c is None:
+        return replace(
+            entry, predecessor="", status="first" if entry.status == "new" else entry.status
+        )
+    return replace(
+        entry,
+        predecessor=predecessor,
+        sections_changed=sum(1 for p in c.sections if p.status != "unchanged"),
+        figures_changed=sum(1 for f in c.figures if f.status != "unchanged"),
+        findings=len(c.findings),
+    )
+
+
+def _extend(
+    root: Path, series: str, entries: list[LetterEntry], stem: str, doc: Document
+) -> dict[str, str] | None:
+    """The derived files after appending `doc` at the end of the series, or None when the
+    letter does not simply follow the last one (out of order, a correction, or a manifest that
+    does not match the snapshots) and the series must be rebuilt."""
+    from tracker.compare import compare
+    from tracker.figures import find_figures
+    from tracker.snapshot import from_markdown
+
+    known = {e.letter for e in entries}
+    if not entries or set(_snapshot_stems(root, series)) != known | {stem}:
+        return None
+    new = _skeleton(stem, doc)
+    if any(_entry_key(e) >= _entry_key(new) or _same_letter(e, new) for e in entries):
+        return None
+    chain = _chain(entries)
+    before = chain[-1]
+    ledger_text = _read_text(root, _ledger_path(series)) or ""
+    rows = rows_from_csv(ledger_text, _ledger_path(series)) if ledger_text else []
+    previous_doc = from_markdown(_read_text(root, _snapshot_path(series, before.letter)) or "")
+    comparison = compare(previous_doc, doc)
+    entry = _with_counts(new, before.letter, comparison)
+    state = LedgerState()
+    state.add(rows)
+    step = ledger_step(
+        state,
+        letter=stem,
+        date=entry.date,
+        figures=find_figures(doc),
+        headings=[s.heading for s in doc.sections],
+        previous_rows=[r for r in rows if r.letter == before.letter],
+        previous_figures=find_figures(previous_doc),
+        changes=comparison.figures,
+    )
+    final = [*entries, entry]
+    rows = [*rows, *step]
+    return {
+        _report_path(series, stem): _report(series, entry, doc, before, comparison),
+        _manifest_path(series): entries_to_csv(final),
+        _ledger_path(series): rows_to_csv(rows),
+        _index_path(series): render_index(series, final, rows),
+    }
+
+
+def _report(
+    series: str,
+    entry: LetterEntry,
+    doc: Document,
+    previous: LetterEntry | None,
+    comparison: Comparison | None,
+) -> str:
+    """One letter's report: a line of links, then the change report (or, for the first
+    letter, what it contains)."""
+    links = [
+        "[Series index](README.md)",
+        f"[snapshot](../../{SNAPSHOTS}/{series}/{entry.letter}.md)",
+    ]
+    if previous is not None:
+        links.append(
+            f"compared with [{previous.date.isoformat()} {_link_text(previous.title)}]"
+            f"({previous.letter}.md)"
+        )
+    head = [" · ".join(links), ""]
+    if entry.status == "correction" and previous is not None:
+        head += [
+            f"This letter is a correction of the letter of {previous.date.isoformat()}; "
+            "this report compares it with the letter it replaces.",
+            "",
+        ]
+    if comparison is None:
+        return "\n".join([*head, *_first_report(entry, doc)])
+    from tracker.render.markdown import render_markdown
+
+    body = render_markdown(comparison)
+    return "\n".join(head) + "\n" + body.rstrip("\n") + "\n"
+
+
+def _link_text(text: str) -> str:
+    return re.sub(r"([\[\]\\])", r"\\\1", _one_line(text))
+
+
+def _first_report(entry: LetterEntry, doc: Document) -> list[str]:
+    from tracker.figures import find_figures
+
+    lines = [
+        f"# {entry.title}",
+        "",
+        f"{entry.date.isoformat()} · first letter of the series: there is no earlier letter "
+        "to compare it with.",
+        "",
+    ]
+    figures = find_figures(doc)
+    if figures:
+        lines += ["## Figures", "", "| Figure | As written | Section |", "| --- | --- | --- |"]
+        for figure in figures:
+            section = (
+                doc.sections[figure.section].heading if figure.section < len(doc.sections) else None
+            )
+            cells = [figure.label or "", figure.text, section or ""]
+            lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+        lines.append("")
+    return lines
+
+
+def _table_cell(text: str) -> str:
+    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) -> list[str]:
+    """Write the files whose content differs and remove stale ones; returns what changed."""
+    changed: list[str] = []
+    for relative, text in sorted(outputs.items()):
+        target = inside(root, relative)
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            pass
+        write_atomic(target, data)
+        changed.append(relative)
+    for relative in stale:
+        remove_file(inside(root, relative))
+        changed.append(relative)
+    return changed
+
+
+# --- git ------------------------------------------------------------------------------
+
+
+def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
+    """Commit `paths` (and nothing else the user staged) if they changed; the new commit id.
+
+    `git commit -- PATHS` commits exactly those paths from the work tree and leaves the rest
+    of the index as it was, so a user's own staged work is neither committed nor unstaged.
+    """
+    from git import GitCommandError, Repo
+
+    with Repo(root) as repo:
+        try:
+            repo.git.add("--all", "--", *paths)
+            if not repo.git.diff("--cached", "--name-only", "--", *paths).strip():
+                return None
+            repo.git.commit("--quiet", "-m", message, "--", *paths, env=_identity(repo))
+            return str(repo.head.commit.hexsha)
+        except GitCommandError as exc:
+            detail = _one_line(str(exc.stderr or exc)).strip("' ")
+            raise HistoryError(
+                f"git {exc.command[1] if len(exc.command) > 1 else ''} failed: {detail}",
+                "fix the repository (a stale .git/index.lock from a killed git can be "
+                "deleted) and run the same command again",
+            ) from None
+
+
+def _identity(repo: object) -> dict[str, str]:
+    """Author and committer: the environment, else git's configuration, else a default."""
+    from git import Repo
+
+    assert isinstance(repo, Repo)
+    reader = repo.config_reader()
+    env: dict[str, str] = {}
+    for role in ("AUTHOR", "COMMITTER"):
+        if not os.environ.get(f"GIT_{role}_NAME") and not reader.has_option("user", "name"):
+            env[f"GIT_{role}_NAME"] = DEFAULT_AUTHOR[0]
+        if not os.environ.get(f"GIT_{role}_EMAIL") and not reader.has_option("user", "email"):
+            env[f"GIT_{role}_EMAIL"] = DEFAULT_AUTHOR[1]
+    return env
+
+
+# --- rebuild, history, figures --------------------------------------------------------
+
+
+def list_series(root: Path) -> list[str]:
+    """Series with snapshots or reports in the repository, by name."""
+    names: set[str] = set()
+    for top in (SNAPSHOTS, REPORTS):
+        folder = root / top
+        if folder.is_dir():
+            for p in folder.iterdir():
+                if p.is_dir() and not p.name.startswith(".") and slugify(p.name) == p.name:
+                    names.add(p.name)
+    return sorted(names)
+
+
+def rebuild(
+    repo: Path, series: str | None = None, *, check: bool = False, notify: Notify | None = None
+) -> list[str]:
+    """Regenerate reports, indexes and ledgers from the snapshots; the paths that differ.
+
+    With `check`, nothing is written: the returned paths are the files that differ from what
+    the tracker would write (CI fails on them).
+    """
+    root = find_repository(repo)
+    names = [series_name(series)] if series is not None else list_series(root)
+    if series is not None and not (root / SNAPSHOTS / names[0]).is_dir():
+        raise HistoryError(f"no series {names[0]!r} in {root}", "see `tracker history`")
+    if check:
+        differing: list[str] = []
+        for name in names:
+            outputs, stale = _build_series(root, name)
+            for relative, text in sorted(outputs.items()):
+                current = _read_text(root, relative)
+                if current != text:
+                    differing.append(relative)
+            differing.extend(stale)
+        return differing
+    changed: list[str] = []
+    with repo_lock(_git_dir(root) / LOCK, on_wait=notify):
+        for name in names:
+            outputs, stale = _build_series(root, name)
+            changed.extend(_write_outputs(root, outputs, stale))
+    return changed
+
+
+def history(repo: Path, series: str | None = None) -> dict[str, list[LetterEntry]]:
+    """The letters of each series (or of one), in series order, as the manifests list them."""
+    root = find_repository(repo)
+    names = [series_name(series)] if series is not None else list_series(root)
+    result: dict[str, list[LetterEntry]] = {}
+    for name in names:
+        entries = _read_entries(root, name)
+        if series is not None and not entries:
+            raise HistoryError(f"no letters in series {name!r}", "ingest some with tracker ingest")
+        result[name] = entries
+    return result
+
+
+def figure_ledger(repo: Path, series: str) -> tuple[list[LetterEntry], list[TrackedFigure]]:
+    """The letters standing in a series and every figure tracked across them."""
+    root = find_repository(repo)
+    name = series_name(series)
+    entries = _read_entries(root, name)
+    if not entries:
+        raise HistoryError(f"no letters in series {name!r}", "ingest some with tracker ingest")
+    text = _read_text(root, _ledger_path(name)) or ""
+    rows = rows_from_csv(text, _ledger_path(name)) if text else []
+    chain = _chain(entries)
+    return chain, track(rows, [e.letter for e in chain])

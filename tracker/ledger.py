@@ -1,0 +1,348 @@
+"""The figure ledger of a series: figure identity across letters, and figures.csv."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from rapidfuzz import fuzz
+
+from tracker.errors import HistoryError
+from tracker.model import Figure, FigureChange
+from tracker.storage import slugify
+
+SKIP_MATCH_SCORE = 85.0
+"""Label similarity (rapidfuzz token_sort_ratio, 0-100) above which a figure that the
+predecessor did not mention is taken to be a tracked figure coming back after a gap. High,
+because a wrong match merges two series of values, while a missed one only starts a new row."""
+
+CSV_COLUMNS = (
+    "date",
+    "letter",
+    "figure",
+    "label",
+    "unit",
+    "value",
+    "high",
+    "text",
+    "qualifier",
+    "section",
+    "line",
+    "index",
+    "status",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One figure as one letter reports it, under the identity it keeps through the series."""
+
+    date: dt.date
+    letter: str
+    """Snapshot stem of the letter, e.g. 2026-02-27-leveringen-militaire-goederen."""
+    figure: str
+    """Identity of the figure in the series, e.g. militaire-steun-begroot-eur."""
+    label: str
+    unit: str
+    value: Decimal
+    high: Decimal | None
+    text: str
+    """As written in the letter."""
+    qualifier: str | None
+    section: str
+    """Heading of the section it stands in; "" for the opening section."""
+    line: int
+    index: int
+    """Position in the letter's figure list (`find_figures` order)."""
+    status: str
+    """new (first seen), changed, unchanged, returned (seen again after a gap)."""
+
+
+@dataclass(slots=True)
+class LedgerState:
+    """What the fold over a series remembers: the last row of every figure ever seen."""
+
+    last: dict[str, LedgerRow] = field(default_factory=dict)
+
+    def add(self, rows: Iterable[LedgerRow]) -> None:
+        for row in rows:
+            self.last[row.figure] = row
+
+
+def ledger_step(
+    state: LedgerState,
+    *,
+    letter: str,
+    date: dt.date,
+    figures: Sequence[Figure],
+    headings: Sequence[str | None],
+    previous_rows: Sequence[LedgerRow] = (),
+    previous_figures: Sequence[Figure] = (),
+    changes: Sequence[FigureChange] = (),
+) -> list[LedgerRow]:
+    """The ledger rows of one letter, given the comparison with its predecessor.
+
+    Identity is chained: a figure the comparison pairs with one of the predecessor takes that
+    figure's identity. A figure left unpaired is tried against the figures the predecessor did
+    not mention (a figure skipping a letter keeps its identity); the rest start new identities.
+    The caller adds the returned rows to `state`.
+    """
+    previous_ids = {row.index: row.figure for row in previous_rows}
+    assigned: dict[int, tuple[str, str]] = {}
+    taken: set[str] = set()
+    old_used: set[int] = set()
+    new_used: set[int] = set()
+    for change in changes:
+        if change.old is None or change.new is None:
+            continue
+        old_index = _index_of(change.old, previous_figures, old_used)
+        new_index = _index_of(change.new, figures, new_used)
+        if old_index is None or new_index is None or old_index not in previous_ids:
+            continue
+        figure_id = previous_ids[old_index]
+        if figure_id in taken:
+            continue
+        old_used.add(old_index)
+        new_used.add(new_index)
+        status = "unchanged" if _same_value(change.old, change.new) else "changed"
+        assigned[new_index] = (figure_id, status)
+        taken.add(figure_id)
+
+    _match_after_gap(state, figures, set(previous_ids.values()), assigned, taken)
+
+    rows: list[LedgerRow] = []
+    known = set(state.last)
+    for index, figure in enumerate(figures):
+        if index in assigned:
+            figure_id, status = assigned[index]
+        else:
+            figure_id, status = _new_id(figure, known), "new"
+        known.add(figure_id)
+        heading = headings[figure.section] if 0 <= figure.section < len(headings) else None
+        rows.append(
+            LedgerRow(
+                date=date,
+                letter=letter,
+                figure=figure_id,
+                label=figure.label,
+                unit=figure.unit,
+                value=figure.value,
+                high=figure.high,
+                text=figure.text,
+                qualifier=figure.qualifier,
+                section=heading or "",
+                line=figure.line,
+                index=index,
+                status=status,
+            )
+        )
+    return rows
+
+
+def _match_after_gap(
+    state: LedgerState,
+    figures: Sequence[Figure],
+    previous_ids: set[str],
+    assigned: dict[int, tuple[str, str]],
+    taken: set[str],
+) -> None:
+    """Pair unassigned figures with tracked figures the predecessor skipped, best label first."""
+    candidates = [
+        row for figure_id, row in state.last.items() if figure_id not in previous_ids | taken
+    ]
+    if not candidates:
+        return
+    scored: list[tuple[float, int, str, int]] = []
+    for index, figure in enumerate(figures):
+        if index in assigned or not figure.label:
+            continue
+        for row in candidates:
+            if row.unit != figure.unit:
+                continue
+            score = fuzz.token_sort_ratio(figure.label.lower(), row.label.lower())
+            if score >= SKIP_MATCH_SCORE:
+                # Ties: the figure seen most recently wins, then the identity, then position.
+                scored.append((-score, -row.date.toordinal(), row.figure, index))
+    for _score, _date, figure_id, index in sorted(scored):
+        if index in assigned or figure_id in taken:
+            continue
+        assigned[index] = (figure_id, "returned")
+        taken.add(figure_id)
+
+
+def _index_of(figure: Figure, figures: Sequence[Figure], used: set[int]) -> int | None:
+    for index, candidate in enumerate(figures):
+        if index not in used and candidate == figure:
+            return index
+    return None
+
+
+def _same_value(old: Figure, new: Figure) -> bool:
+    return old.value == new.value and old.high == new.high and old.unit == new.unit
+
+
+def _new_id(figure: Figure, known: set[str]) -> str:
+    """A readable identity from the label and unit, made unique by a counter."""
+    base = slugify(figure.label or figure.noun or "figure", 50) or "figure"
+    unit = slugify(figure.unit.replace("%", "pct"), 10)
+    base = f"{base}-{unit}" if unit else base
+    if base not in known:
+        return base
+    counter = 2
+    while f"{base}-{counter}" in known:
+        counter += 1
+    return f"{base}-{counter}"
+
+
+# --- figures.csv ---------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = format(value, "f")
+    # 14300000000.00 and 14300000000 are the same figure; write the shortest exact form.
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def rows_to_csv(rows: Iterable[LedgerRow]) -> str:
+    """figures.csv: a header and one row per figure per letter, in series order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            (
+                row.date.isoformat(),
+                row.letter,
+                row.figure,
+                row.label,
+                row.unit,
+                _number(row.value),
+                _number(row.high),
+                row.text,
+                row.qualifier or "",
+                row.section,
+                row.line,
+                row.index,
+                row.status,
+            )
+        )
+    return out.getvalue()
+
+
+def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
+    """Read figures.csv back; a damaged file is a HistoryError naming the line."""
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None:
+        return []
+    if tuple(reader.fieldnames) != CSV_COLUMNS:
+        raise HistoryError(
+            f"{name}: unexpected columns {','.join(reader.fieldnames)}",
+            "run `tracker rebuild` to regenerate it from the snapshots",
+        )
+    rows: list[LedgerRow] = []
+    for record in reader:
+        try:
+            rows.append(
+                LedgerRow(
+                    date=dt.date.fromisoformat(record["date"]),
+                    letter=record["letter"],
+                    figure=record["figure"],
+                    label=record["label"],
+                    unit=record["unit"],
+                    value=Decimal(record["value"]),
+                    high=Decimal(record["high"]) if record["high"] else None,
+                    text=record["text"],
+                    qualifier=record["qualifier"] or None,
+                    section=record["section"],
+                    line=int(record["line"]),
+                    index=int(record["index"]),
+                    status=record["status"],
+                )
+            )
+        except (ValueError, InvalidOperation, TypeError) as exc:
+            raise HistoryError(
+                f"{name}, line {reader.line_num}: cannot read the row ({exc})",
+                "run `tracker rebuild` to regenerate it from the snapshots",
+            ) from None
+    return rows
+
+
+# --- the ledger seen per figure -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A figure's value at one letter: as reported there, or carried forward from before."""
+
+    row: LedgerRow
+    carried: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedFigure:
+    """One figure through the series, with a cell per letter from its first appearance on."""
+
+    figure: str
+    label: str
+    unit: str
+    first_seen: dt.date
+    last_seen: dt.date
+    last: LedgerRow
+    seen_in: int
+    cells: tuple[Cell | None, ...]
+    """One per letter of the series, in order; None before the figure first appears."""
+
+
+def track(rows: Sequence[LedgerRow], letters: Sequence[str]) -> list[TrackedFigure]:
+    """Every figure across `letters` (stems in series order), the last value carried forward.
+
+    Ordered by first appearance (letter, then position in it), so the listing reads like the
+    series itself.
+    """
+    by_letter: dict[str, dict[str, LedgerRow]] = {}
+    for row in rows:
+        by_letter.setdefault(row.letter, {}).setdefault(row.figure, row)
+    order: list[str] = []
+    seen: set[str] = set()
+    for letter in letters:
+        for figure_id in by_letter.get(letter, {}):
+            if figure_id not in seen:
+                seen.add(figure_id)
+                order.append(figure_id)
+    tracked: list[TrackedFigure] = []
+    for figure_id in order:
+        cells: list[Cell | None] = []
+        reported = [
+            by_letter[letter][figure_id]
+            for letter in letters
+            if figure_id in by_letter.get(letter, {})
+        ]
+        last: LedgerRow | None = None
+        for letter in letters:
+            found = by_letter.get(letter, {}).get(figure_id)
+            if found is not None:
+                last = found
+                cells.append(Cell(found, carried=False))
+            else:
+                cells.append(Cell(last, carried=True) if last is not None else None)
+        tracked.append(
+            TrackedFigure(
+                figure=figure_id,
+                label=reported[-1].label,
+                unit=reported[-1].unit,
+                first_seen=reported[0].date,
+                last_seen=reported[-1].date,
+                last=reported[-1],
+                seen_in=len(reported),
+                cells=tuple(cells),
+            )
+        )
+    return tracked
