@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench clean
+.PHONY: venv demo test lint lint-actions bench golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ lint-actions: venv $(ACTIONLINT)
 
 test: lint
 	$(BIN)/pytest
+
+# Times `tracker compare` against `git diff --word-diff` on generated pairs (bench/run.py).
+bench: venv
+	$(BIN)/python bench/run.py
+
+# Rewrites the expected files of the golden tests; read every changed file before committing.
+golden: venv
+	TRACKER_UPDATE_GOLDEN=1 $(BIN)/pytest -q -k golden
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

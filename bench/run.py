@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Benchmark `tracker compare` against `git diff --word-diff` on generated letter pairs.
+
+    make bench                       # or: .venv/bin/python bench/run.py [--sizes 10KB,1MB]
+
+Makes letter pairs with the shared generator (../shared/bench/make_pair.py) into bench-out/
+(git-ignored), then times `tracker compare OLD NEW --format json` and
+`git diff --no-index --word-diff=porcelain OLD NEW` on the same pair, alternating, in one run.
+Prints medians, their ratio and the tracker's peak memory (max RSS of the child process), and
+checks them against the targets of the compare issue. Times vary between runs on a shared
+machine: compare ratios measured in one run, not absolute times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench-out"
+TRACKER = ROOT / ".venv" / "bin" / "tracker"
+MAKE_PAIR = ROOT.parent / "shared" / "bench" / "make_pair.py"
+SEED_PAIR = (
+    ROOT / "letters" / "oekraine-steun" / "2025-09-10-nieuwsbericht-militaire-steun.txt",
+    ROOT / "letters" / "oekraine-steun" / "2026-02-27-leveringen-militaire-goederen.txt",
+)
+REPEATS = {"10KB": 7, "100KB": 7, "1MB": 5, "5MB": 3}
+
+# Targets from the compare issue, on the 2-core machine.
+SEED_SECONDS = 0.35
+VERSION_SECONDS = 0.2
+RATIO_1MB = 20.0
+PEAK_1MB_MB = 150.0
+GROWTH_5MB = 6.0
+PEAK_5MB_MB = 400.0
+
+
+def run(command: list[str]) -> tuple[float, float, int]:
+    """Wall time in seconds, peak RSS in MB and exit status of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.stderr is not None:
+        error = process.stderr.read().decode("utf-8", "replace").strip()
+        process.stderr.close()
+        if process.returncode not in (0, 1):
+            sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}): {error[-300:]}")
+    return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def make_pair(size: str, make_pair_script: Path) -> tuple[Path, Path]:
+    folder = OUT / "pairs" / size
+    old, new = folder / "old.txt", folder / "new.txt"
+    if not (old.exists() and new.exists()):
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, str(make_pair_script), "--size", size, "--out", str(folder)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return old, new
+
+
+def measure(old: Path, new: Path, repeats: int) -> dict[str, float]:
+    """Medians of both tools, run alternately so that machine noise hits both alike."""
+    tracker_cmd = [str(TRACKER), "compare", str(old), str(new), "--format", "json"]
+    git_cmd = ["git", "diff", "--no-index", "--word-diff=porcelain", str(old), str(new)]
+    tracker_times, git_times, peaks = [], [], []
+    run(tracker_cmd)  # warm the file cache and the bytecode cache
+    for _ in range(repeats):
+        elapsed, peak, _ = run(tracker_cmd)
+        tracker_times.append(elapsed)
+        peaks.append(peak)
+        git_times.append(run(git_cmd)[0])
+    return {
+        "tracker": statistics.median(tracker_times),
+        "git": statistics.median(git_times),
+        "peak": max(peaks),
+    }
+
+
+def check(what: str, value: float, limit: float, unit: str) -> str:
+    """One line saying a measured value, its target and whether it was met."""
+    verdict = "ok" if value <= limit else "MISSED"
+    return f"{what}: {value:.3g} {unit} (target <= {limit:g} {unit}): {verdict}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10KB,100KB,1MB,5MB")
+    parser.add_argument("--make-pair", type=Path, default=MAKE_PAIR)
+    args = parser.parse_args()
+    sizes = [s for s in args.sizes.split(",") if s]
+
+    version = statistics.median(run([str(TRACKER), "--version"])[0] for _ in range(7))
+    seed = measure(*SEED_PAIR, repeats=7)
+    print(check("tracker --version", version, VERSION_SECONDS, "s"))
+    print(check("seed pair 001 -> 000", seed["tracker"], SEED_SECONDS, "s"))
+    print()
+    print("| pair | size | git diff --word-diff | tracker compare | ratio | tracker peak |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    results: dict[str, dict[str, float]] = {}
+    for size in sizes:
+        old, new = make_pair(size, args.make_pair)
+        result = measure(old, new, REPEATS.get(size, 3))
+        results[size] = result
+        kb = (old.stat().st_size + new.stat().st_size) / 2 / 1024
+        print(
+            f"| {size} | {kb:,.0f} KB | {result['git'] * 1000:.0f} ms | "
+            f"{result['tracker'] * 1000:.0f} ms | {result['tracker'] / result['git']:.1f}x | "
+            f"{result['peak']:.0f} MB |"
+        )
+    print()
+    if "1MB" in results:
+        one = results["1MB"]
+        print(check("1 MB, times git diff", one["tracker"] / one["git"], RATIO_1MB, "x"))
+        print(check("1 MB, peak memory", one["peak"], PEAK_1MB_MB, "MB"))
+        if "5MB" in results:
+            five = results["5MB"]
+            print(
+                check(
+                    "5 MB, times the 1 MB time", five["tracker"] / one["tracker"], GROWTH_5MB, "x"
+                )
+            )
+            print(check("5 MB, peak memory", five["peak"], PEAK_5MB_MB, "MB"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
