@@ -63,6 +63,8 @@ KILL_HOOK = "TRACKER_TEST_KILL_AT"
 tests can prove that a rerun completes an interrupted ingest."""
 
 Notify = Callable[[str], None]
+_NOT_LETTERS = ("readme", "license", "changelog")
+"""Files in a letters folder that are notes for people, not letters."""
 Status = Literal["new", "duplicate", "correction"]
 
 
@@ -142,7 +144,11 @@ def init(directory: Path, *, action_ref: str | None = None) -> list[str]:
 
         workflow = root / ".github" / "workflows" / "track-letters.yml"
         if not workflow.exists():
-            write_atomic(workflow, workflow_yaml(action_ref).encode())
+            try:
+                text = workflow_yaml(action_ref)
+            except ValueError as exc:
+                raise HistoryError(str(exc), "give the action as owner/repo@sha or ./") from None
+            write_atomic(workflow, text.encode())
             created.append(".github/workflows/track-letters.yml")
     return created
 
@@ -201,7 +207,7 @@ def _letter_files(files: Sequence[Path]) -> Iterator[Path]:
                 and not p.is_symlink()
                 and p.suffix.lower() in READERS
                 and not any(part.startswith(".") for part in p.relative_to(given).parts)
-                and not p.name.lower().startswith("readme")
+                and not p.name.lower().startswith(_NOT_LETTERS)
             )
             yield from found
         elif given.is_file():

@@ -250,3 +250,94 @@ def _chart(t: TrackedFigure, window: Sequence[LetterEntry]) -> list[str]:
 def _plain(value: Decimal) -> str:
     text = format(round(value, 3), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# --- `tracker figures` ----------------------------------------------------------------
+
+
+def render_ledger(
+    letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure], fmt: str
+) -> str:
+    """The ledger as a table, CSV or JSON: each figure, its last value and when last seen."""
+    if fmt == "json":
+        return _ledger_json(letters, tracked)
+    if fmt == "csv":
+        return _ledger_csv(letters, tracked)
+    header = ("figure", "label", "unit", "last value", "last seen", "letters")
+    body = [
+        (t.figure, t.label, t.unit, t.last.text, t.last_seen.isoformat(), str(t.seen_in))
+        for t in tracked
+    ]
+    widths = [max(len(r[i]) for r in (header, *body)) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in (header, *body)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _ledger_csv(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("figure", "label", "unit", "date", "letter", "value", "text", "carried"))
+    for t in tracked:
+        for letter, cell in zip(letters, t.cells, strict=True):
+            if cell is None:
+                continue
+            writer.writerow(
+                (
+                    t.figure,
+                    t.label,
+                    t.unit,
+                    letter.date.isoformat(),
+                    letter.letter,
+                    _plain_number(cell.row.value),
+                    cell.row.text,
+                    "yes" if cell.carried else "",
+                )
+            )
+    return out.getvalue()
+
+
+def _ledger_json(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]) -> str:
+    import json
+
+    def number(value: Decimal) -> int | float:
+        return int(value) if value == value.to_integral_value() else float(value)
+
+    data = {
+        "schema": "tracker.figures/1",
+        "letters": [
+            {"letter": e.letter, "date": e.date.isoformat(), "title": e.title} for e in letters
+        ],
+        "figures": [
+            {
+                "figure": t.figure,
+                "label": t.label,
+                "unit": t.unit,
+                "first_seen": t.first_seen.isoformat(),
+                "last_seen": t.last_seen.isoformat(),
+                "value": number(t.last.value),
+                "text": t.last.text,
+                "letters": t.seen_in,
+                "values": [
+                    {
+                        "letter": letter.letter,
+                        "date": letter.date.isoformat(),
+                        "value": number(cell.row.value),
+                        "text": cell.row.text,
+                        "carried": cell.carried,
+                    }
+                    for letter, cell in zip(letters, t.cells, strict=True)
+                    if cell is not None
+                ],
+            }
+            for t in tracked
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain_number(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
