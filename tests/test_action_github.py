@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker import github
+from tracker.errors import InputError
 from tracker.github import SUMMARY_LIMIT, SummaryPart
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,3 +161,28 @@ def test_workflow_for_another_repository_pins_the_action() -> None:
     assert "zizmor: ignore" not in text
     with pytest.raises(ValueError):
         github.workflow_yaml("x@y\nrun: evil")
+
+
+def test_readme_shows_the_workflow_tracker_init_writes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Track a series with the GitHub Action", 1)[1]
+    expected = github.workflow_yaml("your-name/letter-tracker@<full-commit-sha>")
+    assert f"```yaml\n{expected}```" in section
+
+
+def test_flags_are_true_or_false() -> None:
+    assert github.parse_flag(" True", "commit") is True
+    assert github.parse_flag("false", "commit") is False
+    with pytest.raises(InputError, match="commit is 'maybe'"):
+        github.parse_flag("maybe", "commit")
+
+
+def test_letters_folder_stays_inside_the_repository(tmp_path: Path) -> None:
+    (tmp_path / "letters" / "s").mkdir(parents=True)
+    assert github.letters_folder(tmp_path, "letters") == (tmp_path / "letters").resolve()
+    assert github.letters_folder(tmp_path, "letters/s/") == (tmp_path / "letters/s").resolve()
+    for outside in ("../elsewhere", "/etc", "letters/../.."):
+        with pytest.raises(InputError, match="outside the repository"):
+            github.letters_folder(tmp_path, outside)
+    with pytest.raises(InputError, match="no letters folder 'brieven'"):
+        github.letters_folder(tmp_path, "brieven")

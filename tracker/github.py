@@ -9,11 +9,14 @@ The text-building functions are pure; only `append_summary` and `write_outputs` 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import quote
+
+from tracker.errors import InputError
+from tracker.model import Finding
 
 # GitHub refuses a step summary larger than 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted").
 SUMMARY_LIMIT = 1024 * 1024
@@ -186,7 +189,8 @@ on:
 # No token rights by default; the one job below gets the one right it needs.
 permissions: {{}}
 
-# One run at a time: two runs ingesting at once would race for the same reports.
+# One run at a time: two runs ingesting at once would race for the same reports. A waiting run
+# that a newer one replaces loses nothing: every run ingests all the letters not yet tracked.
 concurrency:
   group: track-letters-${{{{ github.ref }}}}
   cancel-in-progress: false
@@ -216,3 +220,166 @@ def workflow_yaml(action_ref: str) -> str:
     # `$/` self-repository form that zizmor prefers to `./`; so `./` stays, said once here.
     note = "  # zizmor: ignore[self-repository]" if action_ref.startswith("./") else ""
     return _WORKFLOW.format(action_ref=action_ref, uses_note=note)
+
+
+# --- The action's main step: ingest what is new, then tell GitHub about it. ---------------
+
+SEVERITY_LEVEL: dict[str, Level] = {"error": "warning", "warning": "warning", "info": "notice"}
+"""A figure finding is a thing to check, not a failed run: at most a warning annotation."""
+
+
+def parse_flag(value: str, name: str) -> bool:
+    """An action input that should be "true" or "false" (inputs are always strings)."""
+    text = value.strip().lower()
+    if text in {"true", "yes", "1"}:
+        return True
+    if text in {"false", "no", "0"}:
+        return False
+    raise InputError(f"{name} is {value!r}", f'set the {name} input to "true" or "false"')
+
+
+def letters_folder(repo: Path, letters: str) -> Path:
+    """The letters folder inside the repository; refuses one that points outside it."""
+    relative = Path(letters.strip() or "letters")
+    folder = (repo / relative).resolve()
+    root = repo.resolve()
+    if relative.is_absolute() or (folder != root and root not in folder.parents):
+        raise InputError(
+            f"letters folder {letters!r} is outside the repository",
+            "give a folder relative to the repository root, such as letters",
+        )
+    if not folder.is_dir():
+        raise InputError(
+            f"no letters folder {letters!r} in the repository",
+            "create it with one subfolder per series (letters/<series>/<file>) or set letters",
+        )
+    return folder
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    """What the action's main step did, for the log and the step outputs."""
+
+    reports: tuple[str, ...]
+    """Reports written: each new letter's own, then any regenerated ones."""
+    changed_figures: int
+    ingested: int
+    already: int
+    """Letters under the folder that were already tracked."""
+    log: tuple[str, ...]
+    """Lines for the step log, annotations included, safe to print as they are."""
+
+    @property
+    def outputs(self) -> dict[str, str]:
+        """The step outputs the action declares."""
+        return {
+            "reports": "\n".join(self.reports),
+            "changed-figures": str(self.changed_figures),
+            "ingested": str(self.ingested),
+        }
+
+
+def run_action(
+    repo: Path,
+    letters: str,
+    *,
+    series: str | None,
+    commit: bool,
+    env: Mapping[str, str],
+    notify: Callable[[str], None] | None = None,
+) -> ActionResult:
+    """Ingest every letter under the folder that is not yet tracked, then tell GitHub.
+
+    Appends the new reports to `$GITHUB_STEP_SUMMARY` and the outputs to `$GITHUB_OUTPUT`
+    when `env` names them; the returned log holds a line per letter and the annotations.
+    """
+    from tracker.history import ingest
+
+    folder = letters_folder(repo, letters)
+    results = ingest(
+        repo,
+        [folder],
+        series=series or None,
+        commit=commit,
+        notify=(lambda line: notify(one_line(line))) if notify else None,
+    )
+    fresh = [r for r in results if r.status != "duplicate"]
+    reports: list[str] = []
+    for result in fresh:
+        for path in (result.report, *result.regenerated):
+            if path not in reports:
+                reports.append(path)
+    log: list[str] = []
+    for result in fresh:
+        what = "correction" if result.status == "correction" else "new letter"
+        log.append(
+            one_line(
+                f"{what}: {result.series} {result.date.isoformat()} {result.title} "
+                f"({result.sections_changed} sections and {result.figures_changed} figures "
+                f"changed) -> {result.report}"
+            )
+        )
+        for finding in letter_findings(repo, result.series, result.snapshot):
+            title = f"{finding.kind}: {finding.section}" if finding.section else finding.kind
+            log.append(
+                annotation(
+                    SEVERITY_LEVEL.get(finding.severity, "warning"),
+                    finding.message,
+                    file=result.letter,
+                    title=title,
+                )
+            )
+    already = len(results) - len(fresh)
+    if already:
+        log.append(f"{already} letter(s) already tracked: nothing to do for them.")
+    outcome = ActionResult(
+        reports=tuple(reports),
+        changed_figures=sum(r.figures_changed for r in fresh),
+        ingested=len(fresh),
+        already=already,
+        log=tuple(log),
+    )
+    if env.get("GITHUB_STEP_SUMMARY") and fresh:
+        parts = [
+            SummaryPart(
+                heading=f"### {result.date.isoformat()} · {markdown_text(result.title)}",
+                body=(repo / result.report).read_text(encoding="utf-8"),
+                path=result.report,
+            )
+            for result in fresh
+        ]
+        links = {
+            p.path: file_link(
+                p.path,
+                server=env.get("GITHUB_SERVER_URL"),
+                repository=env.get("GITHUB_REPOSITORY"),
+                ref=env.get("GITHUB_REF_NAME"),
+            )
+            for p in parts
+        }
+        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), parts, links)
+    if env.get("GITHUB_OUTPUT"):
+        write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
+    return outcome
+
+
+def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ...]:
+    """The findings of a letter's report: its comparison with the letter the report is against.
+
+    Recomputed from the two snapshots (the same inputs the report was made from), because the
+    ingest result carries counts, not the findings themselves.
+    """
+    from tracker.compare import compare
+    from tracker.series_index import entries_from_csv
+    from tracker.snapshot import from_markdown
+
+    manifest = repo / "reports" / series / "letters.csv"
+    stem = Path(snapshot).stem
+    entries = entries_from_csv(manifest.read_text(encoding="utf-8"))
+    entry = next((e for e in entries if e.letter == stem), None)
+    if entry is None or not entry.predecessor:
+        return ()
+    folder = repo / "snapshots" / series
+    old = from_markdown((folder / f"{entry.predecessor}.md").read_text(encoding="utf-8"))
+    new = from_markdown((folder / f"{stem}.md").read_text(encoding="utf-8"))
+    return compare(old, new).findings
