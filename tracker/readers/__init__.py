@@ -35,6 +35,10 @@ READERS: dict[str, str] = {
     ".text": "tracker.readers.text",
     ".md": "tracker.readers.markdown",
     ".markdown": "tracker.readers.markdown",
+    ".pdf": "tracker.readers.pdf",
+    ".docx": "tracker.readers.docx",
+    ".html": "tracker.readers.html",
+    ".htm": "tracker.readers.html",
 }
 
 

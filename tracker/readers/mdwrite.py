@@ -71,3 +71,41 @@ def join_blocks(blocks: Iterable[str]) -> str:
     """Blocks separated by one blank line, ending with a newline."""
     kept = [b for b in blocks if b.strip()]
     return "\n\n".join(kept) + "\n" if kept else ""
+
+
+# A two-column table whose right column holds prose and whose left column short labels is a
+# form ("Onderdeel | Toelichting" annexes, letterhead-less budget forms): each label becomes a
+# heading with its prose under it, as a reader of the form sees it. Thresholds in words.
+FORM_LABEL_MAX_WORDS = 12
+FORM_TEXT_MIN_WORDS = 20
+
+
+def table_or_form(rows: Sequence[Sequence[Sequence[str]]], level: int = 2) -> list[str]:
+    """Blocks for a table given as rows of cells of paragraphs: a pipe table, or a form."""
+    rows = [row for row in rows if any(squash(" ".join(cell)) for cell in row)]
+    if not rows:
+        return []
+    flat = [[squash(" ".join(cell)) for cell in row] for row in rows]
+    if _is_form(flat):
+        blocks: list[str] = []
+        for i, (row, cells) in enumerate(zip(flat, rows, strict=True)):
+            if i == 0 and len(row[1].split()) <= 3:
+                blocks.append(escape(f"{row[0]} {row[1]}"))  # the form's header row
+                continue
+            if row[0]:
+                blocks.append(heading(level, row[0]))
+            blocks.extend(escape(p) for p in cells[1] if squash(p))
+        return blocks
+    if len(flat) == 1 or max(len(r) for r in flat) == 1:
+        # A one-row or one-column table is a frame around text: keep the text as paragraphs.
+        return [escape(p) for row in rows for cell in row for p in cell if squash(p)]
+    return [table(flat)]
+
+
+def _is_form(rows: list[list[str]]) -> bool:
+    if len(rows) < 2 or any(len(r) != 2 for r in rows):
+        return False
+    body = rows[1:]
+    label_words = max(len(r[0].split()) for r in body)
+    text_words = sum(len(r[1].split()) for r in body) / len(body)
+    return label_words <= FORM_LABEL_MAX_WORDS and text_words >= FORM_TEXT_MIN_WORDS

@@ -110,7 +110,9 @@ def _open_pages(data: bytes) -> list[Page]:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
-    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+    if data[:4] == b"PK\x03\x04":
+        raise InputError("the file is a zip package (a .docx?), not a PDF", "rename it to .docx")
+    if b"%PDF-" not in data[:1024]:
         raise InputError(
             "the file is not a PDF (no %PDF header)", "check the file's type and extension"
         )

@@ -1,0 +1,419 @@
+"""Word (.docx) reader: the package's XML → Markdown (styles, lists, tables, footnotes).
+
+Reads the parts it needs straight from the zip with lxml, because python-docx reads neither
+footnotes nor the text inside tracked insertions, and because a hostile package must be
+bounded before anything is inflated. Tracked changes are taken as accepted: insertions kept,
+deletions dropped. Page headers and footers live in parts of their own and are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from tracker.errors import ExtractionError, InputError
+from tracker.readers import Extracted, mdwrite
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# Bounds for a package: a letter's document.xml is well under a megabyte; 40 MB inflated
+# leaves room for big tables while a zip bomb (gigabytes from kilobytes) is refused unread.
+MAX_PART_BYTES = 40_000_000
+MAX_TOTAL_BYTES = 80_000_000
+MAX_ENTRIES = 5_000
+
+# Subtrees whose text is not the letter's: deleted or moved-away text, field codes, the
+# fallback copy of alternate content, run and paragraph properties.
+_SKIP = {
+    _w("del"),
+    _w("moveFrom"),
+    _w("instrText"),
+    _w("delInstrText"),
+    _w("rPr"),
+    _w("pPr"),
+    f"{{{MC}}}Fallback",
+}
+_HEADING_NAME = re.compile(r"^(heading|kop|überschrift|titre)\s*([1-9])$", re.I)
+
+
+@dataclass
+class Styles:
+    """What the reader needs from styles.xml and numbering.xml."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    based_on: dict[str, str] = field(default_factory=dict)
+    outline: dict[str, int] = field(default_factory=dict)
+    numbering: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Style id -> (numId, ilvl) for list styles such as "List Number"."""
+    formats: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    """(numId, ilvl) -> (numFmt, start)."""
+
+
+@dataclass
+class State:
+    """What accumulates while walking the body: footnote labels and list counters."""
+
+    styles: Styles
+    note_start: int = 1
+    note_labels: dict[str, str] = field(default_factory=dict)
+    counters: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
+def read(data: bytes) -> Extracted:
+    """Read a Word letter as Markdown."""
+    parts = _open_package(data)
+    document = _parse(parts.read(parts.main), "the document part")
+    body = document.find(_w("body"))
+    if body is None:
+        raise ExtractionError("the Word file has no document body", "open and re-save it in Word")
+    styles = _styles(parts)
+    state = State(styles, note_start=_footnote_start(document, parts))
+    blocks = list(_blocks(body, state))
+    notes = _footnotes(parts, state)
+    text = mdwrite.join_blocks([*blocks, mdwrite.footnotes(notes)])
+    if not text.strip():
+        raise ExtractionError("the Word file holds no text", "check that it is the letter")
+    return Extracted(text=text, markup="markdown")
+
+
+# --- the package -------------------------------------------------------------------------
+
+
+class Package:
+    """The zip's parts, read one at a time within the size bounds."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.total = 0
+        self.main = self._main_part()
+        self.rels = self._relations(self.main)
+
+    def has(self, name: str) -> bool:
+        return name in self.archive.NameToInfo
+
+    def read(self, name: str) -> bytes:
+        info = self.archive.getinfo(name)
+        self.total += info.file_size
+        if info.file_size > MAX_PART_BYTES or self.total > MAX_TOTAL_BYTES:
+            raise InputError(
+                f"the Word file's {name} inflates to {info.file_size:,} bytes, more than a letter",
+                "it may be a zip bomb; re-save the letter in Word",
+            )
+        # zipfile stops at the declared size and checks the CRC, so the bound above holds
+        # even when the declared size lies.
+        with self.archive.open(info) as stream:
+            return stream.read(MAX_PART_BYTES + 1)
+
+    def _main_part(self) -> str:
+        if not self.has("_rels/.rels"):
+            return "word/document.xml"
+        rels = _parse(self.read("_rels/.rels"), "the package relations")
+        for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return rel.get("Target", "word/document.xml").lstrip("/")
+        return "word/document.xml"
+
+    def _relations(self, part: str) -> dict[str, str]:
+        """Relationship type suffix ("styles", "footnotes", …) -> part name."""
+        folder, name = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", name + ".rels")
+        if not self.has(rels_name):
+            return {}
+        rels = _parse(self.read(rels_name), "the document relations")
+        found = {}
+        for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            found[kind] = posixpath.normpath(path)
+        return found
+
+    def part(self, kind: str) -> bytes | None:
+        name = self.rels.get(kind)
+        return self.read(name) if name and self.has(name) else None
+
+
+def _open_package(data: bytes) -> Package:
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise InputError(
+            "the file is an old Word 97-2003 .doc or a password-protected .docx",
+            "save it as an unprotected .docx",
+        )
+    if data[:5] == b"%PDF-":
+        raise InputError("the file is a PDF, not a Word file", "rename it to .pdf")
+    if data[:2] != b"PK":
+        raise InputError("the file is not a Word .docx (not a zip package)", "save it as .docx")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        if len(archive.infolist()) > MAX_ENTRIES:
+            raise InputError("the Word file has too many parts", "re-save the letter in Word")
+        package = Package(archive)
+        if not package.has(package.main):
+            raise InputError(
+                "the zip file holds no Word document", "give the letter's .docx file itself"
+            )
+        return package
+    except zipfile.BadZipFile as exc:
+        raise InputError(
+            f"the Word file is damaged or truncated ({exc})", "download the letter again"
+        ) from exc
+    except (EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise InputError(
+            f"the Word file is damaged or truncated ({type(exc).__name__})",
+            "download the letter again",
+        ) from exc
+
+
+def _parse(data: bytes, what: str) -> etree._Element:
+    # No entity expansion, no network, no huge-tree mode: the XML comes from outside.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(
+            f"the Word file's {what} is not valid XML ({exc.msg})", "re-save the letter in Word"
+        ) from exc
+
+
+def _read_part(package: Package, kind: str) -> etree._Element | None:
+    try:
+        data = package.part(kind)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise InputError(
+            f"the Word file is damaged or truncated ({exc})", "download the letter again"
+        ) from exc
+    return _parse(data, kind) if data else None
+
+
+# --- styles, numbering and footnotes -----------------------------------------------------
+
+
+def _styles(package: Package) -> Styles:
+    styles = Styles()
+    root = _read_part(package, "styles")
+    if root is not None:
+        for style in root.iter(_w("style")):
+            sid = style.get(_w("styleId"), "")
+            name = style.find(_w("name"))
+            styles.names[sid] = (name.get(_w("val"), "") if name is not None else "").strip()
+            based = style.find(_w("basedOn"))
+            if based is not None:
+                styles.based_on[sid] = based.get(_w("val"), "")
+            outline = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+            if outline is not None:
+                styles.outline[sid] = int(outline.get(_w("val"), "9"))
+            num = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            if num is not None:
+                styles.numbering[sid] = _num_pr(num)
+    numbering = _read_part(package, "numbering")
+    if numbering is not None:
+        abstract = {
+            a.get(_w("abstractNumId"), ""): {
+                int(lvl.get(_w("ilvl"), "0")): (
+                    _val(lvl.find(_w("numFmt")), "decimal"),
+                    int(_val(lvl.find(_w("start")), "1")),
+                )
+                for lvl in a.iter(_w("lvl"))
+            }
+            for a in numbering.iter(_w("abstractNum"))
+        }
+        for num in numbering.iter(_w("num")):
+            num_id = num.get(_w("numId"), "")
+            levels = abstract.get(_val(num.find(_w("abstractNumId")), ""), {})
+            for ilvl, (fmt, start) in levels.items():
+                styles.formats[(num_id, ilvl)] = (fmt, start)
+    return styles
+
+
+def _val(element: etree._Element | None, default: str) -> str:
+    return element.get(_w("val"), default) if element is not None else default
+
+
+def _num_pr(num_pr: etree._Element) -> tuple[str, int]:
+    return _val(num_pr.find(_w("numId")), "0"), int(_val(num_pr.find(_w("ilvl")), "0"))
+
+
+def _footnote_start(document: etree._Element, package: Package) -> int:
+    """The number of the first footnote: 1 unless the section or settings say otherwise."""
+    for root in (document, _read_part(package, "settings")):
+        if root is None:
+            continue
+        start = root.find(f".//{_w('footnotePr')}/{_w('numStart')}")
+        if start is not None:
+            return int(start.get(_w("val"), "1"))
+    return 1
+
+
+def _footnotes(package: Package, state: State) -> list[tuple[str, str]]:
+    """Footnote bodies in the order the text refers to them."""
+    if not state.note_labels:
+        return []
+    root = _read_part(package, "footnotes")
+    if root is None:
+        return []
+    bodies = {}
+    for note in root.iter(_w("footnote")):
+        if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        paragraphs = [_inline(p, state, notes=False) for p in note.iter(_w("p"))]
+        bodies[note.get(_w("id"), "")] = " ".join(p for p in paragraphs if p)
+    return [(label, bodies.get(nid, "")) for nid, label in state.note_labels.items()]
+
+
+# --- the body ----------------------------------------------------------------------------
+
+
+def _blocks(container: etree._Element, state: State) -> Iterator[str]:
+    """Markdown blocks for a body (or a content control) in document order."""
+    for child in container:
+        if child.tag == _w("p"):
+            block = _paragraph(child, state)
+            if block:
+                yield block
+        elif child.tag == _w("tbl"):
+            yield from mdwrite.table_or_form(_table_rows(child, state))
+        elif child.tag in (_w("sdt"), _w("customXml"), _w("ins"), _w("moveTo")):
+            content = child.find(_w("sdtContent"))
+            yield from _blocks(content if content is not None else child, state)
+
+
+def _table_rows(table: etree._Element, state: State) -> list[list[list[str]]]:
+    rows = []
+    for tr in table.iter(_w("tr")):
+        if tr.getparent() is not table and tr.getparent().tag != _w("sdtContent"):
+            continue  # rows of a nested table are read as text of their cell
+        cells: list[list[str]] = []
+        for tc in tr.iter(_w("tc")):
+            if tc.getparent() is not tr:
+                continue
+            merged = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
+            if merged is not None and merged.get(_w("val")) != "restart":
+                cells.append([])  # continuation of a vertically merged cell
+                continue
+            cells.append([t for p in tc.iter(_w("p")) if (t := _inline(p, state))])
+        rows.append(cells)
+    return rows
+
+
+def _style_chain(sid: str, styles: Styles) -> Iterator[str]:
+    for _ in range(10):  # basedOn chains are short; a loop in a hostile file must end
+        if not sid:
+            return
+        yield sid
+        sid = styles.based_on.get(sid, "")
+
+
+def _heading_level(p_pr: etree._Element | None, sid: str, styles: Styles) -> int:
+    """1-6 for a heading or title paragraph, 0 for body text."""
+    outline = p_pr.find(_w("outlineLvl")) if p_pr is not None else None
+    if outline is not None and int(_val(outline, "9")) < 6:
+        return int(_val(outline, "9")) + 1
+    for style in _style_chain(sid, styles):
+        name = styles.names.get(style, style)
+        if name.casefold() in ("title", "titel"):
+            return 1
+        if match := _HEADING_NAME.match(name):
+            return min(int(match.group(2)), 6)
+        if style in styles.outline and styles.outline[style] < 6:
+            return styles.outline[style] + 1
+    return 0
+
+
+def _list_kind(p_pr: etree._Element | None, sid: str, state: State) -> tuple[str, int] | None:
+    """("bullet", 0) or ("number", n) for a list paragraph, None otherwise."""
+    num = p_pr.find(_w("numPr")) if p_pr is not None else None
+    key = _num_pr(num) if num is not None else None
+    if key is None:
+        for style in _style_chain(sid, state.styles):
+            if style in state.styles.numbering:
+                key = state.styles.numbering[style]
+                break
+    if key is None or key[0] == "0":
+        return None
+    fmt, start = state.styles.formats.get(key, ("decimal", 1))
+    if fmt in ("bullet", "none"):
+        return ("bullet", 0)
+    count = state.counters.get(key, start - 1) + 1
+    state.counters[key] = count
+    for other in list(state.counters):
+        if other[0] == key[0] and other[1] > key[1]:
+            del state.counters[other]  # a deeper level starts again under a new item
+    return ("number", count)
+
+
+def _paragraph(p: etree._Element, state: State) -> str:
+    p_pr = p.find(_w("pPr"))
+    sid = _val(p_pr.find(_w("pStyle")), "") if p_pr is not None else ""
+    text = _inline(p, state)
+    if not text:
+        return ""
+    level = _heading_level(p_pr, sid, state.styles)
+    if level:
+        return mdwrite.heading(level, text)
+    kind = _list_kind(p_pr, sid, state)
+    if kind is not None:
+        return mdwrite.list_item(text, kind[1] if kind[0] == "number" else None)
+    return mdwrite.escape(text)
+
+
+def _inline(p: etree._Element, state: State, *, notes: bool = True) -> str:
+    """A paragraph's text with footnote references as `[^n]`; deletions dropped."""
+    out: list[str] = []
+    custom_mark = False
+
+    def walk(element: etree._Element) -> None:
+        nonlocal custom_mark
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == _w("t"):
+                if custom_mark:
+                    out.append(mdwrite.ref((child.text or "").strip()))
+                    custom_mark = False
+                else:
+                    out.append(child.text or "")
+            elif tag in (_w("tab"), _w("br"), _w("cr")):
+                out.append(" ")
+            elif tag == _w("noBreakHyphen"):
+                out.append("-")
+            elif tag == _w("footnoteReference") and notes:
+                nid = child.get(_w("id"), "")
+                if child.get(_w("customMarkFollows")) in ("1", "true", "on"):
+                    custom_mark = True  # the mark is the text of the next run
+                    state.note_labels[nid] = ""
+                    continue
+                label = state.note_labels.setdefault(
+                    nid, str(state.note_start + len(state.note_labels))
+                )
+                out.append(mdwrite.ref(label))
+            elif tag == _w("p") and child is not p:
+                out.append(" ")  # a text box's paragraph inside this one
+                walk(child)
+            else:
+                walk(child)
+
+    walk(p)
+    text = mdwrite.squash("".join(out))
+    # A custom mark's label is only known once its run is read: fill it in.
+    for nid, label in list(state.note_labels.items()):
+        if not label:
+            match = re.search(r"\[\^([^\]]+)\]", text)
+            state.note_labels[nid] = match.group(1) if match else nid
+    return text
