@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracker.align import align_sections
+from tracker.figure_pairs import pair_figures
+from tracker.figures import find_figures
 from tracker.model import Comparison, Document, SectionPair
 from tracker.redline import redline
 
 
 def compare(old: Document, new: Document) -> Comparison:
     """The one comparison of two letters: section pairs with redlines, figures, findings."""
-    pairs = tuple(
-        _with_redline(old, new, pair) for pair in align_sections(old.sections, new.sections)
-    )
-    return Comparison(old=old, new=new, sections=pairs)
+    aligned = align_sections(old.sections, new.sections)
+    pairs = tuple(_with_redline(old, new, pair) for pair in aligned)
+    old_figures, new_figures = find_figures(old), find_figures(new)
+    figures = pair_figures(old, new, old_figures, new_figures, pairs)
+    return Comparison(old=old, new=new, sections=pairs, figures=figures)
 
 
 def _with_redline(old: Document, new: Document, pair: SectionPair) -> SectionPair:
