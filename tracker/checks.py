@@ -1,0 +1,261 @@
+"""Findings a careful reader would want checked: sums, stated changes, restatements, duplicates.
+
+Every check allows for the rounding the printed digits imply: "€ 2,5 mld." stands for any
+value from 2,45 to 2,55 mld. A check reports what holds and how tight it is, in English,
+naming the figures as the letter writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from tracker.figure_pairs import agree, restated_cells, rounding_step
+from tracker.figures import fold
+from tracker.model import Document, Figure, FigureChange, Finding, Language, Severity
+from tracker.quantities import SCALES, format_quantity, parse_quantity
+
+TOTAL_ROW = re.compile(r"^\s*(?:sub)?(?:totaal|total|totale|sum|som|in totaal)\b", re.IGNORECASE)
+STATED_CHANGE = re.compile(
+    r"(?:toename|stijging|groei|verhoging|afname|daling|verlaging|vermindering|increase|rise|"
+    r"decrease|decline|reduction|(?:is|was|are|were|rose|fell|grew)\s+(?:by|met))"
+    r"\s+(?:van|of|met|by)?\s*(?:ca\.|circa|about|ongeveer|bijna|ruim|nearly)?\s*$",
+    re.IGNORECASE,
+)
+DECREASE = re.compile(r"afname|daling|verlaging|vermindering|decrease|decline|reduction|fell")
+TIGHT = Decimal("0.5")
+"""Share of the rounding slack a sum needs before it is called tight."""
+
+
+def find_findings(
+    old: Document,
+    new: Document,
+    old_figures: Sequence[Figure],
+    new_figures: Sequence[Figure],
+    changes: tuple[FigureChange, ...],
+) -> tuple[Finding, ...]:
+    """All findings of comparing `old` with `new`, in a stable order: sums, stated changes,
+    restatements, duplicates; each in the new letter's reading order."""
+    language = new.meta.language
+    findings: list[Finding] = []
+    findings.extend(sum_findings(new, new_figures))
+    findings.extend(_stated_changes(new, new_figures, changes, language))
+    findings.extend(_restatements(old, new, old_figures, new_figures))
+    findings.extend(_duplicates(new, new_figures))
+    return tuple(findings)
+
+
+def _heading(doc: Document, section: int) -> str | None:
+    return doc.sections[section].heading if 0 <= section < len(doc.sections) else None
+
+
+def _scale(figure: Figure, language: Language) -> int:
+    quantity = parse_quantity(figure.text, language)
+    return SCALES[quantity.scale].adjusted() if quantity and quantity.scale else 0
+
+
+def _write(value: Decimal, like: Figure, language: Language, extra_decimals: int = 0) -> str:
+    return format_quantity(
+        value,
+        like.unit,
+        language,
+        scale=_scale(like, language),
+        decimals=like.decimals + extra_decimals,
+    )
+
+
+# --- totals against parts ---------------------------------------------------------------------
+
+
+def sum_findings(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
+    """For every table column with a total row: do the rows add up, within rounding?"""
+    language = doc.meta.language
+    columns: dict[tuple[int, int, str], list[Figure]] = {}
+    for f in figures:
+        if f.row is not None and f.column is not None and f.high is None:
+            columns.setdefault((f.section, f.line, f.column), []).append(f)
+    findings = []
+    for (section, _, column), cells in columns.items():
+        totals = [f for f in cells if TOTAL_ROW.match(f.row or "")]
+        parts = [f for f in cells if not TOTAL_ROW.match(f.row or "")]
+        if len(totals) != 1 or len(parts) < 2 or {f.unit for f in cells} != {totals[0].unit}:
+            continue
+        finding = _check_sum(totals[0], parts, column, language)
+        if finding is not None:
+            findings.append(Finding("sum", *finding, section=_heading(doc, section)))
+    return findings
+
+
+def _check_sum(
+    total: Figure, parts: list[Figure], column: str, language: Language
+) -> tuple[Severity, str] | None:
+    printed = sum((f.value for f in parts), Decimal(0))
+    slack = sum((rounding_step(f, language) / 2 for f in parts), Decimal(0))
+    half = rounding_step(total, language) / 2
+    low, high = total.value - half, total.value + half
+    if low <= printed <= high:
+        return None  # adds up as printed
+    rows = ", ".join(f"{f.row} {f.text}" for f in parts)
+    added = _write(printed, total, language, extra_decimals=_extra(printed, total, language))
+    where = f"Column {column!r}: the rows ({rows}) add up to {added}, the total says {total.text}"
+    gap = low - printed if printed < low else printed - high
+    if gap > slack:
+        return "warning", f"{where}; that is more than their rounding allows."
+    share = gap / slack if slack else Decimal(1)
+    direction = "down" if printed < low else "up"
+    tight = "tight: " if share >= TIGHT else ""
+    return "info", (
+        f"{where}; consistent within rounding only if the rows were rounded {direction} by at "
+        f"least {_write(gap, total, language, 2)} together, {tight}{share:.0%} of the "
+        f"{_write(slack, total, language, 2)} their printed digits allow."
+    )
+
+
+def _extra(value: Decimal, like: Figure, language: Language) -> int:
+    """Digits beyond the total's precision that `value` needs (11,58 next to 11,7: one)."""
+    shown = value.scaleb(-_scale(like, language)).normalize()
+    exponent = shown.as_tuple().exponent
+    digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return max(0, digits - like.decimals)
+
+
+# --- stated changes ---------------------------------------------------------------------------
+
+
+def _stated_changes(
+    new: Document,
+    figures: Sequence[Figure],
+    changes: tuple[FigureChange, ...],
+    language: Language,
+) -> list[Finding]:
+    """ "een toename van €2,98 mld. ten opzichte van de vorige brief" against new - old."""
+    findings = []
+    for f in figures:
+        position = f.context.find(f.text)
+        if position < 0 or not STATED_CHANGE.search(f.context[:position]):
+            continue
+        change = _changed_before(f, changes)
+        if change is None or change.old is None or change.new is None or change.delta is None:
+            continue
+        stated = -f.value if DECREASE.search(f.context[:position].lower()) else f.value
+        slack = (
+            rounding_step(change.old, language) + rounding_step(change.new, language)
+        ) / 2 + rounding_step(f, language) / 2
+        computed = _write(change.delta, f, language, extra_decimals=0)
+        what = (
+            f"The letter states a change of {f.text} ({f.label}); from {change.old.text} "
+            f"to {change.new.text} the change is {computed}"
+        )
+        if abs(stated - change.delta) <= slack:
+            severity: Severity = "info"
+            tail = "which agrees within rounding."
+        else:
+            severity, tail = "warning", "which does not agree, even allowing for rounding."
+        findings.append(
+            Finding("stated-change", severity, f"{what}, {tail}", _heading(new, f.section))
+        )
+    return findings
+
+
+def _changed_before(stated: Figure, changes: tuple[FigureChange, ...]) -> FigureChange | None:
+    """The paired figure the statement is about: same unit, same section, nearest before."""
+    best = None
+    for change in changes:
+        n = change.new
+        if (
+            change.old is None
+            or n is None
+            or n is stated
+            or n.unit != stated.unit
+            or n.section != stated.section
+            or n.line > stated.line
+        ):
+            continue
+        if best is None or best.new is None or n.line >= best.new.line:
+            best = change
+    return best
+
+
+# --- restatements -----------------------------------------------------------------------------
+
+
+def _restatements(
+    old: Document, new: Document, old_figures: Sequence[Figure], new_figures: Sequence[Figure]
+) -> list[Finding]:
+    """A table column for an earlier date restates the predecessor: does it say the same?"""
+    language = old.meta.language
+    by_column: dict[tuple[int, int, str], list[Figure]] = {}
+    for i in sorted(restated_cells(new_figures)):
+        cell = new_figures[i]
+        by_column.setdefault((cell.section, cell.line, cell.column or ""), []).append(cell)
+    findings = []
+    for (section, _, column), cells in by_column.items():
+        agreed, differ = 0, []
+        for cell in cells:
+            same = [o for o in old_figures if agree(o, cell, language)]
+            if same:
+                agreed += 1
+                continue
+            named = [
+                o
+                for o in old_figures
+                if o.unit == cell.unit
+                and fuzz.partial_ratio(fold(cell.row or ""), fold(o.context)) >= 90
+            ]
+            if len(named) == 1:
+                differ.append((cell, named[0]))
+        heading = _heading(new, section)
+        for cell, said in differ:
+            findings.append(
+                Finding(
+                    "restated",
+                    "warning",
+                    f"The column {column!r} restates {cell.row} as {cell.text}; "
+                    f"the previous letter said {said.text} ({said.label}).",
+                    heading,
+                )
+            )
+        if agreed:
+            findings.append(
+                Finding(
+                    "restated",
+                    "info",
+                    f"The column {column!r} restates {agreed} of {len(cells)} figures of the "
+                    "previous letter; they agree within rounding.",
+                    heading,
+                )
+            )
+    return findings
+
+
+# --- duplicates -------------------------------------------------------------------------------
+
+DUPLICATE_LABEL_WORDS = 3
+"""Labels shorter than this are too generic to say two figures are the same thing."""
+
+
+def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
+    """The same label with two different values in one letter."""
+    language = doc.meta.language
+    seen: dict[tuple[str, str], Figure] = {}
+    findings = []
+    for f in figures:
+        if f.row is not None or f.conversion_of is not None:
+            continue
+        key = (fold(f.label), f.unit)
+        if len(key[0].split()) < DUPLICATE_LABEL_WORDS:
+            continue
+        first = seen.setdefault(key, f)
+        if first is not f and not agree(first, f, language):
+            findings.append(
+                Finding(
+                    "duplicate",
+                    "info",
+                    f"{f.label!r} is given as {first.text} and as {f.text} in the same letter.",
+                    _heading(doc, f.section),
+                )
+            )
+    return findings
