@@ -45,6 +45,8 @@ RARE_ELSEWHERE = 3
 """...and most it may appear in in the other letter, which may dwell on the subject."""
 ROW_NAMED = 80
 """Least rapidfuzz partial ratio for an old sentence to name a table row."""
+MAX_FACTOR = 10
+"""Largest ratio between an old and a new value that can still be one figure moving."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
 ECHO_MIN = 0.6
@@ -108,7 +110,10 @@ def pair_figures(
 
 # --- similarity -------------------------------------------------------------------------------
 
-_MASK = re.compile(r"[€$£]|\d[\d.,/\-\u2011]*|\b(?:mld|mln|miljard|miljoen|billion|million)\b")
+_MASK = re.compile(
+    r"[€$£]|\d[\d.,/\-\u2011]*|\[footnoteRef:\d+\]|footnoteRef"
+    r"|\b(?:mld|mln|miljard|miljoen|billion|million|EUR|USD|GBP)\b"
+)
 
 
 def context_words(figure: Figure) -> str:
@@ -157,7 +162,7 @@ def _context_key(figure: Figure) -> str:
 def _names(figure: Figure) -> set[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
-    text = figure.context if figure.row is None else figure.row
+    text = _MASK.sub(" ", figure.context if figure.row is None else figure.row)
     found = re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w]{2,}\b", text.strip())
     return {_stem(fold(m.group())) for m in found}
 
@@ -181,6 +186,8 @@ def similarity(
         return 0.0
     if a.unit == "count" and fuzz.ratio(fold(a.noun or ""), fold(b.noun or "")) < 70:
         return 0.0
+    if _implausible(a.value, b.value):
+        return 0.0
     rarity = rarity or Rarity((a,), (b,))
     words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
     label_a = {_stem(w) for w in fold(_row_or_label(a)).split()}
@@ -197,6 +204,16 @@ def similarity(
     if (a.section, b.section) in paired_sections:
         score += SECTION_BONUS
     return min(score, 1.0)
+
+
+def _implausible(old: Decimal, new: Decimal) -> bool:
+    """A figure that grew or shrank more than `MAX_FACTOR`-fold, or changed sign, is more
+    likely another figure than the same one moved."""
+    if old == new:
+        return False
+    if old <= 0 or new <= 0:
+        return old * new < 0
+    return max(old, new) / min(old, new) > MAX_FACTOR
 
 
 def _row_or_label(figure: Figure) -> str:
@@ -264,7 +281,10 @@ def _echoes(a: Figure, b: Figure, language: Language) -> bool:
     if a.row is not None or b.row is not None:
         cell, prose = (a, b) if a.row is not None else (b, a)
         return fuzz.partial_ratio(fold(cell.row or ""), fold(prose.context)) >= 80
-    return fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
+    # Prose repeats a figure as written; agreeing only within rounding is not enough there.
+    return (
+        a.value == b.value and fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
+    )
 
 
 def _bridges(

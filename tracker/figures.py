@@ -223,7 +223,12 @@ def _content_words(text: str) -> list[str]:
     for m in _WORD.finditer(text):
         word = m.group()
         low = word.lower()
-        if low in LABEL_STOPWORDS or low.rstrip(".") in MONTHS or low.rstrip(".") in _UNIT_WORDS:
+        if (
+            low == "footnoteref"
+            or low in LABEL_STOPWORDS
+            or low.rstrip(".") in MONTHS
+            or low.rstrip(".") in _UNIT_WORDS
+        ):
             continue
         words.append(word)
     return words
