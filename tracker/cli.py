@@ -53,6 +53,46 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+SHOW_FORMATS = ("text", "json", "markdown")
+
+
+@app.command()
+def show(
+    letter: Annotated[
+        str, typer.Argument(help="The letter (.txt, .md, .pdf, .docx, .html); - reads stdin.")
+    ],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (outline, tables, footnotes), json (schema tracker.document/1) or "
+            "markdown (the canonical snapshot).",
+        ),
+    ] = "text",
+) -> None:
+    """Show how the tracker reads one letter: metadata, section outline, tables, footnotes.
+
+    Exit status: 0 on success; 2 on bad input (missing, empty, binary or unreadable file).
+    """
+    if output_format not in SHOW_FORMATS:
+        raise fail(f"unknown format {output_format!r} (use {', '.join(SHOW_FORMATS)})")
+    from tracker.files import document_from_bytes, load_document, sniff_name
+    from tracker.render import document as render
+
+    if letter == "-":
+        data = sys.stdin.buffer.read()
+        doc = document_from_bytes(data, sniff_name(data))
+    else:
+        doc = load_document(Path(letter))
+    if output_format == "json":
+        sys.stdout.write(render.render_json(doc))
+    elif output_format == "markdown":
+        sys.stdout.write(render.render_markdown(doc))
+    else:
+        sys.stdout.write(render.render_text(doc))
+
+
 COMPARE_FORMATS = ("markdown", "json", "terminal")
 _FORMAT_OF_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 

@@ -95,6 +95,8 @@ class Section:
     """Bodies of the footnotes referred to from this section's blocks."""
     lines: tuple[int, int] = (0, 0)
     """Source line span (first, last), heading included."""
+    heading_footnotes: tuple[str, ...] = ()
+    """Labels of the footnotes the heading itself refers to (a numbered question's "[1]")."""
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -1,0 +1,71 @@
+"""Letter files to Documents: size and type checks, reading, and the file's name and hash."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from tracker.errors import InputError
+from tracker.model import Document
+from tracker.parse import parse
+from tracker.readers import extract
+
+# Letters are a few hundred kilobytes at most, even as PDF; anything larger is a mistake
+# (a scan, an archive) and would only make the tool slow.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse a letter file; meta.source is the file name, meta.sha256 its hash."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file", "check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a letter file", "give a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path.name}: file is {size // (1024 * 1024)} MB, over the 20 MB limit",
+                "give the letter itself, not a scan or an archive",
+            )
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise InputError(
+            f"{path}: cannot read the file ({exc.strerror})", "check permissions"
+        ) from exc
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read the file ({exc.strerror})", "check the path"
+        ) from exc
+    return document_from_bytes(data, path.name)
+
+
+def document_from_bytes(data: bytes, name: str) -> Document:
+    """Parse a letter from its bytes; `name` (a file name) decides the reader."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: over the 20 MB limit", "give the letter itself")
+    if not data:
+        raise InputError(f"{name}: the file is empty", "give a letter with text in it")
+    try:
+        extracted = extract(data, name)
+        document = parse(extracted.text, extracted.markup)
+    except InputError as exc:
+        message = str(exc.args[0]) if exc.args else str(exc)
+        if not message.startswith(f"{name}:"):
+            raise type(exc)(f"{name}: {message}", exc.hint) from exc
+        raise
+    meta = replace(document.meta, source=name, sha256=hashlib.sha256(data).hexdigest())
+    return replace(document, meta=meta)
+
+
+def sniff_name(data: bytes) -> str:
+    """A file name for bytes read from stdin, chosen by their first bytes (text by default)."""
+    head = data[:512].lstrip()
+    if head.startswith(b"%PDF"):
+        return "stdin.pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "stdin.docx"
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "stdin.html"
+    return "stdin.txt"

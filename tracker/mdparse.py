@@ -1,0 +1,218 @@
+"""Markdown to Document with markdown-it-py: headings, paragraphs, lists, tables, footnotes.
+
+Used for Markdown letters (and what the Word and HTML readers produce) and for reading
+canonical snapshots back. Footnote markers `[^label]` and bodies `[^label]: text` are taken
+out before markdown-it sees the text, so they work the same in paragraphs, headings and cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from tracker.meta import detect_language, kamerstuk_references, read_letterhead
+from tracker.model import Block, Document, Footnote, Meta, Paragraph, Section, Table
+from tracker.normalize import clean, lift_markers, marker, squash
+
+_DEF_RE = re.compile(r"^\[\^([^\]\s]{1,20})\]:[ \t]?(.*)$")
+_REF_RE = re.compile(r"\[\^([^\]\s]{1,20})\]")
+_UNESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Sections under construction while walking markdown-it's token stream."""
+
+    sections: list[tuple[Token | None, str, tuple[str, ...], list[Block]]] = field(
+        default_factory=lambda: [(None, "", (), [])]
+    )
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with GitHub tables: nothing that would reinterpret letter text."""
+    return MarkdownIt("commonmark").enable("table")
+
+
+def parse_markdown(text: str) -> Document:
+    """Parse a Markdown letter: letterhead lines are read as in plain text, the rest as Markdown."""
+    cleaned = clean(text)
+    head = read_letterhead(cleaned.lines)
+    body = [line if i not in head.skip else "" for i, line in enumerate(cleaned.lines)]
+    from tracker.parse import check_extraction
+
+    check_extraction("\n".join(body))
+    sections = parse_body(body, cleaned.footnotes)
+    title = head.title
+    # A letter that opens with its only top-level heading is titled by it.
+    if title is None and sections and sections[0].heading is not None and sections[0].level == 1:
+        if sum(1 for s in sections if s.level == 1) == 1 and not sections[0].blocks:
+            title = sections.pop(0).heading
+        elif sum(1 for s in sections if s.level == 1) == 1:
+            first = sections[0]
+            title = first.heading
+            sections[0] = Section(
+                None, 0, first.blocks, first.footnotes, first.lines, first.heading_footnotes
+            )
+        if sections and all(s.level >= 2 for s in sections if s.heading is not None):
+            sections = [s if s.heading is None else _with_level(s, s.level - 1) for s in sections]
+    opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
+    meta = Meta(
+        title=title,
+        date=head.date,
+        language=detect_language(" ".join(s.text for s in sections)),
+        references=tuple(dict.fromkeys((*head.references, *kamerstuk_references(opening)))),
+        signatory=head.signatory,
+    )
+    return Document(meta=meta, sections=tuple(sections))
+
+
+def _with_level(section: Section, level: int) -> Section:
+    return Section(
+        section.heading,
+        level,
+        section.blocks,
+        section.footnotes,
+        section.lines,
+        section.heading_footnotes,
+    )
+
+
+def split_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Take `[^label]: text` definitions out (blanking their lines) and mark `[^label]` refs."""
+    bodies: dict[str, str] = {}
+    out = list(lines)
+    for i, line in enumerate(out):
+        match = _DEF_RE.match(line)
+        if match:
+            bodies.setdefault(match.group(1), squash(_UNESCAPE_RE.sub(r"\1", match.group(2))))
+            out[i] = ""
+    out = [_REF_RE.sub(lambda m: marker(m.group(1)), line) for line in out]
+    return out, bodies
+
+
+def parse_body(lines: list[str], bodies: dict[str, str], *, line_offset: int = 0) -> list[Section]:
+    """Parse Markdown body lines into sections; `line_offset` is added to line numbers."""
+    tokens = markdown_parser().parse("\n".join(lines))
+    built = _Builder()
+    i = 0
+    list_depth = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif token.type == "heading_open":
+            text, labels = lift_markers(inline_text(tokens[i + 1]))
+            built.sections.append((token, text, labels, []))
+            i += 3
+            continue
+        elif token.type == "paragraph_open":
+            text, labels = lift_markers(inline_text(tokens[i + 1]))
+            if text:
+                first, last = _span(token, line_offset)
+                built.sections[-1][3].append(
+                    Paragraph(text, first, last, labels, list_item=list_depth > 0)
+                )
+            i += 3
+            continue
+        elif token.type == "table_open":
+            i = _table(tokens, i, built, line_offset)
+            continue
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            first, last = _span(token, line_offset)
+            text, labels = lift_markers(squash(token.content))
+            built.sections[-1][3].append(Paragraph(text, first, last, labels))
+        i += 1
+    return _sections(built, bodies, line_offset)
+
+
+def _span(token: Token, offset: int) -> tuple[int, int]:
+    """1-based first and last line of a block token."""
+    start, end = token.map if token.map else (0, 1)
+    return start + 1 + offset, max(start + 1, end) + offset
+
+
+def _table(tokens: list[Token], i: int, built: _Builder, offset: int) -> int:
+    """Read a table starting at `tokens[i]`; return the index after it."""
+    first, last = _span(tokens[i], offset)
+    rows: list[list[str]] = []
+    labels: list[str] = []
+    i += 1
+    while tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline":
+            text, found = lift_markers(inline_text(token))
+            rows[-1].append(text)
+            labels.extend(found)
+        i += 1
+    if rows:
+        width = len(rows[0])
+        cells = [tuple((row + [""] * width)[:width]) for row in rows]
+        built.sections[-1][3].append(
+            Table(cells[0], tuple(cells[1:]), first, last, tuple(dict.fromkeys(labels)))
+        )
+    return i + 1
+
+
+def inline_text(token: Token) -> str:
+    """The plain text of an inline token: emphasis and links dropped, their text kept."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return squash("".join(parts))
+
+
+def _sections(built: _Builder, bodies: dict[str, str], offset: int) -> list[Section]:
+    groups = built.sections
+    if not groups[0][3]:
+        groups = groups[1:]  # nothing before the first heading
+    sections: list[Section] = []
+    attached: set[str] = set()
+    for token, heading, heading_labels, blocks in groups:
+        referenced = list(heading_labels)
+        for block in blocks:
+            referenced.extend(block.footnotes)
+        notes = []
+        for label in dict.fromkeys(referenced):
+            if bodies.get(label) and label not in attached:
+                notes.append(Footnote(label, bodies[label]))
+                attached.add(label)
+        if token is not None:
+            first, _ = _span(token, offset)
+            level = int(token.tag[1:])
+        else:
+            first, level = blocks[0].line, 0
+        last = max([first, *(b.end_line for b in blocks)])
+        sections.append(
+            Section(
+                heading if token is not None else None,
+                level,
+                tuple(blocks),
+                tuple(notes),
+                (first, last),
+                heading_labels,
+            )
+        )
+    orphans = [Footnote(k, v) for k, v in bodies.items() if v and k not in attached]
+    if orphans and sections:
+        last_section = sections[-1]
+        sections[-1] = Section(
+            last_section.heading,
+            last_section.level,
+            last_section.blocks,
+            (*last_section.footnotes, *orphans),
+            last_section.lines,
+            last_section.heading_footnotes,
+        )
+    return sections

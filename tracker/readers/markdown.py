@@ -1,0 +1,11 @@
+"""Markdown reader: a .md letter already says where its headings, tables and footnotes are."""
+
+from __future__ import annotations
+
+from tracker.readers import Extracted
+from tracker.readers.text import decode
+
+
+def read(data: bytes) -> Extracted:
+    """Read a Markdown letter: decoded like text, parsed as Markdown."""
+    return Extracted(text=decode(data), markup="markdown")

@@ -1,0 +1,43 @@
+"""Plain-text reader: decode a .txt letter's bytes (UTF-8, with or without BOM, or Windows-1252)."""
+
+from __future__ import annotations
+
+from tracker.errors import InputError
+from tracker.readers import Extracted
+
+# Control characters other than tab, newline, carriage return and form feed do not occur in
+# text files; a few of them in the first kilobytes mean the file is binary.
+_TEXT_CONTROLS = {"\t", "\n", "\r", "\f"}
+_BINARY_SHARE = 0.01
+
+
+def decode(data: bytes) -> str:
+    """Decode letter bytes: UTF-8 (BOM optional), else Windows-1252, else Latin-1.
+
+    Windows-1252 is tried before Latin-1 because Dutch Word and PDF tools write it: its bytes
+    0x80-0x9F are "€", curly quotes and dashes, which Latin-1 would turn into control codes.
+    """
+    if not data:
+        raise InputError("the file is empty", "give a letter with text in it")
+    if b"\x00" in data[:8192]:
+        raise InputError("the file is binary, not text", "give a .txt, .md, .pdf, .docx or .html")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ch < " " and ch not in _TEXT_CONTROLS)
+    controls += sum(1 for ch in sample if "\x7f" <= ch <= "\x9f")
+    if controls > max(2, _BINARY_SHARE * len(sample)):
+        raise InputError(
+            "the file is binary or in an unknown encoding", "save the letter as UTF-8 text"
+        )
+    return text
+
+
+def read(data: bytes) -> Extracted:
+    """Read a plain-text letter: its layout is parsed from the text itself."""
+    return Extracted(text=decode(data), markup="plain")

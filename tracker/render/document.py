@@ -1,0 +1,109 @@
+"""What `tracker show` prints for a letter: a text outline, JSON (tracker.document/1), snapshot."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tracker.model import Document, Section
+
+SCHEMA = "tracker.document/1"
+_OPENING = "(opening)"
+
+
+def section_name(section: Section) -> str:
+    return section.heading if section.heading is not None else _OPENING
+
+
+def figures_json(doc: Document) -> list[dict[str, Any]]:
+    """The "figures" list of the JSON output; empty until figure finding is wired in here."""
+    return []
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """The `tracker show --format json` contract (see DESIGN.md) as a dict."""
+    meta = doc.meta
+    return {
+        "schema": SCHEMA,
+        "meta": {
+            "title": meta.title,
+            "date": meta.date.isoformat() if meta.date else None,
+            "language": meta.language,
+            "references": list(meta.references),
+            "signatory": meta.signatory,
+            "source": meta.source,
+            "sha256": meta.sha256,
+        },
+        "sections": [
+            {
+                "heading": s.heading,
+                "level": s.level,
+                "lines": list(s.lines),
+                "words": s.words,
+                "paragraphs": len(s.paragraphs),
+            }
+            for s in doc.sections
+        ],
+        "tables": [
+            {
+                "section": section.heading,
+                "header": list(table.header),
+                "rows": len(table.rows),
+                "cells": [list(row) for row in table.rows],
+                "lines": [table.line, table.end_line],
+            }
+            for section, table in doc.tables
+        ],
+        "footnotes": [
+            {"label": note.label, "text": note.text, "section": section.heading}
+            for section in doc.sections
+            for note in section.footnotes
+        ],
+        "figures": figures_json(doc),
+    }
+
+
+def render_json(doc: Document) -> str:
+    return json.dumps(document_json(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(doc: Document) -> str:
+    """Metadata, the section outline, tables and footnotes, for a person at a terminal."""
+    meta = doc.meta
+    out: list[str] = [meta.title or "(untitled)"]
+    fields = [
+        ("date", meta.date.isoformat() if meta.date else "-"),
+        ("language", meta.language),
+        ("references", "; ".join(meta.references) or "-"),
+        ("signatory", meta.signatory or "-"),
+        ("source", meta.source or "-"),
+        ("sha256", meta.sha256 or "-"),
+    ]
+    out += [f"  {name:<11} {value}" for name, value in fields]
+    out += ["", f"Outline ({len(doc.sections)} sections)", "  lines      words  heading"]
+    for section in doc.sections:
+        span = f"{section.lines[0]}-{section.lines[1]}"
+        indent = "  " * max(section.level - 1, 0)
+        out.append(f"  {span:<10} {section.words:>5}  {indent}{section_name(section)}")
+    tables = doc.tables
+    if tables:
+        out += ["", f"Tables ({len(tables)})"]
+        for section, table in tables:
+            out.append(
+                f"  lines {table.line}-{table.end_line} in {section_name(section)}: "
+                f"{len(table.header)} columns, {len(table.rows)} rows"
+            )
+            for row in (table.header, *table.rows):
+                out.append("    | " + " | ".join(row) + " |")
+    notes = [(s, n) for s in doc.sections for n in s.footnotes]
+    if notes:
+        out += ["", f"Footnotes ({len(notes)})"]
+        for section, note in notes:
+            out.append(f"  [{note.label}] {note.text}  ({section_name(section)})")
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(doc: Document) -> str:
+    from tracker.snapshot import to_markdown
+
+    return to_markdown(doc)
