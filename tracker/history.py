@@ -466,12 +466,20 @@ class _Letter:
     doc: Document
 
 
-def _key(date: dt.date, source: str, sha: str) -> tuple[str, str, str]:
-    """Series order: by date; on one date by file name, then by content, never by arrival."""
-    return (date.isoformat(), source, sha)
+Key = tuple[str, str, str, str]
 
 
-def _entry_key(e: LetterEntry) -> tuple[str, str, str]:
+def _key(date: dt.date, source: str, sha: str) -> Key:
+    """Series order: by date; on one date by file name, then by content, never by arrival.
+
+    The name is compared without its extension, so that a re-issue named like its original
+    plus a suffix (brief.txt, brief-herzien.txt) sorts after it and counts as the correction.
+    """
+    stem, _, ext = source.rpartition(".") if "." in source else (source, "", "")
+    return (date.isoformat(), stem, ext, sha)
+
+
+def _entry_key(e: LetterEntry) -> Key:
     return _key(e.date, e.source, e.sha256)
 
 
@@ -528,7 +536,7 @@ def _chain(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
     """The letters that stand in the series, in order; a correction takes its original's place."""
     by_stem = {e.letter: e for e in entries}
 
-    def root_key(e: LetterEntry) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+    def root_key(e: LetterEntry) -> tuple[Key, Key]:
         first = e
         while first.corrects and first.corrects in by_stem:
             first = by_stem[first.corrects]
@@ -774,12 +782,15 @@ def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
     """
     from git import GitCommandError, Repo
 
+    # Letter file names are data, never pathspec magic (":(glob)*", "*.txt").
+    literal = {"GIT_LITERAL_PATHSPECS": "1"}
     with Repo(root) as repo:
         try:
-            repo.git.add("--all", "--", *paths)
-            if not repo.git.diff("--cached", "--name-only", "--", *paths).strip():
+            repo.git.add("--all", "--", *paths, env=literal)
+            if not repo.git.diff("--cached", "--name-only", "--", *paths, env=literal).strip():
                 return None
-            repo.git.commit("--quiet", "-m", message, "--", *paths, env=_identity(repo))
+            env = {**literal, **_identity(repo)}
+            repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)
             return str(repo.head.commit.hexsha)
         except GitCommandError as exc:
             detail = _one_line(str(exc.stderr or exc)).strip("' ")

@@ -143,14 +143,26 @@ def _fsync_dir(folder: Path) -> None:
 
 LOCK_WAIT_SECONDS = 60.0
 """How long a second ingest waits for the first before giving up: long enough for a normal
-ingest of a few letters, short enough that a stuck CI job fails with a message."""
+ingest of a few letters, short enough that a stuck CI job fails with a message. The
+environment variable TRACKER_LOCK_WAIT (seconds) overrides it."""
+
+
+def lock_wait() -> float:
+    """Seconds to wait for the lock: TRACKER_LOCK_WAIT, else LOCK_WAIT_SECONDS."""
+    raw = os.environ.get("TRACKER_LOCK_WAIT", "")
+    try:
+        return max(0.0, float(raw)) if raw else LOCK_WAIT_SECONDS
+    except ValueError:
+        raise HistoryError(
+            f"TRACKER_LOCK_WAIT={raw!r} is not a number of seconds", "set it to e.g. 30"
+        ) from None
 
 
 @contextlib.contextmanager
 def repo_lock(
     lock_path: Path,
     *,
-    wait: float = LOCK_WAIT_SECONDS,
+    wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[None]:
     """Hold an exclusive lock on the repository for the duration of the block.
@@ -160,6 +172,7 @@ def repo_lock(
     pid only to name it in the message of the one that waits.
     """
     lock_path.parent.mkdir(parents=True, exist_ok=True)
+    wait = lock_wait() if wait is None else wait
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + wait

@@ -1,0 +1,308 @@
+"""Ingest, rebuild and the series files, on real git repositories holding the seed letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from git import Repo
+
+from tracker.errors import HistoryError
+from tracker.history import ingest, rebuild
+from tracker.series_index import entries_from_csv
+
+SEEDS = Path(__file__).resolve().parents[1] / "letters" / "oekraine-steun"
+SERIES = "oekraine-steun"
+# The seed letters by date; the keys say which seed each is (see the seeds' README).
+BY_DATE = [
+    "2025-04-15-voorjaarsnota-cw-3-1.txt",  # 003
+    "2025-09-10-nieuwsbericht-militaire-steun.txt",  # 001
+    "2025-11-27-antwoorden-kamervragen.txt",  # 002
+    "2026-02-27-leveringen-militaire-goederen.txt",  # 000
+    "2026-03-04-verslag-defensieraad-navo.txt",  # 004
+]
+
+
+def make_repo(path: Path, letters: list[str] = BY_DATE) -> Path:
+    """A git repository with one commit and the given seed letters under letters/<series>/."""
+    with Repo.init(path) as repo:
+        (path / "notes.md").write_text("A user's own file.\n", encoding="utf-8")
+        repo.index.add(["notes.md"])
+        repo.index.commit("start")
+    folder = path / "letters" / SERIES
+    folder.mkdir(parents=True)
+    for name in letters:
+        shutil.copyfile(SEEDS / name, folder / name)
+    return path
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file the tracker writes, by path."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for top in ("snapshots", "reports")
+        for p in sorted((root / top).rglob("*"))
+        if p.is_file()
+    }
+
+
+def commits(root: Path) -> list[str]:
+    with Repo(root) as repo:
+        return [str(c.message).strip() for c in repo.iter_commits()]
+
+
+def status(root: Path) -> str:
+    with Repo(root) as repo:
+        return str(repo.git.status("--porcelain"))
+
+
+def run_cli(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def in_order(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The seed series ingested in date order, letter by letter (built once)."""
+    root = make_repo(tmp_path_factory.mktemp("in-order"))
+    for name in BY_DATE:
+        ingest(root, [root / "letters" / SERIES / name])
+    yield root
+
+
+def test_one_commit_per_letter_naming_series_date_title_and_changes(in_order: Path) -> None:
+    messages = commits(in_order)
+    assert len(messages) == 1 + len(BY_DATE)
+    newest = messages[0]
+    assert newest.startswith(f"{SERIES}: 2026-03-04 ")
+    assert "sections changed" in newest or "section changed" in newest
+    assert "figures changed" in newest or "figure changed" in newest
+    assert messages[-2].startswith(f"{SERIES}: 2025-04-15 ")
+    assert "first letter of the series" in messages[-2]
+    assert status(in_order) == ""
+
+
+def test_layout_has_snapshot_and_report_per_letter(in_order: Path) -> None:
+    files = tree(in_order)
+    for name in BY_DATE:
+        stem = name.removesuffix(".txt")
+        assert f"snapshots/{SERIES}/{stem}.md" in files
+        assert f"reports/{SERIES}/{stem}.md" in files
+    index = files[f"reports/{SERIES}/README.md"].decode()
+    assert "## Timeline" in index and "xychart-beta" in index
+    for name in BY_DATE:
+        assert f"({name.removesuffix('.txt')}.md)" in index
+    entries = entries_from_csv(files[f"reports/{SERIES}/letters.csv"].decode())
+    assert [e.date.isoformat() for e in entries] == [n[:10] for n in BY_DATE]
+    assert [e.predecessor for e in entries][1:] == [n.removesuffix(".txt") for n in BY_DATE][:-1]
+    report = files[f"reports/{SERIES}/2026-02-27-leveringen-militaire-goederen.md"].decode()
+    assert "(2025-11-27-antwoorden-kamervragen.md)" in report  # compared with its predecessor
+
+
+def test_reingest_changes_nothing_and_makes_no_commit(in_order: Path) -> None:
+    before = (commits(in_order), tree(in_order))
+    results = ingest(in_order, [in_order / "letters"])
+    assert [r.status for r in results] == ["duplicate"] * len(BY_DATE)
+    assert not any(r.committed for r in results)
+    assert (commits(in_order), tree(in_order)) == before
+    proc = run_cli(in_order, "ingest", "letters")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("already in the series") == len(BY_DATE)
+    assert commits(in_order) == before[0]
+
+
+def test_rebuild_check_passes_then_detects_a_hand_edit(in_order: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(in_order, root)
+    assert rebuild(root, check=True) == []
+    assert run_cli(root, "rebuild", "--check").returncode == 0
+    report = root / "reports" / SERIES / "2025-09-10-nieuwsbericht-militaire-steun.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nA hand edit.\n", encoding="utf-8")
+    proc = run_cli(root, "rebuild", "--check")
+    assert proc.returncode == 1
+    assert "reports/oekraine-steun/2025-09-10-nieuwsbericht-militaire-steun.md" in proc.stdout
+    assert "A hand edit." in report.read_text(encoding="utf-8")  # --check writes nothing
+    assert run_cli(root, "rebuild").returncode == 0
+    assert tree(root) == tree(in_order)
+
+
+def test_shuffled_order_gives_the_same_files(in_order: Path, tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "shuffled")
+    results = []
+    for position in (3, 0, 4, 2, 1):
+        results += ingest(root, [root / "letters" / SERIES / BY_DATE[position]])
+    assert tree(root) == tree(in_order)
+    assert rebuild(root, check=True) == []
+    assert status(root) == ""
+    # 2025-11-27 arrived after 2026-02-27: the later letter's report was regenerated with it.
+    late = next(r for r in results if r.date == dt.date(2025, 11, 27))
+    assert late.regenerated == (f"reports/{SERIES}/2026-02-27-leveringen-militaire-goederen.md",)
+    with Repo(root) as repo:
+        changed = sorted(repo.commit(late.commit).stats.files)
+    assert f"reports/{SERIES}/2026-02-27-leveringen-militaire-goederen.md" in changed
+
+
+def test_whole_folder_ingest_equals_letter_by_letter(in_order: Path, tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "folder")
+    results = ingest(root, [root / "letters"])
+    assert [r.status for r in results] == ["new"] * len(BY_DATE)
+    assert all(r.committed for r in results)
+    assert tree(root) == tree(in_order)
+
+
+def test_user_work_is_left_alone(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "user", BY_DATE[:1])
+    (root / "notes.md").write_text("Edited, staged.\n", encoding="utf-8")
+    (root / "draft.txt").write_text("Untracked.\n", encoding="utf-8")
+    with Repo(root) as repo:
+        repo.index.add(["notes.md"])
+    ingest(root, [root / "letters"])
+    with Repo(root) as repo:
+        committed = set(repo.head.commit.stats.files)
+        assert "notes.md" not in committed and "draft.txt" not in committed
+        staged = repo.git.diff("--cached", "--name-only").split()
+    assert staged == ["notes.md"]
+    assert "?? draft.txt" in status(root)
+
+
+def test_a_correction_is_recorded_against_the_letter_it_replaces(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "correction", BY_DATE[2:4])
+    ingest(root, [root / "letters"])
+    original = (SEEDS / BY_DATE[3]).read_text(encoding="utf-8")
+    assert "€14,3 mld." in original
+    corrected = root / "letters" / SERIES / "2026-02-27-leveringen-militaire-goederen-herzien.txt"
+    corrected.write_text(original.replace("€14,3 mld.", "€14,4 mld."), encoding="utf-8")
+    (result,) = ingest(root, [corrected])
+    assert result.status == "correction"
+    assert result.corrects == f"snapshots/{SERIES}/2026-02-27-leveringen-militaire-goederen.md"
+    report = (root / result.report).read_text(encoding="utf-8")
+    assert "correction" in report
+    assert "(2026-02-27-leveringen-militaire-goederen.md)" in report
+    entries = entries_from_csv((root / "reports" / SERIES / "letters.csv").read_text())
+    superseded = [e.letter for e in entries if e.superseded]
+    assert superseded == ["2026-02-27-leveringen-militaire-goederen"]
+    assert rebuild(root, check=True) == []
+
+
+def test_two_letters_on_one_date_are_both_kept(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "same-date", BY_DATE[3:4])
+    other = (SEEDS / BY_DATE[4]).read_text(encoding="utf-8")
+    assert "4 maart 2026" in other
+    same_day = root / "letters" / SERIES / "2026-02-27-verslag-defensieraad-navo.txt"
+    same_day.write_text(other.replace("4 maart 2026", "27 februari 2026"), encoding="utf-8")
+    results = ingest(root, [root / "letters"])
+    assert [r.status for r in results] == ["new", "new"]
+    entries = entries_from_csv((root / "reports" / SERIES / "letters.csv").read_text())
+    assert [e.date for e in entries] == [dt.date(2026, 2, 27)] * 2
+    assert not any(e.superseded for e in entries)
+
+
+def test_letter_from_outside_the_repository_is_copied_under_a_safe_name(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "outside", [])
+    hostile = tmp_path / "in\x1bbox" / "2026-02-27-brief\x07.txt"
+    hostile.parent.mkdir()
+    shutil.copyfile(SEEDS / BY_DATE[3], hostile)
+    with pytest.raises(HistoryError, match="which series"):
+        ingest(root, [hostile])
+    with pytest.raises(HistoryError, match="invalid series"):
+        ingest(root, [hostile], series="../escape")
+    (result,) = ingest(root, [hostile], series="Oekraïne steun")
+    assert result.letter == f"letters/{SERIES}/2026-02-27-brief.txt"
+    assert (root / result.letter).read_bytes() == hostile.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in\x1bbox", "outside"]
+
+
+def test_a_letter_without_a_date_needs_one(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "undated", [])
+    letter = tmp_path / "brief.md"
+    letter.write_text(
+        "# Steun aan Oekraïne\n\nNederland heeft circa €14,3 mld. aan militaire steun begroot.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli(root, "ingest", str(letter), "--series", SERIES)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("tracker: error: brief.md: no date")
+    assert "--date" in proc.stderr and "Traceback" not in proc.stderr
+    assert commits(root) == ["start"]
+    proc = run_cli(root, "ingest", str(letter), "--series", SERIES, "--date", "2026-01-05")
+    assert proc.returncode == 0, proc.stderr
+    assert (root / "snapshots" / SERIES / "2026-01-05-brief.md").exists()
+
+
+def test_history_and_figures_commands(in_order: Path) -> None:
+    proc = run_cli(in_order, "history")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"{SERIES} (5 letters)")
+    assert "2025-04-15" in proc.stdout and "first letter of the series" in proc.stdout
+    proc = run_cli(in_order, "figures", SERIES, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    ledger = json.loads(proc.stdout)
+    assert [e["date"] for e in ledger["letters"]] == [n[:10] for n in BY_DATE]
+    assert ledger["figures"]
+    for figure in ledger["figures"]:
+        dates = [v["date"] for v in figure["values"]]
+        assert dates == sorted(dates)
+        assert figure["last_seen"] == max(v["date"] for v in figure["values"] if not v["carried"])
+    table = run_cli(in_order, "figures", SERIES)
+    assert table.returncode == 0 and table.stdout.startswith("figure")
+    assert run_cli(in_order, "figures", "no-such-series").returncode == 2
+
+
+def test_a_figure_keeps_its_identity_when_it_skips_a_letter(in_order: Path) -> None:
+    """The budgeted military support is in 003, 001 and 000, not in 002 (2025-11-27)."""
+    proc = run_cli(in_order, "figures", SERIES, "--format", "json")
+    ledger = json.loads(proc.stdout)
+
+    def reported(figure: dict[str, Any]) -> dict[str, str]:
+        return {v["date"]: v["text"] for v in figure["values"] if not v["carried"]}
+
+    budget = [
+        f
+        for f in ledger["figures"]
+        if "13,6" in reported(f).get("2025-09-10", "")
+        and "14,3" in reported(f).get("2026-02-27", "")
+    ]
+    assert len(budget) == 1
+    assert "2025-11-27" not in reported(budget[0])
+    carried = [v for v in budget[0]["values"] if v["date"] == "2025-11-27"]
+    assert carried and carried[0]["carried"] and "13,6" in carried[0]["text"]
+
+
+def test_hostile_series_name_on_the_command_line(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "hostile", BY_DATE[:1])
+    proc = run_cli(root, "ingest", "letters", "--series", "../../x")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "invalid series name" in proc.stderr
+    assert not (tmp_path / "x").exists()
+    assert commits(root) == ["start"]
+
+
+def test_outside_a_repository_is_a_clear_error(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "history")
+    assert proc.returncode == 2
+    assert "not inside a git repository" in proc.stderr
+
+
+def test_init_makes_a_tracking_repository(tmp_path: Path) -> None:
+    target = tmp_path / "tracking"
+    proc = run_cli(tmp_path, "init", str(target), "--action", "./")
+    assert proc.returncode == 0, proc.stderr
+    assert (target / ".git").is_dir() and (target / "letters").is_dir()
+    workflow = (target / ".github" / "workflows" / "track-letters.yml").read_text()
+    assert "uses: ./" in workflow
+    assert run_cli(tmp_path, "init", str(target)).stdout.count("created") == 0
