@@ -47,6 +47,10 @@ ROW_NAMED = 80
 """Least rapidfuzz partial ratio for an old sentence to name a table row."""
 MAX_FACTOR = 10
 """Largest ratio between an old and a new value that can still be one figure moving."""
+ROW_WORD = 80
+"""Least rapidfuzz partial ratio for a word of a row label to occur in a sentence."""
+ROW_SHARE = 0.66
+"""Share of a row label's words a sentence must hold to name the row."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
 ECHO_MIN = 0.6
@@ -280,11 +284,22 @@ def _echoes(a: Figure, b: Figure, language: Language) -> bool:
         return False  # two cells of one table are two figures
     if a.row is not None or b.row is not None:
         cell, prose = (a, b) if a.row is not None else (b, a)
-        return fuzz.partial_ratio(fold(cell.row or ""), fold(prose.context)) >= 80
+        return names_row(cell.row or "", prose.context)
     # Prose repeats a figure as written; agreeing only within rounding is not enough there.
     return (
         a.value == b.value and fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
     )
+
+
+def names_row(row: str, sentence: str) -> bool:
+    """True when `sentence` names the table row `row`: most of the row label's words (4
+    letters or more) occur in it, allowing for inflection ("Totaal" in "De totale waarde")."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", fold(row))]
+    if not words:
+        return False
+    text = fold(sentence)
+    found = sum(fuzz.partial_ratio(w, text) >= ROW_WORD for w in words)
+    return found / len(words) >= ROW_SHARE
 
 
 def _bridges(

@@ -491,7 +491,7 @@ def _is_identifier(text: str, start: int, end: int, *, has_unit: bool) -> bool:
         return True
     if after[:1] in "-\u2010\u2011/" and after[1:2].isdigit():
         return True  # 202-452-2955, 21 501-28, 10/09/2025
-    if after[:1] == ":" and after[1:2].isdigit():
+    if (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[:1].isdigit()):
         return True  # 2:00 p.m.
     if before[-1:] in "./:" and before[:1].isalpha():
         return True  # a footnote number glued after a word: "expenditures.3"
@@ -521,6 +521,9 @@ def _is_identifier(text: str, start: int, end: int, *, has_unit: bool) -> bool:
     return re.match(r"\s?[A-Z]{2}\b", text[end:]) is not None
 
 
+EN_ADJ = frozenset({"new", "additional", "other", "further", "extra", "more", "key", "major"})
+
+
 def _counted_noun(text: str, end: int, language: Language) -> str | None:
     """The thing a bare number counts: the word(s) right after it, if they can be a noun."""
     if end < len(text) and text[end] not in " \u00a0":
@@ -532,13 +535,14 @@ def _counted_noun(text: str, end: int, language: Language) -> str | None:
     low = w1.lower()
     if low in NOT_NOUNS or low.rstrip(".") in MONTHS or low in QUALIFIERS:
         return None
-    if w1.isupper() and len(w1) <= 3:
+    if (w1.isupper() and len(w1) <= 3) or len(w1) < 2:
         return None  # postcode letters, state codes
     if low in NUMBER_WORDS[language] or low in SCALES:
         return None
     second = _WORD.match(text, first.end() + 1) if text[first.end() : first.end() + 1] else None
     adjective = (language == "nl" and low.endswith("e")) or (
-        language == "en" and (w1[:1].isupper() or low.endswith(("al", "an", "ed", "ish", "ese")))
+        language == "en"
+        and (w1[:1].isupper() or low.endswith(("al", "an", "ed", "ish", "ese")) or low in EN_ADJ)
     )
     if w1.endswith(("-", "\u2011")):
         # "50 donatie- en specialistische trainingen": the hyphen promises a second noun.

@@ -1,0 +1,67 @@
+"""The "Key figures" part of the Markdown report: a table of figure changes, then findings."""
+
+from __future__ import annotations
+
+from tracker.model import Comparison, Figure, FigureChange
+
+# Changed figures matter most to a reader, then what appeared, what went, what held.
+_ORDER = {"changed": 0, "added": 1, "removed": 2, "unchanged": 3}
+
+
+def key_figures_markdown(c: Comparison) -> str:
+    """Markdown for the report's "Key figures" section: label, old, new, delta, section, with
+    changed figures first, followed by the findings list. Ends with a newline."""
+    lines = ["## Key figures", ""]
+    if not c.figures:
+        lines.append("No figures found in either letter.")
+    else:
+        lines.append("| Figure | Old | New | Change | Section |")
+        lines.append("| --- | --- | --- | --- | --- |")
+        ordered = sorted(enumerate(c.figures), key=lambda item: (_ORDER[item[1].status], item[0]))
+        for _, change in ordered:
+            lines.append(
+                "| "
+                + " | ".join(
+                    _cell(part)
+                    for part in (
+                        change.label,
+                        _side(change.old),
+                        _side(change.new),
+                        _change(change),
+                        _section(c, change),
+                    )
+                )
+                + " |"
+            )
+    lines += ["", "### Findings", ""]
+    if not c.findings:
+        lines.append("No findings: no totals, stated changes or restatements to check.")
+    for finding in c.findings:
+        where = f" ({finding.section})" if finding.section else ""
+        lines.append(f"- **{finding.kind}**, {finding.severity}{where}: {finding.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _side(figure: Figure | None) -> str:
+    if figure is None:
+        return "–"
+    text = f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
+    return f"{text} (as of {figure.as_of.isoformat()})" if figure.as_of else text
+
+
+def _change(change: FigureChange) -> str:
+    if change.status == "changed":
+        return change.delta_text or "changed"
+    return {"unchanged": "unchanged", "added": "new", "removed": "gone"}[change.status]
+
+
+def _section(c: Comparison, change: FigureChange) -> str:
+    doc, figure = (c.new, change.new) if change.new is not None else (c.old, change.old)
+    if figure is None or not 0 <= figure.section < len(doc.sections):
+        return ""
+    return doc.sections[figure.section].heading or "(opening)"
+
+
+def _cell(text: str) -> str:
+    """One table cell: no line breaks, pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
