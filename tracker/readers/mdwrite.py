@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 _BLOCK_START = re.compile(
     r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|={3,}|-{3,}|`{3,}|~{3,}|\||<)"
 )
+_NUMBER_START = re.compile(r"^(\d{1,9})[.)](\s|$)")
 # Inline characters Markdown would read as emphasis, code or links.
 _INLINE = re.compile(r"([\\`*_<]|\[(?!\^))")
 _SPACE = re.compile(r"\s+")
@@ -28,6 +29,9 @@ def squash(text: str) -> str:
 def escape(text: str) -> str:
     """Escape a paragraph's text so Markdown reads it as text; `[^n]` references stay."""
     text = _INLINE.sub(r"\\\1", squash(text))
+    if numbered := _NUMBER_START.match(text):
+        # Only punctuation can be escaped: "1\. text" is a paragraph, "\1. text" is not.
+        return numbered.group(1) + "\\" + text[numbered.end(1) :]
     if _BLOCK_START.match(text):
         text = "\\" + text
     return text
@@ -68,8 +72,8 @@ def footnotes(notes: Iterable[tuple[str, str]]) -> str:
 
 
 def join_blocks(blocks: Iterable[str]) -> str:
-    """Blocks separated by one blank line, ending with a newline."""
-    kept = [b for b in blocks if b.strip()]
+    """Blocks separated by one blank line, ending with a newline; numbered questions promoted."""
+    kept = promote_questions([b for b in blocks if b.strip()])
     return "\n\n".join(kept) + "\n" if kept else ""
 
 
@@ -90,8 +94,7 @@ def table_or_form(rows: Sequence[Sequence[Sequence[str]]], level: int = 2) -> li
         blocks: list[str] = []
         for i, (row, cells) in enumerate(zip(flat, rows, strict=True)):
             if i == 0 and len(row[1].split()) <= 3:
-                blocks.append(escape(f"{row[0]} {row[1]}"))  # the form's header row
-                continue
+                continue  # the form's column headings ("Onderdeel | Toelichting"): not content
             if row[0]:
                 blocks.append(heading(level, row[0]))
             blocks.extend(escape(p) for p in cells[1] if squash(p))
@@ -109,3 +112,22 @@ def _is_form(rows: list[list[str]]) -> bool:
     label_words = max(len(r[0].split()) for r in body)
     text_words = sum(len(r[1].split()) for r in body) / len(body)
     return label_words <= FORM_LABEL_MAX_WORDS and text_words >= FORM_TEXT_MIN_WORDS
+
+
+# "1. Bent u op de hoogte …?": a numbered question of an answer letter (Aanhangsel, answers to
+# written questions). The text parser makes each one a section; so do the structured readers.
+_QUESTION_ITEM = re.compile(r"^\d{1,3}\. .*\?(\[\^[^\]]+\])*$")
+_QUESTIONS_MIN = 2
+
+
+def promote_questions(blocks: Sequence[str]) -> list[str]:
+    """Numbered list items that are questions become headings, when there are several."""
+    questions = [i for i, b in enumerate(blocks) if _QUESTION_ITEM.match(b)]
+    if len(questions) < _QUESTIONS_MIN:
+        return list(blocks)
+    level = 2 if any(b.startswith("# ") for b in blocks) else 1
+    out = list(blocks)
+    for i in questions:
+        number, rest = out[i].split(". ", 1)  # the item is escaped already, but for its number
+        out[i] = f"{'#' * level} {number}\\. {rest}"
+    return out

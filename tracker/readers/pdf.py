@@ -35,6 +35,9 @@ HEADING_SIZE_RATIO = 1.12
 SMALL_SIZE_RATIO = 0.8
 # Vertical distance between line tops beyond this multiple of the usual one starts a paragraph.
 PARAGRAPH_GAP_RATIO = 1.45
+# A line ending this share of the text width short of the right margin ends its paragraph
+# (a wrapped line runs to the margin); this also finds paragraph ends at a page break.
+SHORT_LINE_SHARE = 0.15
 # White space inside a line wider than this many points separates two columns, not words.
 COLUMN_GAP = 18.0
 
@@ -42,6 +45,14 @@ _PAGE_NUMBER = re.compile(
     r"^(pagina|page|blad|p\.)?\s*[-–(]?\s*\d{1,4}\s*[-–)]?\s*((van|of|/)\s*\d{1,4})?$", re.I
 )
 _BULLETS = "•·▪◦‣∙●○■–\uf0b7\uf0a7\uf076\uf0d8"
+# Vowel pairs that would read as one sound, so a compound keeps its hyphen ("zee-egel",
+# "defensie-uitgaven"); i+e is left out because typesetters split "materi-eel" there.
+_VOWEL_CLASHES = {
+    "aa", "ae", "ai", "au", "ee", "ei", "eu", "oe", "oi", "oo", "ou", "ue", "ui", "uu", "ij",
+}  # fmt: skip
+# "wet- en regelgeving", "in- of verkoop", "pre- and post-": a hyphen that stands for a
+# word part shared with the next word; the line break after it is an ordinary space.
+_SHARED_PART = re.compile(r"^(en|of|and|or|tot|t/m)\b", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]$")
 
 
@@ -88,6 +99,9 @@ class Layout:
     body_size: float
     pitch: float
     notes: list[tuple[str, str]] = field(default_factory=list)
+    left: float = 0.0
+    right: float = 0.0
+    """Left and right edge of the running text (most lines start and end there)."""
     vocabulary: frozenset[str] = frozenset()
     """Lower-cased words of the whole letter, to tell a line-break hyphen from a real one."""
 
@@ -363,8 +377,15 @@ def _to_markdown(pages: list[Page]) -> str:
         for w in all_words
         for token in re.findall(r"[^\W\d_][\w-]*[^\W\d_]", w.text)
     )
+    body_lines = [ln for lines in page_lines for ln in lines if ln.size == body_size]
+    edges = sorted(ln.x1 for ln in body_lines) or [0.0]
+    starts = sorted(ln.x0 for ln in body_lines) or [0.0]
     layout = Layout(
-        body_size, statistics.median(pitches) if pitches else body_size * 1.3, vocabulary=vocabulary
+        body_size,
+        statistics.median(pitches) if pitches else body_size * 1.3,
+        left=starts[len(starts) // 10],
+        right=edges[len(edges) * 9 // 10],
+        vocabulary=vocabulary,
     )
 
     stream: list[Line] = []
@@ -411,6 +432,8 @@ def _join(text: str, more: str, vocabulary: frozenset[str] = frozenset()) -> str
         return more
     if not (text.endswith(("-", "\u00ad")) and more[:1].isalpha()):
         return text + " " + more
+    if _SHARED_PART.match(more):
+        return text + " " + more
     stem = text.rstrip("-\u00ad")
     head = re.search(r"[\w-]*$", stem)
     tail = re.match(r"[\w-]*", more)
@@ -422,10 +445,11 @@ def _join(text: str, more: str, vocabulary: frozenset[str] = frozenset()) -> str
     if f"{left}-{right}".casefold() in vocabulary:
         return stem + "-" + more
     last = left[-1:]
-    # Otherwise: after a capital or digit ("NAVO-", "F16-"), before a capital, or between two
-    # vowels ("defensie-uitgaven") Dutch writes a hyphen; elsewhere it is a line-break hyphen.
+    # Otherwise: after a capital or digit ("NAVO-", "F16-"), before a capital, or where two
+    # vowels would read as one sound ("defensie-uitgaven", "zee-egel") a hyphen is written;
+    # elsewhere ("cruci-aal", "ge-realiseerd") it only marks the line break.
     if more[0].islower() and not (
-        last.isupper() or last.isdigit() or (last in "aeiouy" and more[0] in "aeiouy")
+        last.isupper() or last.isdigit() or (last + more[0]).casefold() in _VOWEL_CLASHES
     ):
         return stem + more
     return stem + "-" + more
@@ -534,6 +558,13 @@ def _blocks(stream: list[Line], layout: Layout) -> list[str]:
             prev is None
             or (line.page != prev.page and not para)
             or (line.page == prev.page and line.top - prev.top > layout.pitch * PARAGRAPH_GAP_RATIO)
+            or prev.x1 < layout.right - SHORT_LINE_SHARE * (layout.right - layout.left)
+            # At a page break a finished sentence before a capital most often ends a paragraph.
+            or (
+                line.page != prev.page
+                and prev.text.endswith((".", "!", "?", ":"))
+                and line.text[:1].isupper()
+            )
             or starts_item
             or (kind != "para" and line.x0 < prev.x0 - 4)
         )
@@ -583,9 +614,7 @@ def _form_blocks(rows: list[FormRow]) -> list[str]:
     for i, row in enumerate(rows):
         short = len(row.label.split()) <= 3 and len(row.paragraphs) == 1
         if i == 0 and short and len(row.paragraphs[0].split()) <= 3:
-            # The form's own header row ("Onderdeel | Toelichting"): one line of text.
-            blocks.append(mdwrite.escape(f"{row.label} {row.paragraphs[0]}"))
-            continue
+            continue  # the form's column headings ("Onderdeel | Toelichting"): not content
         if row.label:
             blocks.append(mdwrite.heading(2, row.label))
         blocks.extend(mdwrite.escape(p) for p in row.paragraphs)
