@@ -186,3 +186,19 @@ def test_letters_folder_stays_inside_the_repository(tmp_path: Path) -> None:
             github.letters_folder(tmp_path, outside)
     with pytest.raises(InputError, match="no letters folder 'brieven'"):
         github.letters_folder(tmp_path, "brieven")
+
+
+def test_relative_links_of_a_report_are_made_absolute() -> None:
+    body = (
+        "[Series index](README.md) · [snapshot](../../snapshots/s/a%20b.md) · "
+        "[web](https://example.test/x) · [here](#figures) · [up](../../../x.md)"
+    )
+
+    def link(path: str) -> str:
+        return github.file_link(path, server="https://github.com", repository="o/r", ref="main")
+
+    assert github.absolute_links(body, "reports/s/2026-01-01-a.md", link) == (
+        "[Series index](https://github.com/o/r/blob/main/reports/s/README.md) · "
+        "[snapshot](https://github.com/o/r/blob/main/snapshots/s/a%20b.md) · "
+        "[web](https://example.test/x) · [here](#figures) · [up](../../../x.md)"
+    )

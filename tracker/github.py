@@ -8,12 +8,14 @@ The text-building functions are pure; only `append_summary` and `write_outputs` 
 
 from __future__ import annotations
 
+import posixpath
+import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from tracker.errors import InputError
 from tracker.model import Finding
@@ -100,6 +102,28 @@ def file_link(path: str, *, server: str | None, repository: str | None, ref: str
     if server and repository and ref:
         return f"{server}/{repository}/blob/{quote(ref)}/{quote(path)}"
     return quote(path)
+
+
+_LINK = re.compile(r"(\]\()([^()\s]+)(\))")
+
+
+def absolute_links(body: str, path: str, link: Callable[[str], str]) -> str:
+    """A report's relative links made absolute, so that they work on the run's summary page.
+
+    `path` is the report's place in the repository; `link` turns a repository path into a URL.
+    """
+
+    def rewrite(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if "://" in target or target.startswith(("#", "mailto:", "/")):
+            return match.group(0)
+        target, hash_mark, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(target)))
+        if resolved.startswith("../") or resolved == "..":
+            return match.group(0)
+        return f"{match.group(1)}{link(resolved)}{hash_mark}{anchor}{match.group(3)}"
+
+    return _LINK.sub(rewrite, body)
 
 
 def _cut(body: str, room: int) -> str:
@@ -224,9 +248,6 @@ def workflow_yaml(action_ref: str) -> str:
 
 # --- The action's main step: ingest what is new, then tell GitHub about it. ---------------
 
-SEVERITY_LEVEL: dict[str, Level] = {"error": "warning", "warning": "warning", "info": "notice"}
-"""A figure finding is a thing to check, not a failed run: at most a warning annotation."""
-
 
 def parse_flag(value: str, name: str) -> bool:
     """An action input that should be "true" or "false" (inputs are always strings)."""
@@ -320,10 +341,13 @@ def run_action(
             )
         )
         for finding in letter_findings(repo, result.series, result.snapshot):
-            title = f"{finding.kind}: {finding.section}" if finding.section else finding.kind
+            # A finding is a thing for a person to check, not a failed run: a warning, with
+            # the checker's own severity in the title.
+            kind = f"{finding.kind} ({finding.severity})"
+            title = f"{kind}: {finding.section}" if finding.section else kind
             log.append(
                 annotation(
-                    SEVERITY_LEVEL.get(finding.severity, "warning"),
+                    "warning",
                     finding.message,
                     file=result.letter,
                     title=title,
@@ -340,23 +364,24 @@ def run_action(
         log=tuple(log),
     )
     if env.get("GITHUB_STEP_SUMMARY") and fresh:
-        parts = [
-            SummaryPart(
-                heading=f"### {result.date.isoformat()} · {markdown_text(result.title)}",
-                body=(repo / result.report).read_text(encoding="utf-8"),
-                path=result.report,
+        server, repository = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
+        ref = env.get("GITHUB_REF_NAME")
+
+        def link(path: str) -> str:
+            return file_link(path, server=server, repository=repository, ref=ref)
+
+        on_github = bool(server and repository and ref)
+        parts = []
+        for result in fresh:
+            body = (repo / result.report).read_text(encoding="utf-8")
+            parts.append(
+                SummaryPart(
+                    heading=f"### {result.date.isoformat()} · {markdown_text(result.title)}",
+                    body=absolute_links(body, result.report, link) if on_github else body,
+                    path=result.report,
+                )
             )
-            for result in fresh
-        ]
-        links = {
-            p.path: file_link(
-                p.path,
-                server=env.get("GITHUB_SERVER_URL"),
-                repository=env.get("GITHUB_REPOSITORY"),
-                ref=env.get("GITHUB_REF_NAME"),
-            )
-            for p in parts
-        }
+        links = {p.path: link(p.path) for p in parts}
         append_summary(Path(env["GITHUB_STEP_SUMMARY"]), parts, links)
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
