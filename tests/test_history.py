@@ -5,75 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from git import Repo
+from history_repos import BY_DATE, SEEDS, SERIES, commits, make_repo, run_cli, status, tree
 
 from tracker.errors import HistoryError
 from tracker.history import ingest, rebuild
 from tracker.series_index import entries_from_csv
-
-SEEDS = Path(__file__).resolve().parents[1] / "letters" / "oekraine-steun"
-SERIES = "oekraine-steun"
-# The seed letters by date; the keys say which seed each is (see the seeds' README).
-BY_DATE = [
-    "2025-04-15-voorjaarsnota-cw-3-1.txt",  # 003
-    "2025-09-10-nieuwsbericht-militaire-steun.txt",  # 001
-    "2025-11-27-antwoorden-kamervragen.txt",  # 002
-    "2026-02-27-leveringen-militaire-goederen.txt",  # 000
-    "2026-03-04-verslag-defensieraad-navo.txt",  # 004
-]
-
-
-def make_repo(path: Path, letters: list[str] = BY_DATE) -> Path:
-    """A git repository with one commit and the given seed letters under letters/<series>/."""
-    with Repo.init(path) as repo:
-        (path / "notes.md").write_text("A user's own file.\n", encoding="utf-8")
-        repo.index.add(["notes.md"])
-        repo.index.commit("start")
-    folder = path / "letters" / SERIES
-    folder.mkdir(parents=True)
-    for name in letters:
-        shutil.copyfile(SEEDS / name, folder / name)
-    return path
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file the tracker writes, by path."""
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for top in ("snapshots", "reports")
-        for p in sorted((root / top).rglob("*"))
-        if p.is_file()
-    }
-
-
-def commits(root: Path) -> list[str]:
-    with Repo(root) as repo:
-        return [str(c.message).strip() for c in repo.iter_commits()]
-
-
-def status(root: Path) -> str:
-    with Repo(root) as repo:
-        return str(repo.git.status("--porcelain"))
-
-
-def run_cli(
-    root: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -765,6 +765,8 @@ def _write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) ->
             pass
         write_atomic(target, data)
         changed.append(relative)
+        if len(changed) == 1:
+            _checkpoint("first-output")
     for relative in stale:
         remove_file(inside(root, relative))
         changed.append(relative)
