@@ -374,3 +374,33 @@ def test_commit_false_writes_files_and_pushes_nothing(world: dict[str, Path]) ->
     assert (workspace / run.outputs["reports"]).is_file()
     assert remote_log(world) == before
     assert 'Not pushing: the commit input is not "true".' in run.steps["push"].stdout
+
+
+def test_a_push_that_loses_a_race_is_rebased_and_retried(world: dict[str, Path]) -> None:
+    workspace = checkout(world, "ws")
+    other = checkout(world, "other")
+    _identity(other, "Other")
+    (other / "NOTES.md").write_text("Pushed while the action pushes.\n", encoding="utf-8")
+    git(other, "add", "NOTES.md")
+    git(other, "commit", "-q", "-m", "Notes")
+    # The workspace's pre-push hook pushes the other clone's commit first, once: the action's
+    # push then finds the branch moved under it, exactly as when a push lands at that moment.
+    hook = workspace / ".git" / "hooks" / "pre-push"
+    marker = world["tmp"] / "raced"
+    hook.write_text(
+        "#!/bin/sh\n"
+        f"[ -e '{marker}' ] && exit 0\n"
+        f"touch '{marker}'\n"
+        f"env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE "
+        f"git -C '{other}' push -q origin main >&2\n",
+        encoding="utf-8",
+    )
+    hook.chmod(0o755)
+    run = Runner(world["tmp"] / "run", workspace).run()
+    push = run.steps["push"]
+    assert push.returncode == 0, push.stdout
+    assert marker.exists()
+    assert "Pushed to main on attempt 2." in push.stdout
+    log = remote_log(world)
+    assert log[0].endswith(" github-actions[bot]") and log[1].endswith(" Other"), log
+    assert "NOTES.md" in git(world["remote"], "ls-tree", "--name-only", "main")
