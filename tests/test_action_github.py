@@ -202,3 +202,15 @@ def test_relative_links_of_a_report_are_made_absolute() -> None:
         "[snapshot](https://github.com/o/r/blob/main/snapshots/s/a%20b.md) · "
         "[web](https://example.test/x) · [here](#figures) · [up](../../../x.md)"
     )
+
+
+def test_tracker_init_writes_the_workflow(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    sha = "89abcdef0123456789abcdef0123456789abcdef"
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "t"), "--action", f"o/r@{sha}"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "t" / ".github" / "workflows" / "track-letters.yml"
+    assert written.read_text(encoding="utf-8") == github.workflow_yaml(f"o/r@{sha}")
