@@ -51,6 +51,8 @@ ROW_WORD = 80
 """Least rapidfuzz partial ratio for a word of a row label to occur in a sentence."""
 ROW_SHARE = 0.66
 """Share of a row label's words a sentence must hold to name the row."""
+ORDER_TIE = 1e-3
+"""Weight of keeping the order, small enough to only break ties."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
 ECHO_MIN = 0.6
@@ -75,7 +77,8 @@ def pair_figures(
     """Figure changes from `old` to `new`: paired ones (changed/unchanged) in the new letter's
     order, then figures only in the new letter (added) and only in the old one (removed)."""
     restated = restated_cells(new_figures)
-    old_groups = _echo_groups(old_figures, set(), old.meta.language)
+    # The old letter's own restated columns were reported when it was new: not figures here.
+    old_groups = _echo_groups(old_figures, restated_cells(old_figures), old.meta.language)
     new_groups = _echo_groups(new_figures, restated, new.meta.language)
     paired_sections = {(o, n) for pair in sections for o in pair.old for n in pair.new}
     rarity = Rarity(old_figures, new_figures)
@@ -89,7 +92,9 @@ def pair_figures(
                 for b in ng.members
             )
             if score >= PAIR_MIN:
-                weights[(i, j)] = score
+                # Ties (two figures in one sentence) go to the pair that keeps the order.
+                drift = abs(i / len(old_groups) - j / len(new_groups))
+                weights[(i, j)] = score - ORDER_TIE * drift
     for i, j in _bridges(old_groups, new_groups, old_figures, new_figures, restated, old):
         weights[(i, j)] = max(weights.get((i, j), 0.0), BRIDGE_SCORE)
 
@@ -182,12 +187,12 @@ def _stem(word: str) -> str:
 def similarity(
     a: Figure, b: Figure, paired_sections: set[tuple[int, int]], rarity: Rarity | None = None
 ) -> float:
-    """0..1: how surely `a` and `b` are the same figure in two letters. 0 for other units,
-    other counted things, or a range against a single value."""
-    if a.unit != b.unit or (a.high is None) != (b.high is None) or a.conversion_of is not None:
+    """How surely `a` and `b` are the same figure in two letters: about 0..1, bonuses may take
+    it past 1. 0 for other units, other counted things, or a range against a single value."""
+    if a.unit != b.unit or (a.high is None) != (b.high is None):
         return 0.0
-    if b.conversion_of is not None:
-        return 0.0
+    if (a.conversion_of is None) != (b.conversion_of is None):
+        return 0.0  # "(€90 miljoen)" converts another amount: it pairs only with a conversion
     if a.unit == "count" and fuzz.ratio(fold(a.noun or ""), fold(b.noun or "")) < 70:
         return 0.0
     if _implausible(a.value, b.value):
@@ -207,7 +212,7 @@ def similarity(
         score += EQUAL_BONUS
     if (a.section, b.section) in paired_sections:
         score += SECTION_BONUS
-    return min(score, 1.0)
+    return score
 
 
 def _implausible(old: Decimal, new: Decimal) -> bool:
