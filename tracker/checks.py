@@ -144,16 +144,19 @@ def _stated_changes(
         slack = (
             rounding_step(change.old, language) + rounding_step(change.new, language)
         ) / 2 + rounding_step(f, language) / 2
-        computed = _write(change.delta, f, language, extra_decimals=0)
+        computed = _write(change.delta, change.new, language)
+        gap = _write(abs(stated - change.delta), f, language)
         what = (
             f"The letter states a change of {f.text} ({f.label}); from {change.old.text} "
             f"to {change.new.text} the change is {computed}"
         )
+        allowed = _write(slack, f, language, 1)
         if abs(stated - change.delta) <= slack:
             severity: Severity = "info"
-            tail = "which agrees within rounding."
+            tail = f"a difference of {gap}, within the {allowed} that rounding allows."
         else:
-            severity, tail = "warning", "which does not agree, even allowing for rounding."
+            severity = "warning"
+            tail = f"a difference of {gap}, more than the {allowed} that rounding allows."
         findings.append(
             Finding("stated-change", severity, f"{what}, {tail}", _heading(new, f.section))
         )
