@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from git import Repo
+
+from tracker.cli import main
 
 SEEDS = Path(__file__).resolve().parents[1] / "letters" / "oekraine-steun"
 SERIES = "oekraine-steun"
@@ -57,6 +61,7 @@ def status(root: Path) -> str:
 def run_cli(
     root: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """The real `tracker` command in a new process, run in `root`."""
     return subprocess.run(
         [sys.executable, "-m", "tracker", *args],
         cwd=root,
@@ -65,3 +70,24 @@ def run_cli(
         check=False,
         env=env,
     )
+
+
+def run_main(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point `tracker.cli.main` in this process (fast), run in `root`."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.argv
+    sys.argv = ["tracker", *args]
+    code: int | str | None = 0
+    try:
+        with (
+            contextlib.chdir(root),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            main()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        sys.argv = saved
+    returncode = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(args, returncode, out.getvalue(), err.getvalue())

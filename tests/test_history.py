@@ -11,7 +11,17 @@ from typing import Any
 
 import pytest
 from git import Repo
-from history_repos import BY_DATE, SEEDS, SERIES, commits, make_repo, run_cli, status, tree
+from history_repos import (
+    BY_DATE,
+    SEEDS,
+    SERIES,
+    commits,
+    make_repo,
+    run_cli,
+    run_main,
+    status,
+    tree,
+)
 
 from tracker.errors import HistoryError
 from tracker.history import ingest, rebuild
@@ -62,7 +72,7 @@ def test_reingest_changes_nothing_and_makes_no_commit(in_order: Path) -> None:
     assert [r.status for r in results] == ["duplicate"] * len(BY_DATE)
     assert not any(r.committed for r in results)
     assert (commits(in_order), tree(in_order)) == before
-    proc = run_cli(in_order, "ingest", "letters")
+    proc = run_main(in_order, "ingest", "letters")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("already in the series") == len(BY_DATE)
     assert commits(in_order) == before[0]
@@ -72,14 +82,14 @@ def test_rebuild_check_passes_then_detects_a_hand_edit(in_order: Path, tmp_path:
     root = tmp_path / "copy"
     shutil.copytree(in_order, root)
     assert rebuild(root, check=True) == []
-    assert run_cli(root, "rebuild", "--check").returncode == 0
+    assert run_main(root, "rebuild", "--check").returncode == 0
     report = root / "reports" / SERIES / "2025-09-10-nieuwsbericht-militaire-steun.md"
     report.write_text(report.read_text(encoding="utf-8") + "\nA hand edit.\n", encoding="utf-8")
-    proc = run_cli(root, "rebuild", "--check")
+    proc = run_main(root, "rebuild", "--check")
     assert proc.returncode == 1
     assert "reports/oekraine-steun/2025-09-10-nieuwsbericht-militaire-steun.md" in proc.stdout
     assert "A hand edit." in report.read_text(encoding="utf-8")  # --check writes nothing
-    assert run_cli(root, "rebuild").returncode == 0
+    assert run_main(root, "rebuild").returncode == 0
     assert tree(root) == tree(in_order)
 
 
@@ -176,22 +186,22 @@ def test_a_letter_without_a_date_needs_one(tmp_path: Path) -> None:
         "# Steun aan Oekraïne\n\nNederland heeft circa €14,3 mld. aan militaire steun begroot.\n",
         encoding="utf-8",
     )
-    proc = run_cli(root, "ingest", str(letter), "--series", SERIES)
+    proc = run_main(root, "ingest", str(letter), "--series", SERIES)
     assert proc.returncode == 2
     assert proc.stderr.startswith("tracker: error: brief.md: no date")
     assert "--date" in proc.stderr and "Traceback" not in proc.stderr
     assert commits(root) == ["start"]
-    proc = run_cli(root, "ingest", str(letter), "--series", SERIES, "--date", "2026-01-05")
+    proc = run_main(root, "ingest", str(letter), "--series", SERIES, "--date", "2026-01-05")
     assert proc.returncode == 0, proc.stderr
     assert (root / "snapshots" / SERIES / "2026-01-05-brief.md").exists()
 
 
 def test_history_and_figures_commands(in_order: Path) -> None:
-    proc = run_cli(in_order, "history")
+    proc = run_main(in_order, "history")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(f"{SERIES} (5 letters)")
     assert "2025-04-15" in proc.stdout and "first letter of the series" in proc.stdout
-    proc = run_cli(in_order, "figures", SERIES, "--format", "json")
+    proc = run_main(in_order, "figures", SERIES, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     ledger = json.loads(proc.stdout)
     assert [e["date"] for e in ledger["letters"]] == [n[:10] for n in BY_DATE]
@@ -200,14 +210,14 @@ def test_history_and_figures_commands(in_order: Path) -> None:
         dates = [v["date"] for v in figure["values"]]
         assert dates == sorted(dates)
         assert figure["last_seen"] == max(v["date"] for v in figure["values"] if not v["carried"])
-    table = run_cli(in_order, "figures", SERIES)
+    table = run_main(in_order, "figures", SERIES)
     assert table.returncode == 0 and table.stdout.startswith("figure")
-    assert run_cli(in_order, "figures", "no-such-series").returncode == 2
+    assert run_main(in_order, "figures", "no-such-series").returncode == 2
 
 
 def test_a_figure_keeps_its_identity_when_it_skips_a_letter(in_order: Path) -> None:
     """The budgeted military support is in 003, 001 and 000, not in 002 (2025-11-27)."""
-    proc = run_cli(in_order, "figures", SERIES, "--format", "json")
+    proc = run_main(in_order, "figures", SERIES, "--format", "json")
     ledger = json.loads(proc.stdout)
 
     def reported(figure: dict[str, Any]) -> dict[str, str]:
@@ -235,16 +245,16 @@ def test_hostile_series_name_on_the_command_line(tmp_path: Path) -> None:
 
 
 def test_outside_a_repository_is_a_clear_error(tmp_path: Path) -> None:
-    proc = run_cli(tmp_path, "history")
+    proc = run_main(tmp_path, "history")
     assert proc.returncode == 2
     assert "not inside a git repository" in proc.stderr
 
 
 def test_init_makes_a_tracking_repository(tmp_path: Path) -> None:
     target = tmp_path / "tracking"
-    proc = run_cli(tmp_path, "init", str(target), "--action", "./")
+    proc = run_main(tmp_path, "init", str(target), "--action", "./")
     assert proc.returncode == 0, proc.stderr
     assert (target / ".git").is_dir() and (target / "letters").is_dir()
     workflow = (target / ".github" / "workflows" / "track-letters.yml").read_text()
     assert "uses: ./" in workflow
-    assert run_cli(tmp_path, "init", str(target)).stdout.count("created") == 0
+    assert run_main(tmp_path, "init", str(target)).stdout.count("created") == 0

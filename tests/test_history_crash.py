@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from git import Repo
-from history_repos import BY_DATE, SERIES, commits, make_repo, run_cli, status, tree
+from history_repos import BY_DATE, SERIES, commits, make_repo, run_cli, run_main, status, tree
 
 from tracker.history import KILL_HOOK, ingest
 
@@ -36,8 +36,11 @@ def bases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str
     return made
 
 
-@pytest.mark.parametrize("kind", ["append", "out-of-order"])
-@pytest.mark.parametrize("checkpoint", CHECKPOINTS)
+@pytest.mark.parametrize(
+    ("kind", "checkpoint"),
+    [("append", c) for c in CHECKPOINTS]
+    + [("out-of-order", "snapshot"), ("out-of-order", "outputs")],
+)
 def test_killed_ingest_is_completed_by_rerunning_it(
     kind: str,
     checkpoint: str,
@@ -53,14 +56,14 @@ def test_killed_ingest_is_completed_by_rerunning_it(
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert len(commits(root)) == len(commits(base)) + (1 if checkpoint == "commit" else 0)
 
-    rerun = run_cli(root, "ingest", letter)
+    rerun = run_main(root, "ingest", letter)
     assert rerun.returncode == 0, rerun.stderr
     # Consistent: the same snapshots as an uninterrupted run, and every derived file exactly
     # what a rebuild from them writes (checked by the same code that wrote them).
     snapshots = {k: v for k, v in tree(root).items() if k.startswith("snapshots/")}
     assert snapshots == {k: v for k, v in tree(reference).items() if k.startswith("snapshots/")}
     assert set(tree(root)) == set(tree(reference))
-    check = run_cli(root, "rebuild", "--check")
+    check = run_main(root, "rebuild", "--check")
     assert check.returncode == 0, check.stdout
     assert status(root) == ""
     messages = commits(root)
