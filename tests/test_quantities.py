@@ -13,40 +13,108 @@ from tracker.quantities import QUALIFIERS, find_quantities, format_quantity, par
 
 # (language, sentence as written, [(value, high, unit, qualifier, noun), ...])
 FIGURES: list[tuple[Language, str, list[tuple[str, str | None, str, str | None, str | None]]]] = [
-    ("nl", "circa €14,3 mld. aan militaire steun begroot", [("14300000000", None, "EUR", "circa", None)]),
-    ("nl", "voor ongeveer € 13,6 miljard aan militaire steun", [("13600000000", None, "EUR", "ongeveer", None)]),
-    ("nl", "onderbesteding van in totaal EUR 700 mln. heeft aangewend", [("700000000", None, "EUR", None, None)]),
-    ("nl", "een bijdrage aan van bijna USD 107 miljoen (€90 miljoen) aan het", [("107000000", None, "USD", "bijna", None), ("90000000", None, "EUR", None, None)]),
-    ("nl", "ca. 60.000 Oekraïense militairen getraind", [("60000", None, "count", "circa", "Oekraïense militairen")]),
+    (
+        "nl",
+        "circa €14,3 mld. aan militaire steun begroot",
+        [("14300000000", None, "EUR", "circa", None)],
+    ),
+    (
+        "nl",
+        "voor ongeveer € 13,6 miljard aan militaire steun",
+        [("13600000000", None, "EUR", "ongeveer", None)],
+    ),
+    (
+        "nl",
+        "onderbesteding van in totaal EUR 700 mln. heeft aangewend",
+        [("700000000", None, "EUR", None, None)],
+    ),
+    (
+        "nl",
+        "een bijdrage aan van bijna USD 107 miljoen (€90 miljoen) aan het",
+        [("107000000", None, "USD", "bijna", None), ("90000000", None, "EUR", None, None)],
+    ),
+    (
+        "nl",
+        "ca. 60.000 Oekraïense militairen getraind",
+        [("60000", None, "count", "circa", "Oekraïense militairen")],
+    ),
     ("nl", "de inzet van twee MQ-9’s in Roemenië", [("2", None, "count", None, "MQ-9’s")]),
-    ("nl", "50 donatie- en specialistische trainingen gegeven", [("50", None, "count", None, "donatie- en specialistische trainingen")]),
+    (
+        "nl",
+        "50 donatie- en specialistische trainingen gegeven",
+        [("50", None, "count", None, "donatie- en specialistische trainingen")],
+    ),
     ("nl", "naar 3,5% van het BBP", [("3.5", None, "%", None, None)]),
-    ("nl", "wordt met 50 basispunten verlaagd naar 3,75%", [("50", None, "bp", None, None), ("3.75", None, "%", None, None)]),
+    (
+        "nl",
+        "wordt met 50 basispunten verlaagd naar 3,75%",
+        [("50", None, "bp", None, None), ("3.75", None, "%", None, None)],
+    ),
     ("nl", "een stijging van 0,25 procentpunt", [("0.25", None, "pp", None, None)]),
     ("nl", "tussen de 20 en 30 militairen", [("20", "30", "count", None, "militairen")]),
-    ("nl", "met maximaal 20 militairen een bijdrage", [("20", None, "count", "maximaal", "militairen")]),
-    ("nl", "reeds meer dan €1 miljard direct bij bedrijven", [("1000000000", None, "EUR", "meer dan", None)]),
+    (
+        "nl",
+        "met maximaal 20 militairen een bijdrage",
+        [("20", None, "count", "maximaal", "militairen")],
+    ),
+    (
+        "nl",
+        "reeds meer dan €1 miljard direct bij bedrijven",
+        [("1000000000", None, "EUR", "meer dan", None)],
+    ),
     ("nl", "ruim €5,5 mld. gedeclareerd", [("5500000000", None, "EUR", "ruim", None)]),
-    ("nl", "zo’n 90 landmachtmilitairen per rotatie", [("90", None, "count", "zo'n", "landmachtmilitairen")]),
+    (
+        "nl",
+        "zo’n 90 landmachtmilitairen per rotatie",
+        [("90", None, "count", "zo'n", "landmachtmilitairen")],
+    ),
     ("nl", "een lone 1.500 militairen", [("1500", None, "count", None, "militairen")]),
     ("nl", "een totaal van €1.250,5 mln.", [("1250500000", None, "EUR", None, None)]),
-    ("nl", "Dit is een toename van €2,98 mld. ten opzichte van", [("2980000000", None, "EUR", None, None)]),
+    (
+        "nl",
+        "Dit is een toename van €2,98 mld. ten opzichte van",
+        [("2980000000", None, "EUR", None, None)],
+    ),
     ("en", "at 0 to 1/4 percent and anticipates", [("0", "0.25", "%", None, None)]),
-    ("en", "range for the federal funds rate to 4-1/4 to 4-1/2 percent.", [("4.25", "4.5", "%", None, None)]),
+    (
+        "en",
+        "range for the federal funds rate to 4-1/4 to 4-1/2 percent.",
+        [("4.25", "4.5", "%", None, None)],
+    ),
     ("en", "to 1\u20111/2 to 1\u20113/4 percent", [("1.5", "1.75", "%", None, None)]),
-    ("en", "purchasing up to an additional $750 billion of agency", [("750000000000", None, "USD", None, None)]),
-    ("en", "bringing its total purchases to up to $1.25 trillion this year", [("1250000000000", None, "USD", "up to", None)]),
-    ("en", "estimated borrowing of $1,015 billion and assumed", [("1015000000000", None, "USD", None, None)]),
+    (
+        "en",
+        "purchasing up to an additional $750 billion of agency",
+        [("750000000000", None, "USD", None, None)],
+    ),
+    (
+        "en",
+        "bringing its total purchases to up to $1.25 trillion this year",
+        [("1250000000000", None, "USD", "up to", None)],
+    ),
+    (
+        "en",
+        "estimated borrowing of $1,015 billion and assumed",
+        [("1015000000000", None, "USD", None, None)],
+    ),
     ("en", "total debt of 1.058 trillion dollars", [("1058000000000", None, "USD", None, None)]),
-    ("en", "decided to raise the key ECB interest rates by 50 basis points", [("50", None, "bp", None, None)]),
+    (
+        "en",
+        "decided to raise the key ECB interest rates by 50 basis points",
+        [("50", None, "bp", None, None)],
+    ),
     ("en", "inflation returns to its 2% target", [("2", None, "%", None, None)]),
     ("en", "a deficit of -$41 billion", [("-41000000000", None, "USD", None, None)]),
     ("en", "about 3.5 percent of GDP", [("3.5", None, "%", "about", None)]),
-    ("en", "nearly 60,000 Ukrainian soldiers", [("60000", None, "count", "nearly", "Ukrainian soldiers")]),
+    (
+        "en",
+        "nearly 60,000 Ukrainian soldiers",
+        [("60000", None, "count", "nearly", "Ukrainian soldiers")],
+    ),
     ("en", "more than twelve new members", [("12", None, "count", "more than", "new members")]),
     ("en", "an increase of 0.25 percentage point", [("0.25", None, "pp", None, None)]),
     ("en", "£3.2 bn for the programme", [("3200000000", None, "GBP", None, None)]),
-]  # fmt: skip
+]
 
 NOT_FIGURES: list[tuple[Language, str]] = [
     ("nl", "Kamerstuk 22 054, nr. 463, dd. 10 september 2025"),

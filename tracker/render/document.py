@@ -16,8 +16,28 @@ def section_name(section: Section) -> str:
 
 
 def figures_json(doc: Document) -> list[dict[str, Any]]:
-    """The "figures" list of the JSON output; empty until figure finding is wired in here."""
-    return []
+    """The "figures" list of the JSON output: every figure the letter gives, in order."""
+    from tracker.figures import find_figures
+    from tracker.render.names import number
+
+    return [
+        {
+            "value": number(f.value),
+            "high": None if f.high is None else number(f.high),
+            "unit": f.unit,
+            "text": f.text,
+            "qualifier": f.qualifier,
+            "noun": f.noun,
+            "label": f.label,
+            "as_of": f.as_of.isoformat() if f.as_of else None,
+            "section": doc.sections[f.section].heading,
+            "line": f.line,
+            "row": f.row,
+            "column": f.column,
+            "conversion_of": f.conversion_of,
+        }
+        for f in find_figures(doc)
+    ]
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -95,12 +115,28 @@ def render_text(doc: Document) -> str:
             )
             for row in (table.header, *table.rows):
                 out.append("    | " + " | ".join(row) + " |")
+    out += _figures_text(doc)
     notes = [(s, n) for s in doc.sections for n in s.footnotes]
     if notes:
         out += ["", f"Footnotes ({len(notes)})"]
         for section, note in notes:
             out.append(f"  [{note.label}] {note.text}  ({section_name(section)})")
     return "\n".join(out) + "\n"
+
+
+def _figures_text(doc: Document) -> list[str]:
+    """The figures block of the text outline: line, figure as written, unit, label."""
+    from tracker.figures import find_figures
+
+    figures = find_figures(doc)
+    if not figures:
+        return []
+    out = ["", f"Figures ({len(figures)})", "  line  figure                      unit   label"]
+    for f in figures:
+        written = f"{f.qualifier} {f.text}" if f.qualifier else f.text
+        as_of = f"  (as of {f.as_of.isoformat()})" if f.as_of else ""
+        out.append(f"  {f.line:<5} {written:<27} {f.unit:<6} {f.label}{as_of}")
+    return out
 
 
 def render_markdown(doc: Document) -> str:
