@@ -131,6 +131,8 @@ def _find_notes(root: Any) -> Notes:
         anchor = _note_anchor(link)
         if anchor is None or anchor in notes.targets:
             continue
+        if any(t in link.parents for t in notes.targets.values()):
+            continue  # a footnote's back-link to its reference, not a reference
         target = root.find(id=anchor) or root.find("a", attrs={"name": anchor})
         if target is None or target is link:
             continue

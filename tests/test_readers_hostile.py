@@ -1,0 +1,57 @@
+"""Hostile files through the real CLI: one clear line on stderr, exit 2, quickly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "formats" / "hostile"
+# Each file must be refused well before this; a hang or a blow-up would take far longer.
+SECONDS = 20
+
+CASES = [
+    ("encrypted.pdf", "encrypted with a password"),
+    ("scanned.pdf", "no text layer"),
+    ("truncated.pdf", "damaged or truncated"),
+    ("corrupt.pdf", "damaged or truncated"),
+    ("truncated.docx", "damaged or truncated"),
+    ("zip-bomb.docx", "zip bomb"),
+    ("pdf-named.docx", "is a PDF, not a Word file"),
+    ("docx-named.pdf", "not a PDF"),
+    ("pdf-named.txt", "binary"),
+    ("binary.html", "not HTML"),
+]
+
+
+@pytest.mark.parametrize(("name", "message"), CASES)
+def test_hostile_file_is_refused_with_one_line(name: str, message: str) -> None:
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "tracker", "show", str(HOSTILE / name)],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS * 3,
+    )
+    elapsed = time.monotonic() - start
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert message in lines[0]
+    assert name in lines[0]  # the message says which file
+    assert proc.stdout == ""
+    assert elapsed < SECONDS
+
+
+def test_zip_bomb_is_refused_before_it_is_inflated() -> None:
+    from tracker.errors import InputError
+    from tracker.readers import docx
+
+    data = (HOSTILE / "zip-bomb.docx").read_bytes()
+    assert len(data) < 1_000_000  # 200 MB of XML inside
+    with pytest.raises(InputError, match="209,715,346 bytes"):
+        docx.read(data)
