@@ -51,6 +51,8 @@ _AS_OF = re.compile(
 )
 _UNIT_WORDS = frozenset(SCALES) | frozenset(CURRENCY_WORDS) | frozenset(PERCENT_WORDS)
 _WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*")
+# Label words: words, and years, which tell "€52,8 mln. in 2024" from "€79,7 mln. in 2025".
+_LABEL_WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*|\b(?:19|20)\d\d\b")
 
 
 def find_figures(doc: Document) -> tuple[Figure, ...]:
@@ -101,7 +103,15 @@ def _paragraph_figures(
     for i, q in enumerate(found):
         start, end = next(((a, b) for a, b in spans if a <= q.start < b), (0, len(text)))
         sentence = text[start:end]
-        label = label_of(sentence, q.start - start, q.end - start, q.noun)
+        inside = [other for other in found if start <= other.start < end and other is not q]
+        label = label_of(
+            sentence,
+            q.start - start,
+            q.end - start,
+            q.noun,
+            low=max((o.end - start for o in inside if o.end <= q.start), default=0),
+            high=min((o.start - start for o in inside if o.start >= q.end), default=None),
+        )
         if i in years:
             label = f"{label} {years[i]}"
         figures.append(
@@ -173,17 +183,31 @@ def _as_of(before: str) -> dt.date | None:
     return best
 
 
-def label_of(sentence: str, start: int, end: int, noun: str | None = None) -> str:
+def label_of(
+    sentence: str,
+    start: int,
+    end: int,
+    noun: str | None = None,
+    *,
+    low: int = 0,
+    high: int | None = None,
+) -> str:
     """A short label for the figure at [start, end) of `sentence`: the content words after it
     in its clause ("aan militaire steun begroot" -> "militaire steun begroot"), or, when the
-    clause ends there, the content words before it."""
-    clause_end = _clause_end(sentence, end)
-    after = _content_words(sentence[end:clause_end])
-    if noun and not after[:1]:
-        after = [noun]
-    if len(after) >= 2:
+    clause ends there, the content words before it. `low` and `high` bound the words to the
+    stretch between the neighbouring figures, so that two figures do not share one label."""
+    high = len(sentence) if high is None else high
+    lead: list[str] = []
+    if noun:
+        # A count's noun is what it counts: it opens the label ("Oekraïense militairen …").
+        at = sentence.find(noun, end)
+        if at >= 0:
+            lead, end = [noun], at + len(noun)
+    clause_end = min(_clause_end(sentence, end), high)
+    after = lead + _content_words(sentence[end:clause_end])
+    if len(" ".join(after).split()) >= 2:
         return " ".join(after[:LABEL_WORDS])
-    clause_start = _clause_start(sentence, start)
+    clause_start = max(_clause_start(sentence, start), min(low, start))
     before = _content_words(sentence[clause_start:start])
     words = before[-(LABEL_WORDS - len(after)) :] + after
     if not words:
@@ -206,21 +230,35 @@ def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
     return {i: year for i, year in zip(after, years, strict=True)}
 
 
+# Where a clause ends: punctuation, a dash, a full stop, or a conjunction that starts the next
+# statement ("$1,015 billion and assumed an end-of-December cash balance of …").
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\s[–—]\s|\.(?:\s|$)|\s(?:and|but|while|whereas|en|maar|terwijl)\s", re.IGNORECASE
+)
+
+
+# The same without the full stop: before a figure, a dot ends an abbreviation ("ca.", "mld."),
+# never the sentence, which the sentence splitter has already cut.
+_CLAUSE_START = re.compile(
+    r"[,;:()]|\s[–—]\s|\s(?:and|but|while|whereas|en|maar|terwijl)\s", re.IGNORECASE
+)
+
+
 def _clause_end(sentence: str, position: int) -> int:
-    m = re.compile(r"[,;:()]|\s[–—]\s|\.(?:\s|$)").search(sentence, position)
+    m = _CLAUSE_END.search(sentence, position)
     return m.start() if m else len(sentence)
 
 
 def _clause_start(sentence: str, position: int) -> int:
     cut = 0
-    for m in re.finditer(r"[,;:()]|\s[–—]\s", sentence[:position]):
+    for m in _CLAUSE_START.finditer(sentence[:position]):
         cut = m.end()
     return cut
 
 
 def _content_words(text: str) -> list[str]:
     words = []
-    for m in _WORD.finditer(text):
+    for m in _LABEL_WORD.finditer(_DATE.sub(" ", text)):
         word = m.group()
         low = word.lower()
         if (

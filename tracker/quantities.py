@@ -259,6 +259,12 @@ def parse_number(raw: str, language: Language) -> tuple[Decimal, int]:
     return Decimal(f"{whole}.{fraction}" if fraction else whole), len(fraction)
 
 
+def tidy(value: Decimal) -> Decimal:
+    """Whole numbers without trailing decimal zeros: 14,3 mld. is 14300000000, not
+    14300000000.0, so values print and compare as people expect."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 def _scale_key(scale: str) -> str:
     return scale.lower().rstrip(".")
 
@@ -318,7 +324,7 @@ def _from_match(text: str, m: re.Match[str], language: Language) -> Quantity | N
         return None
     value, decimals = parse_number(num, language)
     if scale:
-        value *= SCALES[_scale_key(scale)]
+        value = tidy(value * SCALES[_scale_key(scale)])
     start = num_start
     if cur:
         start = m.start("cur")
@@ -410,7 +416,7 @@ def _bare_range(
     if high is None or high.high is not None:
         return None
     if high.scale is not None:
-        low *= SCALES[high.scale]
+        low = tidy(low * SCALES[high.scale])
     if high.value < low or high.value < 0:
         return None
     return Quantity(
