@@ -14,6 +14,7 @@ tracker into a fresh venv per test would take most of a minute.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
@@ -324,6 +325,10 @@ def test_action_ingests_new_letters_pushes_them_and_a_rerun_adds_nothing(
             if "](" not in line:
                 assert line in run.summary
         assert f"[Series index]({blob}reports/oekraine-steun/README.md)" in run.summary
+    # The token reached git only through the environment, masked in the log.
+    basic = base64.b64encode(b"x-access-token:test-token").decode()
+    assert f"::add-mask::{basic}\n" in run.steps["push"].stdout
+    assert "test-token" not in (workspace / ".git" / "config").read_text(encoding="utf-8")
     # One warning annotation per finding the series manifest counts, on the letter's file.
     from tracker.series_index import entries_from_csv
 

@@ -3,7 +3,8 @@
 GitHub reads a step's stdout for `::command::` lines and reads `$GITHUB_OUTPUT` and
 `$GITHUB_STEP_SUMMARY` after the step. Letter names and texts are untrusted, so every value
 that reaches those channels is escaped here, the same way actions/toolkit escapes them.
-The text-building functions are pure; only `append_summary` and `write_outputs` write files.
+The text-building functions are pure; `append_summary` and `write_outputs` write the two
+files, and `run_action` (the action's main step) ingests through `tracker.history`.
 """
 
 from __future__ import annotations
@@ -282,7 +283,7 @@ class ActionResult:
     """What the action's main step did, for the log and the step outputs."""
 
     reports: tuple[str, ...]
-    """Reports written: each new letter's own, then any regenerated ones."""
+    """Reports written: each new letter's own, followed by those it made regenerate."""
     changed_figures: int
     ingested: int
     already: int
