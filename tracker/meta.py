@@ -81,17 +81,19 @@ _FURNITURE_RES = [
         r"^(Pagina|Page|Blad)\s+\d+(\s+(van|of)\s+\d+)?$",
         r"^[-–]\s*\d{1,3}\s*[-–]$",
         r"^Tweede Kamer, vergaderjaar \d{4}\s*[-–]\s*\d{4}.{0,60}$",
-        r"^Tweede Kamer der Staten-Generaal\s*\d{0,3}$",
-        r"^Vergaderjaar \d{4}\s*[-–]\s*\d{4}\s*$",
+        r"^Tweede Kamer der Staten-Generaal[\s|]*\d{0,3}[\s|]*$",
+        r"^Vergaderjaar \d{4}\s*[-–/]\s*\d{2,4}[\s|]*$",
         r"^(For immediate release|For release at .{1,30}|Embargo.{0,40})$",
         r"^(PRESS RELEASE|PERSBERICHT|PRESS CONFERENCE|NEWS RELEASE|NIEUWSBERICHT)$",
     )
 ]
+# Header lines are short; a Kamerstuk's "Nr. 2 BRIEF VAN DE MINISTERS …" line can be long.
+_HEADER_MAX_CHARS = 200
 _KIND_LABELS = {"press release", "persbericht", "press conference", "news release"}
-_DOSSIER_RE = re.compile(r"^(\d{2} \d{3}(?:-[\w]+)?)(?:\s+(.*))?$")
+_DOSSIER_RE = re.compile(r"^(\d{2} ?\d{3}(?:-[\w]+)?)(?:\s+(.*))?$")
 _NUMBER_RE = re.compile(r"^(Nr\.|nr\.|NR\.)\s*(\d+)\s*(.*)$")
 _KAMERSTUK_RE = re.compile(
-    r"Kamerstuk(?:ken)?\s+(\d{2}\s\d{3}(?:-[\w]+)?),?\s+(?:nr\.?|Nr\.?)\s*(\d+)"
+    r"Kamerstuk(?:ken)?\s+(\d{2}\s?\d{3}(?:-[\w]+)?(?:\s[IVXLC]+|\s[A-Z])?),?\s+(?:nr\.?|Nr\.?)\s*(\d+)"
 )
 _LABELS = ("Datum", "Betreft", "Onderwerp", "Onze referentie", "Ons kenmerk", "Uw referentie")
 
@@ -177,7 +179,9 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
         skip.update(range(salutation + 1))
         title, date, refs = _labelled_fields(texts, salutation)
         references += refs
-    header = _header_zone(texts) if salutation is None else None
+    furniture: set[int] = set()
+    _furniture(texts, furniture)
+    header = _header_zone(texts, furniture) if salutation is None else None
     if header is not None:
         end, header_title, header_date, refs = header
         skip.update(range(end + 1))
@@ -186,7 +190,7 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
 
     signatory = _signature(texts, skip)
     _address_blocks(texts, skip)
-    _furniture(texts, skip)
+    skip.update(furniture)
     return Letterhead(
         title=title,
         date=date,
@@ -258,7 +262,7 @@ def _stops_value(text: str) -> bool:
 
 
 def _header_zone(
-    texts: list[str],
+    texts: list[str], furniture: set[int]
 ) -> tuple[int, str | None, dt.date | None, list[str]] | None:
     """A short header ending in a date line: Kamerstuk, press release or statement header.
 
@@ -266,10 +270,14 @@ def _header_zone(
     """
     seen: list[int] = []
     for i, text in enumerate(texts):
-        if not text:
+        if not text or i in furniture:
             continue
         seen.append(i)
-        if len(seen) > 8 or len(text) > 110 or (text.endswith(".") and date_line(text) is None):
+        if (
+            len(seen) > 8
+            or len(text) > _HEADER_MAX_CHARS
+            or (text.endswith(".") and date_line(text) is None)
+        ):
             return None
         found = date_line(text)
         if found is None:

@@ -36,6 +36,9 @@ _SPACES = str.maketrans(
 )
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
+_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\((?:https?://|mailto:|www\.)[^)\s]*\)")
+_LINK_LINE_RE = re.compile(r"^[ \t]*\[[^\[\]\n]+\]\((?:https?://|www\.)[^)\s]*\)[ \t]*$", re.M)
+_BOLD_RE = re.compile(r"\*\*([^*\n]+?)\*\*")
 # Word export: "[footnoteRef:2]" marks the reference, "[2: text]" holds the body (inline).
 _WORD_REF_RE = re.compile(r"\[footnoteRef:\s*([0-9A-Za-z*]{1,4})\]")
 _WORD_BODY_RE = re.compile(r"\[([0-9]{1,3}|[*†‡]):\s*((?:[^\[\]]|\[[^\[\]]*\])*)\]")
@@ -72,6 +75,11 @@ def clean(text: str) -> Cleaned:
     """Remove extraction artefacts, keeping one output line per input line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     text = _BOOKMARK_RE.sub("", text)
+    # Markdown left in scraped text: "[link text](https://…)" and "**bold**" keep their words.
+    # A line that is nothing but a link is navigation or an attachment, not letter text.
+    text = _LINK_LINE_RE.sub("", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _BOLD_RE.sub(r"\1", text)
     bodies: dict[str, str] = {}
 
     def take_word_body(match: re.Match[str]) -> str:
@@ -95,8 +103,10 @@ def clean(text: str) -> Cleaned:
     text = _MD_REF_RE.sub(lambda m: marker(m.group(1)), text)
     text = _BRACKET_REF_RE.sub(lambda m: marker(m.group(1)), text)
     text = _mark_glued(text, bodies)
-    # A marker glued to the next word ("[[1]](#_ftn1)for the") still separates two words.
+    # A marker glued to the next word ("[[1]](#_ftn1)for the") still separates two words;
+    # the comma between two markers ("[2],[3]") goes with them.
     text = re.sub(f"({MARKER_CLOSE})(?=\\w)", r"\1 ", text)
+    text = text.replace(f"{MARKER_CLOSE},{MARKER_OPEN}", MARKER_CLOSE + MARKER_OPEN)
     return Cleaned(tuple(line.rstrip() for line in text.split("\n")), bodies)
 
 
@@ -108,7 +118,7 @@ def _mark_glued(text: str, bodies: dict[str, str]) -> str:
     spans: list[tuple[int, int, str]] = []
     for match in _GLUED_RE.finditer(text):
         number = int(match.group(1))
-        if number == expected:
+        if number == expected or match.group(1) in bodies:  # a new note, or one cited again
             spans.append((match.start(1), match.end(1), match.group(1)))
             expected += 1
     for start, end, label in reversed(spans):

@@ -99,6 +99,11 @@ def parse_plain(text: str) -> Document:
         title = blocks.pop(0).plain
     blocks = [b for b in blocks if b.table is not None or re.search(r"\w", b.plain)]
     _find_headings(blocks)
+    headings = [b for b in blocks if b.heading_level]
+    if len(headings) == 1 and blocks[0] is headings[0] and len(blocks) > 2:
+        # One heading, at the very top, over the whole text is a subtitle ("Sources and Uses
+        # Tables" under a press release's title): the text stays one opening section.
+        headings[0].heading_level = 0
     sections = _sections(blocks, cleaned.footnotes)
     opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
     references = (*head.references, *kamerstuk_references(opening))
@@ -304,7 +309,14 @@ def _is_title(block: _Block) -> bool:
     text = block.plain
     words = len(text.split())
     sentences = len(re.findall(r"[.!?]\s+[A-Z]", text))
-    return block.table is None and 0 < words <= 25 and len(block.lines) <= 3 and sentences == 0
+    numbered = _NUMBERED_HEADING_RE.match(text) or _MD_HEADING_RE.match(text)
+    return (
+        block.table is None
+        and not numbered
+        and 0 < words <= 25
+        and len(block.lines) <= 3
+        and sentences == 0
+    )
 
 
 # --- headings ----------------------------------------------------------------------------
@@ -385,7 +397,7 @@ def _looks_like_heading(block: _Block) -> bool:
     letters = sum(1 for ch in text if ch.isalpha())
     if letters < 0.6 * len(text.replace(" ", "")):
         return False  # "Sep-25", "2 500", table debris
-    return not re.search(r"[.!?]\s+[A-Z]", text)  # two sentences are not a heading
+    return not re.search(r"[.!?]\s+[A-Z]", first)  # two sentences are not a heading
 
 
 def _is_prose(block: _Block) -> bool:

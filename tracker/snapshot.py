@@ -22,7 +22,8 @@ from tracker.errors import InputError
 from tracker.model import Block, Document, Meta, Paragraph, Section, Table
 
 _FRONT = "---"
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|&])")
+# "#" and "^" too: a heading "# #" would lose its text, and "[^1]" in text is no footnote.
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|&#^])")
 _BLOCK_START = re.compile(r"^([#>+=~-]|\d+[.)])")
 
 

@@ -120,7 +120,7 @@ def render_text(doc: Document) -> str:
     if notes:
         out += ["", f"Footnotes ({len(notes)})"]
         for section, note in notes:
-            out.append(f"  [{note.label}] {note.text}  ({section_name(section)})")
+            out.append(f"  [{note.label}] {note.text}  (in: {section_name(section)})")
     return "\n".join(out) + "\n"
 
 

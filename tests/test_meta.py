@@ -1,0 +1,157 @@
+"""Metadata from real letterheads and headers: dates in both languages, titles, references."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.meta import date_line, detect_language, kamerstuk_references, parse_date
+from tracker.model import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("27 februari 2026", dt.date(2026, 2, 27)),
+        ("4 maart 2026", dt.date(2026, 3, 4)),
+        ("8 oktober 2008", dt.date(2008, 10, 8)),
+        ("31 aug. 2025", dt.date(2025, 8, 31)),
+        ("October 29, 2025", dt.date(2025, 10, 29)),
+        ("March 19, 2025", dt.date(2025, 3, 19)),
+        ("30 October 2025", dt.date(2025, 10, 30)),
+        ("2026-02-27", dt.date(2026, 2, 27)),
+        ("31 februari 2026", None),  # no such day
+        ("Kamerstuk 22 054, nr. 463", None),
+    ],
+)
+def test_parse_date(text: str, date: dt.date | None) -> None:
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Datum 27 februari 2026", dt.date(2026, 2, 27)),
+        ("Den Haag, 4 maart 2026", dt.date(2026, 3, 4)),
+        ("Florence, 30 October 2025", dt.date(2025, 10, 30)),
+        ("October 29, 2025", dt.date(2025, 10, 29)),
+        ("14 December 2023", dt.date(2023, 12, 14)),
+        # A sentence that mentions a date is not a date line.
+        ("Op 31 augustus 2025 stond de waarde op bijna € 8,7 miljard.", None),
+        ("Verslag van de Raad Buitenlandse Zaken van 17 maart 2025", None),
+    ],
+)
+def test_date_line(line: str, date: dt.date | None) -> None:
+    assert date_line(line) == date
+
+
+def test_language_by_common_words() -> None:
+    assert (
+        detect_language("Het kabinet heeft een deel van het budget naar dit jaar geschoven.")
+        == "nl"
+    )
+    assert detect_language("The Committee decided to maintain the target range.") == "en"
+
+
+def test_kamerstuk_references_as_written() -> None:
+    text = (
+        "(Kamerstuk 22 054, nr. 463, dd. 10 september 2025) en de motie "
+        "(Kamerstuk 35 925 V, nr. 72 van 3 februari 2022)"
+    )
+    assert kamerstuk_references(text) == ["22 054, nr. 463", "35 925 V, nr. 72"]
+
+
+def test_letterhead_of_a_ministry_letter(seed_docs: dict[str, Document]) -> None:
+    meta = seed_docs["delivery"].meta
+    assert meta.title == "Leveringen militaire goederen aan Oekraïne"
+    assert meta.date == dt.date(2026, 2, 27)
+    assert meta.references == ("MINDEF20260006976", "22 054, nr. 463")
+    assert meta.signatory == "Dilan Yeşilgöz-Zegerius"
+    assert meta.language == "nl"
+
+
+def test_subject_wrapping_over_lines_and_a_blank(seed_docs: dict[str, Document]) -> None:
+    meta = seed_docs["questions"].meta
+    assert meta.title is not None
+    assert meta.title.startswith(
+        "Beantwoording schriftelijke vragen van de leden Boswijk, Van Lanschot"
+    )
+    assert meta.title.endswith("over een gat in de steun aan Oekraïne.")
+    assert meta.date == dt.date(2025, 11, 27)
+    # The signature stands before the questions on the page; it is still found.
+    assert meta.signatory == "Ruben Brekelman"
+
+
+def test_kamerstuk_header(seed_docs: dict[str, Document]) -> None:
+    meta = seed_docs["report"].meta
+    assert meta.title == "Brief van de minister van Defensie"
+    assert meta.date == dt.date(2026, 3, 4)
+    assert meta.references == ("21 501-28 / 28 676, Nr. 299",)
+    assert meta.signatory == "D. Yeşilgöz-Zegerius"
+
+
+def test_letters_without_a_date_say_none(seed_docs: dict[str, Document]) -> None:
+    assert seed_docs["news"].meta.date is None
+    assert (
+        seed_docs["news"].meta.title
+        == "Nederland levert in hoog tempo militaire steun aan Oekraïne"
+    )
+    assert seed_docs["form"].meta.date is None
+    assert seed_docs["form"].meta.signatory is None
+
+
+@pytest.mark.parametrize(
+    ("family", "title", "date", "language"),
+    [
+        ("fomc-statements-2024-2025", "Federal Reserve issues FOMC statement", "2025-10-29", "en"),
+        ("fomc-statements-2008-2010", "FOMC statement", "2010-06-23", "en"),
+        (
+            "ecb-monetary-policy-statements-2024-2025",
+            "MONETARY POLICY STATEMENT",
+            "2025-10-30",
+            "en",
+        ),
+        (
+            "ecb-monetary-policy-decisions-2022-2023",
+            "Monetary policy decisions",
+            "2023-12-14",
+            "en",
+        ),
+        (
+            "ecb-persberichten-monetaire-beleidsbeslissingen-nl-1999-2009",
+            "Monetaire-beleidsbeslissingen",
+            "2009-05-07",
+            "nl",
+        ),
+        (
+            "us-treasury-marketable-borrowing-estimates-2022-2025",
+            "Treasury Announces Marketable Borrowing Estimates",
+            None,
+            "en",
+        ),
+        (
+            "nl-oekraine-militaire-leveringen-partial",
+            "BRIEF VAN DE MINISTER VAN DEFENSIE",
+            "2022-06-28",
+            "nl",
+        ),
+    ],
+)
+def test_corpus_headers(
+    corpus_docs: dict[str, Document],
+    family: str,
+    title: str,
+    date: str | None,
+    language: str,
+) -> None:
+    meta = corpus_docs[family].meta
+    assert meta.title == title
+    assert (meta.date.isoformat() if meta.date else None) == date
+    assert meta.language == language
+
+
+def test_kamerstuk_signature_on_one_line(corpus_docs: dict[str, Document]) -> None:
+    meta = corpus_docs["nl-oekraine-militaire-leveringen-partial"].meta
+    assert meta.signatory == "K.H. Ollongren"
+    assert meta.references == ("22 054 / 36 045, Nr. 367",)
