@@ -156,3 +156,17 @@ def test_seed_001_counts_keep_their_qualifiers() -> None:
     assert (Decimal(90), "zo'n", "landmachtmilitairen") in counts
     assert (Decimal(20), "maximaal", "militairen") in counts
     assert (Decimal(60000), "ongeveer", "Oekraïense militairen") in counts
+
+
+def test_respectively_gives_each_value_its_name() -> None:
+    text = (
+        "Accordingly, the interest rate on the main refinancing operations and the interest "
+        "rates on the marginal lending facility and the deposit facility will be increased to "
+        "0.50%, 0.75% and 0.00% respectively, with effect from 27 July 2022."
+    )
+    doc = Document(Meta(language="en"), (Section(None, 0, (Paragraph(text, 23, 23),)),))
+    assert [(f.value, f.label) for f in find_figures(doc)] == [
+        (Decimal("0.50"), "main refinancing operations"),
+        (Decimal("0.75"), "marginal lending facility"),
+        (Decimal("0.00"), "deposit facility"),
+    ]

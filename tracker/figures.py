@@ -52,7 +52,10 @@ _AS_OF = re.compile(
 _UNIT_WORDS = frozenset(SCALES) | frozenset(CURRENCY_WORDS) | frozenset(PERCENT_WORDS)
 _WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*")
 # Label words: words, and years, which tell "€52,8 mln. in 2024" from "€79,7 mln. in 2025".
-_LABEL_WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*|\b(?:19|20)\d\d\b")
+# Maturities name a security: "3-year note" and "10-year note" are different figures.
+_LABEL_WORD = re.compile(
+    r"\b\d+[-\u2011](?:year|month|week|day)\b|[^\W\d_][\w’'\-\u2011]*|\b(?:19|20)\d\d\b"
+)
 
 
 def find_figures(doc: Document) -> tuple[Figure, ...]:
@@ -98,8 +101,8 @@ def _paragraph_figures(
     for start, end in spans:
         inside = [q for q in found if start <= q.start < end]
         shifted = [replace(q, start=q.start - start, end=q.end - start) for q in inside]
-        for i, year in _respectively(text[start:end], shifted).items():
-            years[found.index(inside[i])] = year
+        for i, said in _respectively(text[start:end], shifted).items():
+            years[found.index(inside[i])] = said
     for i, q in enumerate(found):
         start, end = next(((a, b) for a, b in spans if a <= q.start < b), (0, len(text)))
         sentence = text[start:end]
@@ -112,8 +115,8 @@ def _paragraph_figures(
             low=max((o.end - start for o in inside if o.end <= q.start), default=0),
             high=min((o.start - start for o in inside if o.start >= q.end), default=None),
         )
-        if i in years:
-            label = f"{label} {years[i]}"
+        if i in years and not years[i].startswith("+"):
+            label = years[i]  # the name this value is for, in a "respectively" list
         figures.append(
             Figure(
                 value=q.value,
@@ -131,6 +134,18 @@ def _paragraph_figures(
                 decimals=q.decimals,
             )
         )
+    return _share_year_labels(figures, years)
+
+
+def _share_year_labels(figures: list[Figure], years: dict[int, str]) -> list[Figure]:
+    """A list of amounts for several years shares one label, that of its last amount (which
+    the words after the list describe), each with its own year."""
+    listed = sorted(i for i, said in years.items() if said.startswith("+"))
+    if not listed:
+        return figures
+    base = " ".join(w for w in figures[listed[-1]].label.split() if not _YEAR.fullmatch(w))
+    for i in listed:
+        figures[i] = replace(figures[i], label=f"{base} {years[i][1:]}".strip())
     return figures
 
 
@@ -218,16 +233,51 @@ def label_of(
 
 
 def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
-    """ "in 2025, 2026 en 2027 respectievelijk €0,7, €0,5 en €0,4 miljard": which year each
-    amount is for, by position; empty when the counts do not match."""
+    """Lists that give several values "respectively" for several named things: which thing
+    each value is for, by position; empty when the counts do not match.
+
+    "in 2025, 2026 en 2027 respectievelijk €0,7, €0,5 en €0,4 miljard" gives a year each (added
+    to the label); "the rates on A, B and C will be increased to 0.50%, 0.75% and 0.00%
+    respectively" gives a name each (the label)."""
     m = re.search(r"\b(respectievelijk|respectively)\b", sentence, re.IGNORECASE)
     if m is None:
         return {}
-    years = re.findall(r"\b(?:19|20)\d\d\b", sentence[: m.start()])
-    after = [i for i, q in enumerate(found) if q.start >= m.end()]
-    if len(years) < 2 or len(years) != len(after):
+    listed = [i for i, q in enumerate(found) if q.start >= m.end()]
+    if len(listed) < 2:
+        # English puts the word after the values: "… to 0.50%, 0.75% and 0.00% respectively".
+        listed = [i for i, q in enumerate(found) if q.end <= m.start()]
+        listed = listed[-len(listed) :] if len(listed) >= 2 else []
+    if len(listed) < 2:
         return {}
-    return {i: year for i, year in zip(after, years, strict=True)}
+    first = min(found[i].start for i in listed)
+    head = sentence[: min(first, m.start())]
+    years = re.findall(r"\b(?:19|20)\d\d\b", head)
+    if len(years) == len(listed):
+        return {i: f"+{year}" for i, year in zip(listed, years, strict=True)}
+    names = [n for n in _NAME_SPLIT.split(_clause_tail(head)) if _content_words(n)]
+    if len(names) != len(listed):
+        return {}
+    return {i: " ".join(_name_words(n)) for i, n in zip(listed, names, strict=True)}
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NAME_SPLIT = re.compile(r",\s*|\s+(?:and|en|or|of)\s+", re.IGNORECASE)
+
+
+def _clause_tail(text: str) -> str:
+    """The text after the last strong break (";", ":", "(" or a sentence adverb's comma)."""
+    cut = max(text.rfind(";"), text.rfind(":"), text.rfind("("))
+    text = text[cut + 1 :]
+    lead = re.match(r"\s*[A-Z][a-z]+,\s*", text)  # "Accordingly, …"
+    return text[lead.end() :] if lead else text
+
+
+def _name_words(name: str) -> list[str]:
+    """The words naming one listed thing, without the verb phrase that may follow the last."""
+    words = _content_words(name)
+    while len(words) > 1 and re.fullmatch(r"\w+ed|(?:ge|ver|be)\w+[dt]", words[-1].lower()):
+        words.pop()
+    return words[-3:]
 
 
 # Where a clause ends: punctuation, a dash, a full stop, or a conjunction that starts the next

@@ -131,6 +131,9 @@ QUALIFIERS: dict[str, str] = {
     "less than": "less than",
     "up to": "up to",
     "at least": "at least",
+    "at most": "at most",
+    "maximum of": "maximaal",
+    "a maximum of": "maximaal",
     "some": "about",
 }
 
@@ -205,6 +208,10 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*")
 _RANGE_LINK = re.compile(
     rf"\s*(?:to|tot|tot en met|through|and|en|[{_HYPHEN}\u2013\u2014])\s*", re.IGNORECASE
 )
+
+
+# "increase the auction size by $1 billion to $21 billion": a change and a new level, not a range.
+_BY = re.compile(r"\b(?:by|met)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +409,7 @@ def _bare_range(
     """ "0 to 1/4 percent", "tussen de 20 en 30 militairen": a bare number that opens a range
     takes its unit, scale and noun from the high end."""
     link = _RANGE_LINK.match(text, end)
-    if link is None:
+    if link is None or _BY.search(text, 0, start):
         return None
     word = link.group().strip().lower()
     if word in {"en", "and"} and not re.search(
@@ -437,6 +444,8 @@ def _extend_range(text: str, low: Quantity, language: Language) -> tuple[Quantit
     """ "3% tot 4%", "$5 billion to $10 billion": a low end with a unit and a like high end."""
     link = _RANGE_LINK.match(text, low.end)
     if link is None or low.high is not None or link.group().strip().lower() in {"en", "and"}:
+        return low, low.end
+    if _BY.search(text, 0, low.start):
         return low, low.end
     m = _QTY.match(text, link.end())
     high = _from_match(text, m, language) if m is not None else None
