@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench golden clean
+.PHONY: venv demo test lint lint-actions bench golden fixtures clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: venv
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv
 	TRACKER_UPDATE_GOLDEN=1 $(BIN)/pytest -q -k golden
+
+# Rewrites tests/fixtures/formats/ (Word, PDF, HTML and hostile files made from the seed
+# letters); needs LibreOffice: apt-get install libreoffice-writer-nogui hyphen-nl.
+fixtures: venv
+	$(BIN)/python tools/make_fixtures.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tracker.errors import TrackerError
+from tracker.files import load_document
+
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "formats" / "hostile"
 # Each file must be refused well before this; a hang or a blow-up would take far longer.
 SECONDS = 20
@@ -28,23 +31,32 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "message"), CASES)
-def test_hostile_file_is_refused_with_one_line(name: str, message: str) -> None:
+def test_hostile_file_is_refused_with_a_clear_error(name: str, message: str) -> None:
     start = time.monotonic()
+    with pytest.raises(TrackerError) as caught:
+        load_document(HOSTILE / name)
+    assert time.monotonic() - start < SECONDS
+    line = str(caught.value)
+    assert message in line
+    assert name in line  # the message says which file
+    assert "\n" not in line
+    assert caught.value.hint  # and what to do about it
+
+
+@pytest.mark.parametrize("name", ["zip-bomb.docx", "encrypted.pdf", "pdf-named.txt"])
+def test_cli_refuses_hostile_file_with_one_line_and_exit_2(name: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "tracker", "show", str(HOSTILE / name)],
         capture_output=True,
         text=True,
         timeout=SECONDS * 3,
     )
-    elapsed = time.monotonic() - start
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("tracker: error: ") and name in lines[0]
     assert "Traceback" not in proc.stderr
-    assert message in lines[0]
-    assert name in lines[0]  # the message says which file
     assert proc.stdout == ""
-    assert elapsed < SECONDS
 
 
 def test_zip_bomb_is_refused_before_it_is_inflated() -> None:
