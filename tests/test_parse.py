@@ -313,3 +313,23 @@ def test_parsing_a_seed_takes_milliseconds() -> None:
         parse(text)
     per_letter = (time.perf_counter() - start) / len(texts)
     assert per_letter < 0.05, f"{per_letter * 1000:.1f} ms per letter"
+
+
+def test_flattened_table_cells_stay_together(corpus_docs: dict[str, Document]) -> None:
+    doc = corpus_docs["us-treasury-marketable-borrowing-estimates-2022-2025"]
+    cells = [p for p in doc.sections[0].paragraphs if p.text.startswith("Cash Balance;")]
+    assert len(cells) == 1
+    assert "Opening Balance; $457; $457; $0; $850; $891; $41" in cells[0].text
+    assert cells[0].text.endswith("; -$41; -$41")
+    # The lone "2" before the table is the artefact of a footnote image, not text.
+    assert all(p.text != "2" for p in doc.sections[0].paragraphs)
+
+
+def test_a_short_sentence_after_a_heading_is_its_text() -> None:
+    text = (
+        "MONETARY POLICY STATEMENT\n\n"
+        "I will now outline in more detail how we see the economy and inflation developing.\n\n"
+        "Economic activity\n\nThe economy remains weak.\n\n"
+        "Consumers continued to hold back on their spending, and companies exported less.\n"
+    )
+    assert outline(parse(text)) == [(0, None), (1, "Economic activity")]

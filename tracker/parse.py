@@ -29,6 +29,12 @@ _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 16
 # The paragraph after a heading is prose: at least this many words.
 _PROSE_MIN_WORDS = 6
+# ...or a complete sentence of at least this many ("The economy remains weak.").
+_SENTENCE_MIN_WORDS = 3
+# A flattened table (one cell per line, as scraped web pages leave them) is a run of at least
+# this many tiny blocks; it is kept as one paragraph with its cells joined by "; ".
+_CELL_RUN_MIN = 4
+_CELL_MAX_WORDS = 5
 # Less than this many letters and digits in the whole body is not a letter but a failed
 # extraction (a scanned PDF, an image, a cover page).
 _MIN_LETTERS = 40
@@ -95,9 +101,10 @@ def parse_plain(text: str) -> Document:
     check_extraction("\n".join(body))
     blocks = _blocks(body)
     title = head.title
-    if head.title_is_first_block and len(blocks) > 1 and _is_title(blocks[0]):
+    if head.title_is_first_block and len(blocks) > 1 and _is_title(blocks[0], blocks[1]):
         title = blocks.pop(0).plain
     blocks = [b for b in blocks if b.table is not None or re.search(r"\w", b.plain)]
+    blocks = _join_cell_runs(blocks)
     _find_headings(blocks)
     headings = [b for b in blocks if b.heading_level]
     if len(headings) == 1 and blocks[0] is headings[0] and len(blocks) > 2:
@@ -304,9 +311,53 @@ def _tabbed_lines_table(body: list[str], start: int, end: int) -> Table | None:
     return Table(cells[0], tuple(cells[1:]), start + 1, end + 1, tuple(dict.fromkeys(labels)))
 
 
-def _is_title(block: _Block) -> bool:
-    """Whether the first block of a letter without letterhead is its title line."""
+def _is_cell(block: _Block) -> bool:
+    """A tiny one-line block that reads as a table cell: "$457", "Prior", "Sep-25"."""
     text = block.plain
+    return (
+        block.table is None
+        and len(block.lines) == 1
+        and len(text.split()) <= _CELL_MAX_WORDS
+        and len(text) <= 40
+        and text[-1] not in _TERMINAL
+        and not _ITEM_RE.match(text)
+        and not _MD_HEADING_RE.match(text)
+    )
+
+
+def _join_cell_runs(blocks: list[_Block]) -> list[_Block]:
+    """Keep a flattened table's cells together as one paragraph instead of dozens."""
+    result: list[_Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _is_cell(blocks[j]):
+            j += 1
+        run = blocks[i:j]
+        numeric = sum(1 for b in run if any(ch.isdigit() for ch in b.plain))
+        if len(run) >= _CELL_RUN_MIN and numeric * 3 >= len(run):
+            text = "; ".join(b.text.strip() for b in run)
+            lines = [line for b in run for line in b.lines]
+            result.append(_Block(run[0].start, run[-1].end, lines=lines, text=text))
+            i = j
+        elif run:
+            result.extend(run)
+            i = j
+        else:
+            result.append(blocks[i])
+            i += 1
+    return result
+
+
+def _is_title(block: _Block, following: _Block) -> bool:
+    """Whether the first block of a letter without letterhead is its title line.
+
+    A title has no final full stop, unless what follows is not running text either (the
+    title of a form, "CW 3.1 … voor Oekraïne.", above its column headers).
+    """
+    text = block.plain
+    if text.endswith(".") and _is_prose(following):
+        return False
     words = len(text.split())
     sentences = len(re.findall(r"[.!?]\s+[A-Z]", text))
     numbered = _NUMBERED_HEADING_RE.match(text) or _MD_HEADING_RE.match(text)
@@ -401,7 +452,12 @@ def _looks_like_heading(block: _Block) -> bool:
 
 
 def _is_prose(block: _Block) -> bool:
-    return block.table is None and len(block.plain.split()) >= _PROSE_MIN_WORDS
+    """A paragraph of running text: several words, or a short but complete sentence."""
+    if block.table is not None:
+        return False
+    text = block.plain
+    words = len(text.split())
+    return words >= _PROSE_MIN_WORDS or (words >= _SENTENCE_MIN_WORDS and text[-1] in ".!?")
 
 
 def _is_question(block: _Block) -> bool:
