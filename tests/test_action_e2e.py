@@ -409,3 +409,31 @@ def test_a_push_that_loses_a_race_is_rebased_and_retried(world: dict[str, Path])
     log = remote_log(world)
     assert log[0].endswith(" github-actions[bot]") and log[1].endswith(" Other"), log
     assert "NOTES.md" in git(world["remote"], "ls-tree", "--name-only", "main")
+
+
+def test_after_a_force_push_every_letter_missing_from_the_snapshots_is_ingested(
+    world: dict[str, Path],
+) -> None:
+    run = Runner(world["tmp"] / "run1", checkout(world, "ws1")).run()
+    assert run.outputs["ingested"] == "1"
+    # The author rewrites the branch: the bot's commit is gone, a second letter comes along.
+    author = world["author"]
+    shutil.copy(
+        SEEDS / "2025-11-27-antwoorden-kamervragen.txt", author / "letters" / "oekraine-steun"
+    )
+    git(author, "add", "-A")
+    git(author, "commit", "-q", "--amend", "-m", "Two letters, rewritten")
+    git(author, "push", "-q", "--force", "origin", "main")
+    assert len(remote_log(world)) == 1
+
+    run = Runner(world["tmp"] / "run2", checkout(world, "ws2")).run()
+    assert all(s.returncode == 0 for s in run.steps.values()), run.stdout
+    assert run.outputs["ingested"] == "2"
+    log = remote_log(world)
+    assert [line.split(" ", 1)[1] for line in log] == [
+        "github-actions[bot]",
+        "github-actions[bot]",
+        "Author",
+    ]
+    snapshots = git(world["remote"], "ls-tree", "--name-only", "main:snapshots/oekraine-steun")
+    assert len(snapshots.split()) == 2
