@@ -30,6 +30,7 @@ _STOPWORD_TEXT = """
     in on to with for at by from as is are was were be been has have had that this these
     those which than into over under will would could may per each also its their it about
     nearly more less than up approximately around some almost least respectievelijk respectively
+    while whereas terwijl
 """
 LABEL_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 LABEL_WORDS = 4
@@ -49,7 +50,7 @@ _AS_OF = re.compile(
     r"\bend of|\bvan)\s+$",
     re.IGNORECASE,
 )
-_UNIT_WORDS = frozenset(SCALES) | frozenset(CURRENCY_WORDS) | frozenset(PERCENT_WORDS)
+_UNIT_WORDS = frozenset(SCALES) | frozenset(CURRENCY_WORDS) | frozenset(PERCENT_WORDS) | {"cent"}
 _WORD = re.compile(r"[^\W\d_][\w’'\-\u2011]*")
 # Label words: words, and years, which tell "€52,8 mln. in 2024" from "€79,7 mln. in 2025".
 # Maturities name a security: "3-year note" and "10-year note" are different figures.

@@ -211,7 +211,8 @@ _RANGE_LINK = re.compile(
 
 
 # "increase the auction size by $1 billion to $21 billion": a change and a new level, not a range.
-_BY = re.compile(r"\b(?:by|met)\s*$", re.IGNORECASE)
+# So is "from 3.1 per cent to 3.2 per cent" / "van 3,1% naar 3,2%".
+_BY = re.compile(r"\b(?:by|met|from|van)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,8 +479,12 @@ CURRENCY_UNITS = frozenset({"EUR", "USD", "GBP"})
 def _qualifier(text: str, start: int) -> str | None:
     head = text[max(0, start - 30) : start].lower()
     for written in sorted(QUALIFIERS, key=len, reverse=True):
-        if re.search(rf"(?:^|[\s(]){re.escape(written)}\s*$", head):
-            return QUALIFIERS[written]
+        m = re.search(rf"(?:^|[\s(]){re.escape(written)}\s*$", head)
+        if m is None:
+            continue
+        if written.startswith("up") and re.search(r"\w+ed\s*$", head[: m.start() + 1]):
+            return None  # "ticked up to 2.6 per cent" moves a value, it does not bound it
+        return QUALIFIERS[written]
     return None
 
 
@@ -532,8 +537,8 @@ def _is_identifier(text: str, start: int, end: int, *, has_unit: bool) -> bool:
         sentence_start = re.search(r"[.!?:;]\s*$|^\s*$", text[: prev.start(1)]) is not None
         if raw[:1].isupper() and raw.isalpha() and not sentence_start and word not in QUALIFIERS:
             return True  # model names and designations: "Leopard 1", "Patriot 3"
-    # A postcode: "2500 ES".
-    return re.match(r"\s?[A-Z]{2}\b", text[end:]) is not None
+    # A Dutch postcode: four digits and two capitals, "2500 ES".
+    return end - start == 4 and re.match(r"\s?[A-Z]{2}\b", text[end:]) is not None
 
 
 EN_ADJ = frozenset({"new", "additional", "other", "further", "extra", "more", "key", "major"})
@@ -550,8 +555,17 @@ def _counted_noun(text: str, end: int, language: Language) -> str | None:
     low = w1.lower()
     if low in NOT_NOUNS or low.rstrip(".") in MONTHS or low in QUALIFIERS:
         return None
-    if (w1.isupper() and len(w1) <= 3) or len(w1) < 2:
-        return None  # postcode letters, state codes
+    if len(w1) < 2:
+        return None
+    if w1.isupper() and len(w1) <= 3:
+        # Postcode letters and state codes ("2500 ES Den Haag") stand alone; an acronym
+        # before a noun is an adjective ("27 EU lidstaten").
+        nxt = _WORD.match(text, first.end() + 1)
+        if nxt is None or nxt.start() != first.end() + 1 or not nxt.group()[:1].islower():
+            return None
+        if nxt.group().lower() in NOT_NOUNS:
+            return None
+        return f"{w1} {nxt.group()}"
     if low in NUMBER_WORDS[language] or low in SCALES:
         return None
     second = _WORD.match(text, first.end() + 1) if text[first.end() : first.end() + 1] else None
