@@ -338,6 +338,11 @@ def test_action_ingests_new_letters_pushes_them_and_a_rerun_adds_nothing(
     warnings = [parse_command(x) for x in run.steps["track"].stdout.splitlines() if x[:2] == "::"]
     warnings = [w for w in warnings if w[0] == "warning"]
     assert len(warnings) == expected
+    for _, props, _ in warnings:
+        if "line" in props:
+            letter = (author / props["file"]).read_text(encoding="utf-8").splitlines()
+            section = props["title"].split(": ", 1)[1]
+            assert letter[int(props["line"]) - 1].strip() == section
     assert all(
         props["file"] in {f"letters/oekraine-steun/{n}" for n in pushed} for _, props, _ in warnings
     )

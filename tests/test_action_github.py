@@ -214,3 +214,25 @@ def test_tracker_init_writes_the_workflow(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = tmp_path / "t" / ".github" / "workflows" / "track-letters.yml"
     assert written.read_text(encoding="utf-8") == github.workflow_yaml(f"o/r@{sha}")
+
+
+def test_heading_lines_point_at_the_headings_of_a_real_letter() -> None:
+    letter = ROOT / "letters" / "oekraine-steun" / "2026-02-27-leveringen-militaire-goederen.txt"
+    lines = github.heading_lines(letter)
+    file_lines = letter.read_text(encoding="utf-8").splitlines()
+    assert "Industrie" in lines
+    assert len(lines) >= 5
+    for heading, line in lines.items():
+        assert file_lines[line - 1].strip() == heading
+
+
+def test_heading_lines_of_markdown_and_of_formats_without_file_lines(tmp_path: Path) -> None:
+    letter = tmp_path / "2026-01-05-brief.md"
+    body = "Het kabinet heeft de Kamer toegezegd de stand van de steun te melden. " * 4
+    letter.write_text(
+        f"# Brief aan de Kamer\n\nDatum 5 januari 2026\n\n{body}\n\n## Stand van zaken\n\n"
+        f"De steun bedraagt € 3,5 miljard. {body}\n\n## Vervolg\n\n{body}\n",
+        encoding="utf-8",
+    )
+    assert github.heading_lines(letter) == {"Stand van zaken": 7, "Vervolg": 11}
+    assert github.heading_lines(tmp_path / "brief.pdf") == {}

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, unquote
 
-from tracker.errors import InputError
+from tracker.errors import InputError, TrackerError
 from tracker.model import Finding
 
 # GitHub refuses a step summary larger than 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted").
@@ -341,7 +341,9 @@ def run_action(
                 f"changed) -> {result.report}"
             )
         )
-        for finding in letter_findings(repo, result.series, result.snapshot):
+        findings = letter_findings(repo, result.series, result.snapshot)
+        lines = heading_lines(repo / result.letter) if findings else {}
+        for finding in findings:
             # A finding is a thing for a person to check, not a failed run: a warning, with
             # the checker's own severity in the title.
             kind = f"{finding.kind} ({finding.severity})"
@@ -351,6 +353,7 @@ def run_action(
                     "warning",
                     finding.message,
                     file=result.letter,
+                    line=lines.get(finding.section) if finding.section else None,
                     title=title,
                 )
             )
@@ -409,3 +412,37 @@ def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ..
     old = from_markdown((folder / f"{entry.predecessor}.md").read_text(encoding="utf-8"))
     new = from_markdown((folder / f"{stem}.md").read_text(encoding="utf-8"))
     return compare(old, new).findings
+
+
+# Formats whose parsed line numbers are the file's own lines, so an annotation can point there.
+_LINE_FORMATS = (".txt", ".text", ".md", ".markdown")
+
+
+def heading_lines(letter: Path) -> dict[str, int]:
+    """The line of each section heading in a plain-text or Markdown letter, for annotations.
+
+    A heading is given a line only when that line of the file shows the heading, so that an
+    annotation never points at the wrong place; PDF, Word and HTML letters get none.
+    """
+    from tracker.files import load_document
+
+    if letter.suffix.lower() not in _LINE_FORMATS:
+        return {}
+    try:
+        sections = load_document(letter).sections
+    except TrackerError:
+        return {}  # an annotation without a line is still an annotation
+    file_lines = letter.read_text(encoding="utf-8", errors="replace").splitlines()
+    found: dict[str, int] = {}
+    for section in sections:
+        first = section.lines[0]
+        if section.heading is None or section.heading in found or not 1 <= first <= len(file_lines):
+            continue
+        if _squash(section.heading) in _squash(file_lines[first - 1]):
+            found[section.heading] = first
+    return found
+
+
+def _squash(text: str) -> str:
+    """Text compared without case, markup or spacing."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
