@@ -135,7 +135,19 @@ def _paragraph_figures(
                 decimals=q.decimals,
             )
         )
-    return _share_year_labels(figures, years)
+    return _borrow_labels(_share_year_labels(figures, years))
+
+
+def _borrow_labels(figures: list[Figure]) -> list[Figure]:
+    """Projections for several years in one sentence ("5.6% in 2023, 3.2% in 2024 and 2.1% in
+    2025"): a figure whose label is only a year takes the words of the one before it."""
+    for i in range(1, len(figures)):
+        own, before = figures[i], figures[i - 1]
+        words = own.label.split()
+        if words and all(_YEAR.fullmatch(w) for w in words) and before.context == own.context:
+            base = [w for w in before.label.split() if not _YEAR.fullmatch(w)]
+            figures[i] = replace(own, label=" ".join([*base, *words]))
+    return figures
 
 
 def _share_year_labels(figures: list[Figure], years: dict[int, str]) -> list[Figure]:
