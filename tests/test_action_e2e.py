@@ -319,6 +319,10 @@ def test_action_ingests_new_letters_pushes_them_and_a_rerun_adds_nothing(
     assert int(run.outputs["changed-figures"]) >= 0
     # The summary holds both reports whole, their relative links made absolute.
     blob = "https://github.com/someone/letters/blob/main/"
+    assert run.summary.startswith(
+        "## Letter tracker\n\n2 new letters, "
+        f"{run.outputs['changed-figures']} changed figures; the reports follow.\n\n### "
+    )
     for report in reports:
         text = git(world["remote"], "show", f"main:{report}")
         for line in text.splitlines():
@@ -356,7 +360,9 @@ def test_action_ingests_new_letters_pushes_them_and_a_rerun_adds_nothing(
     assert remote_log(world) == log
     assert run.outputs["ingested"] == "0"
     assert run.outputs["reports"] == ""
-    assert run.summary == ""
+    assert run.summary == (
+        "## Letter tracker\n\nNo new letters: 3 letters under letters, all tracked already.\n\n"
+    )
 
 
 def test_action_fails_with_an_error_annotation_and_pushes_nothing(

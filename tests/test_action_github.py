@@ -236,3 +236,11 @@ def test_heading_lines_of_markdown_and_of_formats_without_file_lines(tmp_path: P
     )
     assert github.heading_lines(letter) == {"Stand van zaken": 7, "Vervolg": 11}
     assert github.heading_lines(tmp_path / "brief.pdf") == {}
+
+
+def test_intro_comes_first_and_counts_against_the_limit() -> None:
+    parts = [SummaryPart("### A", "Body\n", "r/a.md")]
+    text = github.summary_text(parts, {}, used=0, intro="## Letter tracker")
+    assert text == "## Letter tracker\n\n### A\n\nBody\n\n"
+    full = github.summary_text(parts, {}, used=SUMMARY_LIMIT - 10, intro="## Letter tracker")
+    assert len(full.encode("utf-8")) <= 10

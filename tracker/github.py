@@ -141,17 +141,23 @@ def _cut(body: str, room: int) -> str:
     return ""
 
 
-def summary_text(parts: Iterable[SummaryPart], links: Mapping[str, str], used: int) -> str:
+def summary_text(
+    parts: Iterable[SummaryPart], links: Mapping[str, str], used: int, *, intro: str = ""
+) -> str:
     """The Markdown to append to a summary that already holds `used` bytes.
 
-    Reports are added whole while they fit under GitHub's 1 MiB; the one that would pass it is
-    cut at a paragraph with a link to the whole file, the ones after it get only the link, and
-    when not even a link fits any more the rest are left out. The result never passes the limit.
+    `intro` (a line or two) comes first. Reports are added whole while they fit under GitHub's
+    1 MiB; the one that would pass it is cut at a paragraph with a link to the whole file, the
+    ones after it get only the link, and when not even a link fits any more the rest are left
+    out. The result never passes the limit.
     """
     total = SUMMARY_LIMIT - used
+    chunks: list[str] = []
+    if intro and _size(intro) + 2 <= total:
+        chunks.append(intro.rstrip() + "\n\n")
+        total -= _size(chunks[0])
     # Whole and cut reports leave the last bytes free, so that links to the rest still fit.
     room = total - _CUT_NOTE_ROOM
-    chunks: list[str] = []
     for part in parts:
         whole = f"{part.heading}\n\n{part.body.rstrip()}\n\n"
         size = _size(whole)
@@ -190,10 +196,12 @@ def markdown_text(text: str) -> str:
     return _md_text(text)
 
 
-def append_summary(path: Path, parts: Iterable[SummaryPart], links: Mapping[str, str]) -> None:
+def append_summary(
+    path: Path, parts: Iterable[SummaryPart], links: Mapping[str, str], *, intro: str = ""
+) -> None:
     """Append reports to the `$GITHUB_STEP_SUMMARY` file, within GitHub's size limit."""
     used = path.stat().st_size if path.exists() else 0
-    text = summary_text(parts, links, used)
+    text = summary_text(parts, links, used, intro=intro)
     if text:
         with path.open("a", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -367,6 +375,12 @@ def run_action(
         already=already,
         log=tuple(log),
     )
+    if env.get("GITHUB_STEP_SUMMARY") and not fresh:
+        intro = (
+            f"## Letter tracker\n\nNo new letters: {_plural(already, 'letter')} under "
+            f"{markdown_text(letters)}, all tracked already."
+        )
+        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), [], {}, intro=intro)
     if env.get("GITHUB_STEP_SUMMARY") and fresh:
         server, repository = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
         ref = env.get("GITHUB_REF_NAME")
@@ -386,7 +400,11 @@ def run_action(
                 )
             )
         links = {p.path: link(p.path) for p in parts}
-        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), parts, links)
+        intro = (
+            f"## Letter tracker\n\n{_plural(len(fresh), 'new letter')}, "
+            f"{_plural(outcome.changed_figures, 'changed figure')}; the reports follow."
+        )
+        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), parts, links, intro=intro)
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
     return outcome
@@ -446,3 +464,7 @@ def heading_lines(letter: Path) -> dict[str, int]:
 def _squash(text: str) -> str:
     """Text compared without case, markup or spacing."""
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
