@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -56,22 +55,59 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _NOT_TEXT = re.compile(r"[\s\u00ad\-‐‑]+")
 
 
-@dataclass(frozen=True, slots=True)
 class _Side:
-    """What alignment needs to know of one section, computed once."""
+    """What alignment needs to know of one section.
 
-    heading: str
-    """Heading in a comparable form: case-folded, single spaces; "" for the opening section."""
-    words: list[str]
-    """Case-folded words of paragraphs and table cells, in order."""
-    key: str
-    """The text with white space and hyphens removed: equal keys mean no change in substance."""
-    trigrams: dict[tuple[str, ...], None]
-    """Distinct word trigrams in order of first occurrence (a dict keeps the order stable)."""
-    heading_words: tuple[str, ...]
-    """Content words of the heading, in order."""
-    vocabulary: frozenset[str]
-    """Content words of the body (four letters or more, no function words)."""
+    Heading and key are needed for every section; the word-level views only for sections
+    that the exact anchors leave unpaired, so they are computed on first use.
+    """
+
+    __slots__ = ("_heading_words", "_text", "_trigrams", "_vocabulary", "_words", "heading", "key")
+
+    def __init__(self, section: Section) -> None:
+        self._text = section_text(section)
+        self.heading = " ".join((section.heading or "").casefold().split())
+        """Heading in a comparable form: case-folded, single spaces; "" for the opening one."""
+        self.key = text_key(self._text)
+        """The text without white space and hyphens: equal keys mean no change in substance."""
+        self._words: list[str] | None = None
+        self._trigrams: dict[tuple[str, ...], None] | None = None
+        self._heading_words: tuple[str, ...] | None = None
+        self._vocabulary: frozenset[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """Case-folded words of paragraphs and table cells, in order."""
+        if self._words is None:
+            self._words = _WORD.findall(self._text.casefold())
+        return self._words
+
+    @property
+    def trigrams(self) -> dict[tuple[str, ...], None]:
+        """Distinct word trigrams in order of first occurrence (a dict keeps the order)."""
+        if self._trigrams is None:
+            words = self.words
+            if len(words) >= 3:
+                self._trigrams = dict.fromkeys(zip(words, words[1:], words[2:], strict=False))
+            else:
+                self._trigrams = {tuple(words): None} if words else {}
+        return self._trigrams
+
+    @property
+    def heading_words(self) -> tuple[str, ...]:
+        """Content words of the heading, in order."""
+        if self._heading_words is None:
+            found = _WORD.findall(self.heading)
+            self._heading_words = tuple(w for w in found if _is_content(w))
+        return self._heading_words
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Content words of the body (four letters or more, no function words)."""
+        if self._vocabulary is None:
+            distinct = set(self.words)
+            self._vocabulary = frozenset(w for w in distinct if len(w) >= 4 and _is_content(w))
+        return self._vocabulary
 
 
 def section_text(section: Section) -> str:
@@ -99,8 +135,8 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[Sect
     broken by position. Leftovers whose text sits inside a paired section become split or
     merged; the rest are added or removed.
     """
-    old_sides = [_side(s) for s in old]
-    new_sides = [_side(s) for s in new]
+    old_sides = [_Side(s) for s in old]
+    new_sides = [_Side(s) for s in new]
     matches: dict[int, int] = _exact_anchors(old_sides, new_sides)
     scores: dict[tuple[int, int], tuple[float, float]] = {
         (o, n): (1.0, 1.0) for o, n in matches.items()
@@ -117,19 +153,6 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[Sect
         scores[(o, n)] = scored[(o, n)]
     groups = _split_and_merge(old_sides, new_sides, matches)
     return _pairs(old, new, old_sides, new_sides, matches, scores, groups)
-
-
-def _side(section: Section) -> _Side:
-    text = section_text(section)
-    words = _WORD.findall(text.casefold())
-    if len(words) >= 3:
-        trigrams = dict.fromkeys(tuple(words[i : i + 3]) for i in range(len(words) - 2))
-    else:
-        trigrams = dict.fromkeys([tuple(words)]) if words else {}
-    heading = " ".join((section.heading or "").casefold().split())
-    heading_words = tuple(w for w in _WORD.findall(heading) if _is_content(w))
-    vocabulary = frozenset(w for w in words if len(w) >= 4 and _is_content(w))
-    return _Side(heading, words, text_key(text), trigrams, heading_words, vocabulary)
 
 
 def _is_content(word: str) -> bool:

@@ -100,6 +100,9 @@ _TRAILING: dict[Language, frozenset[str]] = {
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’»)\]]*(?=\s)")
 # The word just before a full stop: letters, digits and inner dots ("o.a", "H.G.J", "U.S").
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Longer "words" before a full stop are not abbreviations or numbering, so a look back this
+# far is enough to classify them.
+_LONGEST_WORD = 24
 # Initials and dotted acronyms ("H.G.J", "U.S", "J"): single letters joined by dots.
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
 # List numbering at the start of a sentence: "1." or "2.3." or "a." before the item's text.
@@ -155,7 +158,10 @@ def _ends_sentence(line: str, start: int, match: re.Match[str], language: Langua
         return not first.islower()
     if first.islower() or first in ",;:":
         return False
-    word_match = _WORD_BEFORE.search(line, start, match.start())
+    # Look only at the few characters before the stop: searching from the sentence's start
+    # would try every position of a long sentence.
+    window = max(start, match.start() - _LONGEST_WORD)
+    word_match = _WORD_BEFORE.search(line[window : match.start()])
     if word_match is None or match.group().startswith(("...", "…")):
         return True
     word = word_match.group(1)
@@ -164,7 +170,7 @@ def _ends_sentence(line: str, start: int, match: re.Match[str], language: Langua
         return False
     if _INITIALS.fullmatch(word) and not word.isdigit():
         return False
-    if word_match.start() == start and _NUMBERING.fullmatch(word):
+    if window + word_match.start() == start and _NUMBERING.fullmatch(word):
         return False
     if lowered in _TRAILING[language] or "." in word:
         # An abbreviation that may close a sentence: only a capital letter opens the next one
