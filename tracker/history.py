@@ -18,9 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import signal
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,16 +26,26 @@ from typing import Literal
 
 from tracker.errors import HistoryError, InputError
 from tracker.ledger import (
-    LedgerRow,
-    LedgerState,
     TrackedFigure,
-    ledger_step,
     rows_from_csv,
-    rows_to_csv,
     track,
 )
-from tracker.model import Comparison, Document, Figure
-from tracker.series_index import LetterEntry, entries_from_csv, entries_to_csv, render_index
+from tracker.model import Document
+from tracker.series_build import (
+    INDEX,
+    REPORTS,
+    SNAPSHOTS,
+    appends,
+    chain,
+    derive,
+    extend,
+    ledger_path,
+    manifest_path,
+    one_line,
+    report_path,
+    snapshot_path,
+)
+from tracker.series_index import LetterEntry, entries_from_csv
 from tracker.storage import (
     date_prefix,
     inside,
@@ -50,8 +58,7 @@ from tracker.storage import (
     write_atomic,
 )
 
-LETTERS, SNAPSHOTS, REPORTS = "letters", "snapshots", "reports"
-INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
+LETTERS = "letters"
 JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"
 """Both live in the git folder: never committed, never seen by `git status`."""
 
@@ -254,8 +261,8 @@ def _ingest_one(
                 date=e.date,
                 title=e.title,
                 letter=f"{LETTERS}/{series}/{e.source}",
-                snapshot=_snapshot_path(series, e.letter),
-                report=_report_path(series, e.letter),
+                snapshot=snapshot_path(series, e.letter),
+                report=report_path(series, e.letter),
                 status="duplicate",
                 committed=False,
                 sections_changed=e.sections_changed,
@@ -293,10 +300,10 @@ def _ingest_one(
     _checkpoint("journal")
     if in_place is None:
         write_atomic(inside(root, letter_rel), data)
-    write_atomic(inside(root, _snapshot_path(series, stem)), snapshot_text.encode())
+    write_atomic(inside(root, snapshot_path(series, stem)), snapshot_text.encode())
     _checkpoint("snapshot")
 
-    outputs = _extend(root, series, entries, stem, doc)
+    outputs = _extend(root, series, entries, stem, snapshot_text, doc)
     if outputs is None:
         outputs, stale = _build_series(root, series)
     else:
@@ -304,9 +311,9 @@ def _ingest_one(
     changed = _write_outputs(root, outputs, stale)
     _checkpoint("outputs")
 
-    new_entries = entries_from_csv(outputs[_manifest_path(series)])
+    new_entries = entries_from_csv(outputs[manifest_path(series)])
     entry = next(e for e in new_entries if e.letter == stem)
-    own_report = _report_path(series, stem)
+    own_report = report_path(series, stem)
     regenerated = tuple(
         p for p in changed if p.endswith(".md") and p != own_report and not p.endswith(INDEX)
     )
@@ -323,13 +330,13 @@ def _ingest_one(
         date=entry.date,
         title=entry.title,
         letter=letter_rel,
-        snapshot=_snapshot_path(series, stem),
+        snapshot=snapshot_path(series, stem),
         report=own_report,
         status="correction" if entry.status == "correction" else "new",
         committed=commit_id is not None,
         sections_changed=entry.sections_changed,
         figures_changed=entry.figures_changed,
-        corrects=_snapshot_path(series, entry.corrects) if entry.corrects else None,
+        corrects=snapshot_path(series, entry.corrects) if entry.corrects else None,
         regenerated=regenerated,
         commit=commit_id,
         message=message,
@@ -362,33 +369,9 @@ def _stem_for(doc: Document, name: str, taken: set[str]) -> str:
 
 
 def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str:
-    head = f"{series}: {entry.date.isoformat()} {_one_line(entry.title)} — {entry.summary}"
+    head = f"{series}: {entry.date.isoformat()} {one_line(entry.title)} — {entry.summary}"
     body = [f"Also regenerated {p}: the letter before it changed." for p in regenerated]
     return "\n\n".join([head, "\n".join(body)]) if body else head
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _snapshot_path(series: str, stem: str) -> str:
-    return f"{SNAPSHOTS}/{series}/{stem}.md"
-
-
-def _report_path(series: str, stem: str) -> str:
-    return f"{REPORTS}/{series}/{stem}.md"
-
-
-def _manifest_path(series: str) -> str:
-    return f"{REPORTS}/{series}/{MANIFEST}"
-
-
-def _ledger_path(series: str) -> str:
-    return f"{REPORTS}/{series}/{LEDGER}"
-
-
-def _index_path(series: str) -> str:
-    return f"{REPORTS}/{series}/{INDEX}"
 
 
 def _read_text(root: Path, relative: str) -> str | None:
@@ -399,8 +382,8 @@ def _read_text(root: Path, relative: str) -> str | None:
 
 
 def _read_entries(root: Path, series: str) -> list[LetterEntry]:
-    text = _read_text(root, _manifest_path(series))
-    return entries_from_csv(text, _manifest_path(series)) if text else []
+    text = _read_text(root, manifest_path(series))
+    return entries_from_csv(text, manifest_path(series)) if text else []
 
 
 def _snapshot_stems(root: Path, series: str) -> list[str]:
@@ -425,7 +408,7 @@ def _recover(root: Path, *, commit: bool, notify: Notify | None) -> None:
     outputs, stale = _build_series(root, series)
     _write_outputs(root, outputs, stale)
     if commit:
-        entries = entries_from_csv(outputs[_manifest_path(series)])
+        entries = entries_from_csv(outputs[manifest_path(series)])
         source = letter_rel.rsplit("/", 1)[-1]
         entry = next((e for e in entries if e.source == source), None)
         if entry is not None:
@@ -460,100 +443,13 @@ def _read_journal(path: Path) -> tuple[str, str] | None:
 # --- building a series ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Letter:
-    stem: str
-    doc: Document
-
-
-Key = tuple[str, str, str, str]
-
-
-def _key(date: dt.date, source: str, sha: str) -> Key:
-    """Series order: by date; on one date by file name, then by content, never by arrival.
-
-    The name is compared without its extension, so that a re-issue named like its original
-    plus a suffix (brief.txt, brief-herzien.txt) sorts after it and counts as the correction.
-    """
-    stem, _, ext = source.rpartition(".") if "." in source else (source, "", "")
-    return (date.isoformat(), stem, ext, sha)
-
-
-def _entry_key(e: LetterEntry) -> Key:
-    return _key(e.date, e.source, e.sha256)
-
-
-def _norm_title(title: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
-
-
-def _same_letter(a: LetterEntry, b: LetterEntry) -> bool:
-    """Is `b` a re-issue of `a`: the same own reference, or the same date and subject."""
-    if a.reference and a.reference == b.reference:
-        return True
-    return a.date == b.date and bool(a.title) and _norm_title(a.title) == _norm_title(b.title)
-
-
-def _skeleton(stem: str, doc: Document) -> LetterEntry:
-    meta = doc.meta
-    if meta.date is None or meta.sha256 is None:
-        raise HistoryError(
-            f"snapshot {stem}.md has no date or sha256 in its front matter",
-            "re-ingest the original letter",
-        )
-    return LetterEntry(
-        date=meta.date,
-        letter=stem,
-        title=_one_line(meta.title or stem),
-        source=meta.source or "",
-        sha256=meta.sha256,
-        reference=meta.references[0] if meta.references else "",
-        status="new",
-        corrects="",
-        predecessor="",
-        superseded=False,
-        sections_changed=0,
-        figures_changed=0,
-        findings=0,
-    )
-
-
-def _plan(skeletons: Sequence[LetterEntry]) -> list[LetterEntry]:
-    """Mark corrections and superseded letters; the result is in series (key) order."""
-    ordered = sorted(skeletons, key=_entry_key)
-    planned: list[LetterEntry] = []
-    for entry in ordered:
-        earlier = [p for p in planned if _same_letter(p, entry)]
-        if earlier:
-            replaced = earlier[-1]
-            planned[planned.index(replaced)] = replace(replaced, superseded=True)
-            entry = replace(entry, status="correction", corrects=replaced.letter)
-        planned.append(entry)
-    return planned
-
-
-def _chain(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
-    """The letters that stand in the series, in order; a correction takes its original's place."""
-    by_stem = {e.letter: e for e in entries}
-
-    def root_key(e: LetterEntry) -> tuple[Key, Key]:
-        first = e
-        while first.corrects and first.corrects in by_stem:
-            first = by_stem[first.corrects]
-        return (_entry_key(first), _entry_key(e))
-
-    return sorted((e for e in entries if not e.superseded), key=root_key)
-
-
 def _build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
     """Every derived file of a series from its snapshots, and the stale files to remove."""
-    from tracker.snapshot import from_markdown
-
-    letters: dict[str, _Letter] = {}
-    for stem in _snapshot_stems(root, series):
-        text = _read_text(root, _snapshot_path(series, stem)) or ""
-        letters[stem] = _Letter(stem, from_markdown(text))
-    outputs = _derive(series, letters)
+    texts = {
+        stem: _read_text(root, snapshot_path(series, stem)) or ""
+        for stem in _snapshot_stems(root, series)
+    }
+    outputs = derive(series, texts)
     folder = inside(root, f"{REPORTS}/{series}")
     stale = []
     if folder.is_dir():
@@ -564,192 +460,22 @@ def _build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
     return outputs, stale
 
 
-def _derive(series: str, letters: dict[str, _Letter]) -> dict[str, str]:
-    """The reports, manifest, ledger and index of a series: a fold along the series order."""
-    from tracker.compare import compare
-    from tracker.figures import find_figures
-
-    planned = _plan([_skeleton(stem, letter.doc) for stem, letter in sorted(letters.items())])
-    by_stem = {e.letter: e for e in planned}
-    outputs: dict[str, str] = {}
-    done: dict[str, LetterEntry] = {}
-
-    def report(entry: LetterEntry, previous: LetterEntry | None, c: Comparison | None) -> None:
-        entry = _with_counts(entry, previous.letter if previous else "", c)
-        done[entry.letter] = entry
-        doc = letters[entry.letter].doc
-        outputs[_report_path(series, entry.letter)] = _report(series, entry, doc, previous, c)
-
-    state = LedgerState()
-    rows: list[LedgerRow] = []
-    previous_rows: list[LedgerRow] = []
-    previous_figures: tuple[Figure, ...] = ()
-    chain = _chain(planned)
-    for index, entry in enumerate(chain):
-        doc = letters[entry.letter].doc
-        before = chain[index - 1] if index else None
-        chained = compare(letters[before.letter].doc, doc) if before else None
-        if entry.corrects:
-            # A correction's report is against the letter it replaces, not its chain neighbour.
-            replaced = by_stem[entry.corrects]
-            report(entry, replaced, compare(letters[replaced.letter].doc, doc))
-        else:
-            report(entry, before, chained)
-        figures = find_figures(doc)
-        step = ledger_step(
-            state,
-            letter=entry.letter,
-            date=entry.date,
-            figures=figures,
-            headings=[s.heading for s in doc.sections],
-            previous_rows=previous_rows,
-            previous_figures=previous_figures,
-            changes=chained.figures if chained else (),
-        )
-        state.add(step)
-        rows.extend(step)
-        previous_rows, previous_figures = step, figures
-
-    for entry in planned:
-        if not entry.superseded:
-            continue
-        # A superseded letter keeps its report against the letter before it.
-        if entry.corrects:
-            previous: LetterEntry | None = by_stem[entry.corrects]
-        else:
-            earlier = [e for e in chain if _entry_key(e) < _entry_key(entry)]
-            previous = earlier[-1] if earlier else None
-        c = compare(letters[previous.letter].doc, letters[entry.letter].doc) if previous else None
-        report(entry, previous, c)
-
-    final = [done[e.letter] for e in planned]
-    outputs[_manifest_path(series)] = entries_to_csv(final)
-    outputs[_ledger_path(series)] = rows_to_csv(rows)
-    outputs[_index_path(series)] = render_index(series, final, rows)
-    return outputs
-
-
-def _with_counts(entry: LetterEntry, predecessor: str, c: Comparison | None) -> LetterEntry:
-    if c is None:
-        return replace(
-            entry, predecessor="", status="first" if entry.status == "new" else entry.status
-        )
-    return replace(
-        entry,
-        predecessor=predecessor,
-        sections_changed=sum(1 for p in c.sections if p.status != "unchanged"),
-        figures_changed=sum(1 for f in c.figures if f.status != "unchanged"),
-        findings=len(c.findings),
-    )
-
-
 def _extend(
-    root: Path, series: str, entries: list[LetterEntry], stem: str, doc: Document
+    root: Path, series: str, entries: list[LetterEntry], stem: str, text: str, doc: Document
 ) -> dict[str, str] | None:
-    """The derived files after appending `doc` at the end of the series, or None when the
-    letter does not simply follow the last one (out of order, a correction, or a manifest that
-    does not match the snapshots) and the series must be rebuilt."""
-    from tracker.compare import compare
-    from tracker.figures import find_figures
-    from tracker.snapshot import from_markdown
-
+    """The derived files after appending the letter, reading only its predecessor, the
+    manifest and the ledger; None when the series must be rebuilt instead (the letter is out
+    of order or a correction, or the manifest does not list the snapshots)."""
     known = {e.letter for e in entries}
-    if not entries or set(_snapshot_stems(root, series)) != known | {stem}:
+    if set(_snapshot_stems(root, series)) != known | {stem} or not appends(entries, stem, doc):
         return None
-    new = _skeleton(stem, doc)
-    if any(_entry_key(e) >= _entry_key(new) or _same_letter(e, new) for e in entries):
+    ledger_text = _read_text(root, ledger_path(series)) or ""
+    rows = rows_from_csv(ledger_text, ledger_path(series)) if ledger_text else []
+    before = chain(entries)[-1]
+    previous_text = _read_text(root, snapshot_path(series, before.letter))
+    if previous_text is None:
         return None
-    chain = _chain(entries)
-    before = chain[-1]
-    ledger_text = _read_text(root, _ledger_path(series)) or ""
-    rows = rows_from_csv(ledger_text, _ledger_path(series)) if ledger_text else []
-    previous_doc = from_markdown(_read_text(root, _snapshot_path(series, before.letter)) or "")
-    comparison = compare(previous_doc, doc)
-    entry = _with_counts(new, before.letter, comparison)
-    state = LedgerState()
-    state.add(rows)
-    step = ledger_step(
-        state,
-        letter=stem,
-        date=entry.date,
-        figures=find_figures(doc),
-        headings=[s.heading for s in doc.sections],
-        previous_rows=[r for r in rows if r.letter == before.letter],
-        previous_figures=find_figures(previous_doc),
-        changes=comparison.figures,
-    )
-    final = [*entries, entry]
-    rows = [*rows, *step]
-    return {
-        _report_path(series, stem): _report(series, entry, doc, before, comparison),
-        _manifest_path(series): entries_to_csv(final),
-        _ledger_path(series): rows_to_csv(rows),
-        _index_path(series): render_index(series, final, rows),
-    }
-
-
-def _report(
-    series: str,
-    entry: LetterEntry,
-    doc: Document,
-    previous: LetterEntry | None,
-    comparison: Comparison | None,
-) -> str:
-    """One letter's report: a line of links, then the change report (or, for the first
-    letter, what it contains)."""
-    links = [
-        "[Series index](README.md)",
-        f"[snapshot](../../{SNAPSHOTS}/{series}/{entry.letter}.md)",
-    ]
-    if previous is not None:
-        links.append(
-            f"compared with [{previous.date.isoformat()} {_link_text(previous.title)}]"
-            f"({previous.letter}.md)"
-        )
-    head = [" · ".join(links), ""]
-    if entry.status == "correction" and previous is not None:
-        head += [
-            f"This letter is a correction of the letter of {previous.date.isoformat()}; "
-            "this report compares it with the letter it replaces.",
-            "",
-        ]
-    if comparison is None:
-        return "\n".join([*head, *_first_report(entry, doc)])
-    from tracker.render.markdown import render_markdown
-
-    body = render_markdown(comparison)
-    return "\n".join(head) + "\n" + body.rstrip("\n") + "\n"
-
-
-def _link_text(text: str) -> str:
-    return re.sub(r"([\[\]\\])", r"\\\1", _one_line(text))
-
-
-def _first_report(entry: LetterEntry, doc: Document) -> list[str]:
-    from tracker.figures import find_figures
-
-    lines = [
-        f"# {entry.title}",
-        "",
-        f"{entry.date.isoformat()} · first letter of the series: there is no earlier letter "
-        "to compare it with.",
-        "",
-    ]
-    figures = find_figures(doc)
-    if figures:
-        lines += ["## Figures", "", "| Figure | As written | Section |", "| --- | --- | --- |"]
-        for figure in figures:
-            section = (
-                doc.sections[figure.section].heading if figure.section < len(doc.sections) else None
-            )
-            cells = [figure.label or "", figure.text, section or ""]
-            lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
-        lines.append("")
-    return lines
-
-
-def _table_cell(text: str) -> str:
-    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    return extend(series, entries, rows, stem, text, doc, previous_text)
 
 
 def _write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) -> list[str]:
@@ -795,7 +521,7 @@ def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
             repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)
             return str(repo.head.commit.hexsha)
         except GitCommandError as exc:
-            detail = _one_line(str(exc.stderr or exc)).strip("' ")
+            detail = one_line(str(exc.stderr or exc)).strip("' ")
             raise HistoryError(
                 f"git {exc.command[1] if len(exc.command) > 1 else ''} failed: {detail}",
                 "fix the repository (a stale .git/index.lock from a killed git can be "
@@ -883,7 +609,7 @@ def figure_ledger(repo: Path, series: str) -> tuple[list[LetterEntry], list[Trac
     entries = _read_entries(root, name)
     if not entries:
         raise HistoryError(f"no letters in series {name!r}", "ingest some with tracker ingest")
-    text = _read_text(root, _ledger_path(name)) or ""
-    rows = rows_from_csv(text, _ledger_path(name)) if text else []
-    chain = _chain(entries)
-    return chain, track(rows, [e.letter for e in chain])
+    text = _read_text(root, ledger_path(name)) or ""
+    rows = rows_from_csv(text, ledger_path(name)) if text else []
+    standing = chain(entries)
+    return standing, track(rows, [e.letter for e in standing])

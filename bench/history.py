@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Benchmark the history: ingesting the 10th vs the 1000th letter, and rebuilding 1000 letters.
+
+    make bench-history          # or: .venv/bin/python bench/history.py [--letters 1000]
+
+Generates a series of successive 10 KB letters with the shared generator
+(../shared/bench/make_pair.py: each letter is the previous one with its edit pattern applied,
+trimmed back to the size), in bench-out/history/ (git-ignored). Then, in throw-away git
+repositories there:
+- `tracker rebuild` of the whole series from its snapshots (target: under a minute);
+- `tracker ingest` of letter 10 into a repository holding letters 1-9, and of letter N into
+  one holding letters 1..N-1 (target: about the same cost; the ratio is printed).
+Each ingest is timed as the real command in a new process, on a fresh copy of the repository,
+median of a few runs. Times vary on a shared machine; compare the ratio, not absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench-out" / "history"
+TRACKER = ROOT / ".venv" / "bin" / "tracker"
+MAKE_PAIR = ROOT.parent / "shared" / "bench" / "make_pair.py"
+SERIES = "bench"
+SIZE = 10 * 1024
+REBUILD_TARGET = 60.0
+RATIO_TARGET = 2.0
+"""Ingesting letter N may cost at most this many times ingesting letter 10."""
+
+
+def load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_pair", MAKE_PAIR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate(count: int, folder: Path) -> list[Path]:
+    """`count` successive letters of about SIZE bytes, one a week, named by date."""
+    existing = sorted(folder.glob("*.txt"))
+    if len(existing) == count:
+        return existing
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    mp = load_generator()
+    gen = mp.Gen(20260301, mp.SEED_GLOB)
+    rng = random.Random("history-bench")
+    subject = "Leveringen militaire goederen aan Oekraïne"
+    sections: list[dict[str, object]] = []
+    while len(mp.render([], sections, 0).encode()) < SIZE:
+        sections.append(gen.section())
+    start = dt.date(2007, 1, 5)
+    paths = []
+    for index in range(count):
+        date = start + dt.timedelta(weeks=index)
+        written = f"{date.day} {mp.MONTHS[date.month - 1]} {date.year}"
+        head = mp.letterhead(rng, written, f"MINDEF{date:%Y%m%d}{index:04d}", subject)
+        text = mp.render(head, sections, 0)
+        path = folder / f"{date.isoformat()}-leveringen.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        sections, _log = mp.make_new(sections, gen, index)
+        for section in sections:
+            section.pop("id", None)
+        # Keep the letter near SIZE: the edit pattern adds more than it removes.
+        while len(mp.render(head, sections, 0).encode()) > SIZE * 1.1 and len(sections) > 3:
+            del sections[rng.randrange(len(sections))]
+        while len(mp.render(head, sections, 0).encode()) < SIZE * 0.9:
+            sections.insert(rng.randrange(len(sections) + 1), gen.section(rng))
+    return paths
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def make_repo(path: Path, letters: list[Path]) -> None:
+    """A tracking repository holding `letters`: snapshots written, then `tracker rebuild`."""
+    from tracker.files import document_from_bytes
+    from tracker.history import _snapshot_path, _stem_for
+    from tracker.snapshot import to_markdown
+
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    git(path, "init", "-q")
+    folder = path / "letters" / SERIES
+    folder.mkdir(parents=True)
+    for letter in letters:
+        shutil.copyfile(letter, folder / letter.name)
+        doc = document_from_bytes(letter.read_bytes(), letter.name)
+        target = path / _snapshot_path(SERIES, _stem_for(doc, letter.name, set()))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_markdown(doc), encoding="utf-8")
+
+
+def timed(args: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{proc.stderr}")
+    return elapsed
+
+
+def ingest_cost(base: Path, letter: Path, repeats: int) -> float:
+    """Median seconds of `tracker ingest` of `letter` into fresh copies of `base`."""
+    times = []
+    for run in range(repeats):
+        copy = base.parent / f"{base.name}-run{run}"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(base, copy, symlinks=True)
+        target = copy / "letters" / SERIES / letter.name
+        shutil.copyfile(letter, target)
+        times.append(timed([str(TRACKER), "ingest", str(target)], copy))
+        shutil.rmtree(copy)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--letters", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    count = args.letters
+
+    started = time.perf_counter()
+    letters = generate(count, OUT / "letters")
+    sizes = [p.stat().st_size for p in letters]
+    print(
+        f"{count} letters, {min(sizes) // 1024}-{max(sizes) // 1024} KB "
+        f"(generated or reused in {time.perf_counter() - started:.1f} s)"
+    )
+
+    full = OUT / "full"
+    make_repo(full, letters)
+    rebuild = timed([str(TRACKER), "rebuild"], full)
+    check = timed([str(TRACKER), "rebuild", "--check"], full)
+    print(f"tracker rebuild of {count} letters: {rebuild:.1f} s (target < {REBUILD_TARGET:.0f} s)")
+    print(f"tracker rebuild --check of {count} letters: {check:.1f} s")
+
+    results = {}
+    for n in (10, count):
+        base = OUT / f"before-{n}"
+        make_repo(base, letters[: n - 1])
+        timed([str(TRACKER), "rebuild"], base)
+        git(base, "add", "-A")
+        git(base, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "x")
+        results[n] = ingest_cost(base, letters[n - 1], args.repeats)
+        shutil.rmtree(base)
+        print(f"tracker ingest of letter {n}: {results[n]:.2f} s (median of {args.repeats})")
+    ratio = results[count] / results[10]
+    print(f"ratio letter {count} / letter 10: {ratio:.2f} (target < {RATIO_TARGET:.0f})")
+    ok = rebuild < REBUILD_TARGET and ratio < RATIO_TARGET
+    print("targets met" if ok else "TARGETS MISSED")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,394 @@
+"""A series' derived files (reports, manifest, ledger, index) from its snapshots: pure values.
+
+The series order, corrections, the report of each letter against its predecessor and the
+figure ledger are a fold over the snapshot texts. `derive` does it for a whole series (in
+parallel processes when it is long); `extend` does the one step of appending a letter at the
+end, reading only its predecessor and the manifest and ledger, and gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+from tracker.errors import HistoryError
+from tracker.ledger import LedgerRow, LedgerState, ledger_step, rows_to_csv
+from tracker.model import Comparison, Document, Figure, FigureChange
+from tracker.series_index import LetterEntry, entries_to_csv, render_index
+
+SNAPSHOTS, REPORTS = "snapshots", "reports"
+INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
+
+PARALLEL_FROM = 16
+"""Letters from which `derive` compares in worker processes: below it, starting the workers
+costs more than it saves."""
+
+
+def snapshot_path(series: str, stem: str) -> str:
+    return f"{SNAPSHOTS}/{series}/{stem}.md"
+
+
+def report_path(series: str, stem: str) -> str:
+    return f"{REPORTS}/{series}/{stem}.md"
+
+
+def manifest_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{MANIFEST}"
+
+
+def ledger_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{LEDGER}"
+
+
+def index_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{INDEX}"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- series order and corrections -----------------------------------------------------
+
+Key = tuple[str, str, str, str]
+
+
+def order_key(date: dt.date, source: str, sha: str) -> Key:
+    """Series order: by date; on one date by file name, then by content, never by arrival.
+
+    The name is compared without its extension, so that a re-issue named like its original
+    plus a suffix (brief.txt, brief-herzien.txt) sorts after it and counts as the correction.
+    """
+    stem, _, ext = source.rpartition(".") if "." in source else (source, "", "")
+    return (date.isoformat(), stem, ext, sha)
+
+
+def entry_key(e: LetterEntry) -> Key:
+    return order_key(e.date, e.source, e.sha256)
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
+
+
+def same_letter(a: LetterEntry, b: LetterEntry) -> bool:
+    """Is `b` a re-issue of `a`: the same own reference, or the same date and subject."""
+    if a.reference and a.reference == b.reference:
+        return True
+    return a.date == b.date and bool(a.title) and _norm_title(a.title) == _norm_title(b.title)
+
+
+def skeleton(stem: str, doc: Document) -> LetterEntry:
+    """A manifest entry from a snapshot's metadata, before any comparison."""
+    meta = doc.meta
+    if meta.date is None or meta.sha256 is None:
+        raise HistoryError(
+            f"snapshot {stem}.md has no date or sha256 in its front matter",
+            "re-ingest the original letter",
+        )
+    return LetterEntry(
+        date=meta.date,
+        letter=stem,
+        title=one_line(meta.title or stem),
+        source=meta.source or "",
+        sha256=meta.sha256,
+        reference=meta.references[0] if meta.references else "",
+        status="new",
+        corrects="",
+        predecessor="",
+        superseded=False,
+        sections_changed=0,
+        figures_changed=0,
+        findings=0,
+    )
+
+
+def plan(skeletons: Iterable[LetterEntry]) -> list[LetterEntry]:
+    """Mark corrections and superseded letters; the result is in series (key) order."""
+    planned: list[LetterEntry] = []
+    for entry in sorted(skeletons, key=entry_key):
+        earlier = [p for p in planned if same_letter(p, entry)]
+        if earlier:
+            replaced = earlier[-1]
+            planned[planned.index(replaced)] = replace(replaced, superseded=True)
+            entry = replace(entry, status="correction", corrects=replaced.letter)
+        planned.append(entry)
+    return planned
+
+
+def chain(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
+    """The letters that stand in the series, in order; a correction takes its original's place."""
+    by_stem = {e.letter: e for e in entries}
+
+    def root_key(e: LetterEntry) -> tuple[Key, Key]:
+        first = e
+        while first.corrects and first.corrects in by_stem:
+            first = by_stem[first.corrects]
+        return (entry_key(first), entry_key(e))
+
+    return sorted((e for e in entries if not e.superseded), key=root_key)
+
+
+# --- one letter's work ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """What a letter needs from its neighbours; independent of the rest of the series."""
+
+    figures: tuple[Figure, ...]
+    changes: tuple[FigureChange, ...]
+    """Figure changes against the letter before it in the series (for the ledger)."""
+    counts: tuple[int, int, int] | None
+    """Sections changed, figures changed, findings of its report; None for no predecessor."""
+    body: str | None
+    """The report's change report; None for a letter with no predecessor."""
+
+
+def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
+    """Compare a snapshot with the one before it (and with the one it corrects, if any)."""
+    from tracker.compare import compare
+    from tracker.figures import find_figures
+    from tracker.render.markdown import render_markdown
+    from tracker.snapshot import from_markdown
+
+    doc = from_markdown(text)
+    chained = compare(from_markdown(previous), doc) if previous is not None else None
+    reported = chained
+    if replaced is not None:
+        # A correction's report is against the letter it replaces, not its chain neighbour.
+        reported = compare(from_markdown(replaced), doc)
+    counts = None
+    body = None
+    if reported is not None:
+        counts = _counts(reported)
+        body = render_markdown(reported)
+    return Work(
+        figures=tuple(find_figures(doc)),
+        changes=chained.figures if chained is not None else (),
+        counts=counts,
+        body=body,
+    )
+
+
+def _counts(c: Comparison) -> tuple[int, int, int]:
+    return (
+        sum(1 for p in c.sections if p.status != "unchanged"),
+        sum(1 for f in c.figures if f.status != "unchanged"),
+        len(c.findings),
+    )
+
+
+def _work_star(args: tuple[str, str | None, str | None]) -> Work:
+    return letter_work(*args)
+
+
+def _map(tasks: list[tuple[str, str | None, str | None]]) -> list[Work]:
+    """letter_work over `tasks`, in worker processes for long series; results in order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(tasks) < PARALLEL_FROM or workers < 2:
+        return [letter_work(*task) for task in tasks]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_work_star, tasks, chunksize=4))
+
+
+# --- the whole series -----------------------------------------------------------------
+
+
+def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
+    """Every derived file of a series, by path, from its snapshot texts by stem."""
+    from tracker.snapshot import from_markdown
+
+    docs = {stem: from_markdown(text) for stem, text in texts.items()}
+    planned = plan(skeleton(stem, doc) for stem, doc in sorted(docs.items()))
+    by_stem = {e.letter: e for e in planned}
+    standing = chain(planned)
+
+    # Who each letter's report and ledger step compare against.
+    previous: dict[str, str | None] = {}
+    for index, entry in enumerate(standing):
+        previous[entry.letter] = standing[index - 1].letter if index else None
+    for entry in planned:
+        if entry.superseded and not entry.corrects:
+            # A superseded letter keeps its report against the letter before it in the series.
+            earlier = [e for e in standing if entry_key(e) < entry_key(entry)]
+            previous[entry.letter] = earlier[-1].letter if earlier else None
+        elif entry.superseded:
+            previous[entry.letter] = None
+    tasks = []
+    for entry in planned:
+        before = previous[entry.letter]
+        tasks.append(
+            (
+                texts[entry.letter],
+                texts[before] if before else None,
+                texts[entry.corrects] if entry.corrects else None,
+            )
+        )
+    works = dict(zip((e.letter for e in planned), _map(tasks), strict=True))
+
+    outputs: dict[str, str] = {}
+    done: dict[str, LetterEntry] = {}
+    for entry in planned:
+        work = works[entry.letter]
+        against = entry.corrects or previous[entry.letter] or ""
+        entry = with_counts(entry, against, work.counts)
+        done[entry.letter] = entry
+        outputs[report_path(series, entry.letter)] = render_report(
+            series, entry, docs[entry.letter], by_stem.get(against), work
+        )
+
+    state = LedgerState()
+    rows: list[LedgerRow] = []
+    previous_rows: list[LedgerRow] = []
+    previous_figures: tuple[Figure, ...] = ()
+    for entry in standing:
+        work = works[entry.letter]
+        doc = docs[entry.letter]
+        step = ledger_step(
+            state,
+            letter=entry.letter,
+            date=entry.date,
+            figures=work.figures,
+            headings=[s.heading for s in doc.sections],
+            previous_rows=previous_rows,
+            previous_figures=previous_figures,
+            changes=work.changes,
+        )
+        state.add(step)
+        rows.extend(step)
+        previous_rows, previous_figures = step, work.figures
+
+    final = [done[e.letter] for e in planned]
+    outputs[manifest_path(series)] = entries_to_csv(final)
+    outputs[ledger_path(series)] = rows_to_csv(rows)
+    outputs[index_path(series)] = render_index(series, final, rows)
+    return outputs
+
+
+def with_counts(
+    entry: LetterEntry, predecessor: str, counts: tuple[int, int, int] | None
+) -> LetterEntry:
+    if counts is None:
+        status = "first" if entry.status == "new" else entry.status
+        return replace(entry, predecessor="", status=status)
+    sections, figures, findings = counts
+    return replace(
+        entry,
+        predecessor=predecessor,
+        sections_changed=sections,
+        figures_changed=figures,
+        findings=findings,
+    )
+
+
+def extend(
+    series: str,
+    entries: list[LetterEntry],
+    rows: list[LedgerRow],
+    stem: str,
+    text: str,
+    doc: Document,
+    previous_text: str,
+) -> dict[str, str]:
+    """The derived files after appending a letter after the last one standing in the series.
+
+    The caller checks `appends` first; the result is byte for byte what `derive` gives.
+    """
+    before = chain(entries)[-1]
+    work = letter_work(text, previous_text, None)
+    entry = with_counts(skeleton(stem, doc), before.letter, work.counts)
+    state = LedgerState()
+    state.add(rows)
+    step = ledger_step(
+        state,
+        letter=stem,
+        date=entry.date,
+        figures=work.figures,
+        headings=[s.heading for s in doc.sections],
+        previous_rows=[r for r in rows if r.letter == before.letter],
+        previous_figures=letter_work(previous_text, None, None).figures,
+        changes=work.changes,
+    )
+    final = [*entries, entry]
+    rows = [*rows, *step]
+    return {
+        report_path(series, stem): render_report(series, entry, doc, before, work),
+        manifest_path(series): entries_to_csv(final),
+        ledger_path(series): rows_to_csv(rows),
+        index_path(series): render_index(series, final, rows),
+    }
+
+
+def appends(entries: Sequence[LetterEntry], stem: str, doc: Document) -> bool:
+    """Does the letter simply follow every letter of the series (no correction, in order)?"""
+    new = skeleton(stem, doc)
+    return bool(entries) and not any(
+        entry_key(e) >= entry_key(new) or same_letter(e, new) for e in entries
+    )
+
+
+# --- reports --------------------------------------------------------------------------
+
+
+def render_report(
+    series: str,
+    entry: LetterEntry,
+    doc: Document,
+    previous: LetterEntry | None,
+    work: Work,
+) -> str:
+    """One letter's report: a line of links, then the change report (or, for the first
+    letter, the figures it contains)."""
+    links = [
+        "[Series index](README.md)",
+        f"[snapshot](../../{SNAPSHOTS}/{series}/{entry.letter}.md)",
+    ]
+    if previous is not None:
+        links.append(
+            f"compared with [{previous.date.isoformat()} {_link_text(previous.title)}]"
+            f"({previous.letter}.md)"
+        )
+    head = [" · ".join(links), ""]
+    if entry.status == "correction" and previous is not None:
+        head += [
+            f"This letter is a correction of the letter of {previous.date.isoformat()}; "
+            "this report compares it with the letter it replaces.",
+            "",
+        ]
+    if work.body is None:
+        return "\n".join([*head, *_first_report(entry, doc, work.figures)])
+    return "\n".join(head) + "\n" + work.body.rstrip("\n") + "\n"
+
+
+def _link_text(text: str) -> str:
+    return re.sub(r"([\[\]\\])", r"\\\1", one_line(text))
+
+
+def _first_report(entry: LetterEntry, doc: Document, figures: Sequence[Figure]) -> list[str]:
+    lines = [
+        f"# {entry.title}",
+        "",
+        f"{entry.date.isoformat()} · first letter of the series: there is no earlier letter "
+        "to compare it with.",
+        "",
+    ]
+    if figures:
+        lines += ["## Figures", "", "| Figure | As written | Section |", "| --- | --- | --- |"]
+        for figure in figures:
+            heading = (
+                doc.sections[figure.section].heading if figure.section < len(doc.sections) else None
+            )
+            cells = [figure.label or "", figure.text, heading or ""]
+            lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+        lines.append("")
+    return lines
+
+
+def _table_cell(text: str) -> str:
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
