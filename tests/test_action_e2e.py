@@ -1,6 +1,6 @@
 """The action end to end, run the way GitHub runs it, on this machine and without GitHub.
 
-`run_action` reads action.yml and runs each step as the Actions runner would: a `run:` step is
+`Runner` reads action.yml and runs each step as the Actions runner would: a `run:` step is
 written to a file and run with `bash --noprofile --norc -eo pipefail`, in the workspace, with
 the step's `env:` (its `${{ }}` expressions evaluated here, the runner's job) on top of the
 GITHUB_* variables, and fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files per step. The remote
@@ -9,7 +9,7 @@ is a bare repository, the workspace a shallow clone of it, as actions/checkout m
 Two steps are stood in for, and only these: actions/setup-python becomes the project's venv put
 first on PATH, and the install step — whose script must be exactly the pip install of the
 action's own checkout — becomes an import check against that venv, because installing the
-tracker into a fresh venv per test would take most of a minute.
+tracker into a fresh venv takes about 40 s each time.
 """
 
 from __future__ import annotations
