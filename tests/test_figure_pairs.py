@@ -158,3 +158,34 @@ def test_a_figure_whose_context_is_gone_stays_unpaired() -> None:
     changes = pair_figures(old, new, moved, find_figures(new), ())
     lone = next(c for c in changes if c.old and c.old.value == Decimal("13600000000"))
     assert lone.status == "removed"
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "figures"
+
+
+def test_rolling_quarters_pair_only_within_one_quarter() -> None:
+    """Treasury estimates roll forward a quarter per statement: the October–December estimate
+    pairs with the October–December estimate, never with another quarter's figure."""
+    old = load_document(FIXTURES / "2025-07-28_borrowing-estimates-sb0209.txt")
+    new = load_document(FIXTURES / "2025-11-03_borrowing-estimates-sb0300.txt")
+    changes = pair_figures(old, new, find_figures(old), find_figures(new), ())
+    both = {(c.old.text, c.new.text) for c in changes if c.old and c.new}
+    assert ("$590 billion", "$569 billion") in both  # October – December 2025, both letters
+    assert ("$1.007 trillion", "$1.058 trillion") in both  # July – September 2025
+    olds = {o for o, _ in both}
+    assert "$65 billion" not in olds  # April – June 2025 is gone from the new letter
+    assert "$514 billion" not in olds  # April's estimate of that quarter
+    # The cash-balance table flattened into one sentence: nothing tells its cells apart.
+    assert not [o for o in olds if "billion" not in o and "trillion" not in o]
+
+
+def test_equal_values_in_one_sentence_keep_their_order() -> None:
+    old = load_document(FIXTURES / "2023-09-14_ecb-mp-decisions.txt")
+    old_figures, new_figures = find_figures(old), find_figures(old)
+    changes = pair_figures(old, old, old_figures, new_figures, ())
+    assert {c.status for c in changes} == {"unchanged"}
+    # "three key ECB interest rates by 25 basis points" twice, 2% four times: each figure
+    # pairs with itself, not with its twin in another paragraph.
+    where_old = {id(f): i for i, f in enumerate(old_figures)}
+    where_new = {id(f): i for i, f in enumerate(new_figures)}
+    assert all(where_old[id(c.old)] == where_new[id(c.new)] for c in changes)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from tracker.figure_pairs import agree, restated_cells, rounding_step
+from tracker.figure_pairs import agree, ambiguous, periods, restated_cells, rounding_step
 from tracker.figures import fold
 from tracker.model import Document, Figure, FigureChange, Finding, Language, Severity
 from tracker.quantities import SCALES, format_quantity, parse_quantity
@@ -245,14 +245,17 @@ def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
     language = doc.meta.language
     seen: dict[tuple[str, str], Figure] = {}
     findings = []
-    for f in figures:
-        if f.row is not None or f.conversion_of is not None:
+    vague = ambiguous(figures)
+    for i, f in enumerate(figures):
+        if f.row is not None or f.conversion_of is not None or i in vague:
             continue
         key = (fold(f.label), f.unit)
         if len(key[0].split()) < DUPLICATE_LABEL_WORDS:
             continue
         first = seen.setdefault(key, f)
-        if first is not f and not agree(first, f, language):
+        if first is f or periods(first) != periods(f) or first.as_of != f.as_of:
+            continue  # other years, months or dates: two values of one series, not a clash
+        if not agree(first, f, language):
             findings.append(
                 Finding(
                     "duplicate",

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from tracker.align import _hungarian as hungarian
 from tracker.figures import LABEL_STOPWORDS, fold
 from tracker.model import Document, Figure, FigureChange, Language, SectionPair
-from tracker.quantities import SCALES, format_number, format_quantity, parse_quantity
+from tracker.quantities import MONTHS, SCALES, format_number, format_quantity, parse_quantity
 
 PAIR_MIN = 0.6
 """Least similarity for a pair, set on the seed gold: true pairs score 0.64 and up, the traps
@@ -51,6 +51,8 @@ ROW_WORD = 80
 """Least rapidfuzz partial ratio for a word of a row label to occur in a sentence."""
 ROW_SHARE = 0.66
 """Share of a row label's words a sentence must hold to name the row."""
+AMBIGUOUS = 3
+"""Figures sharing one label and unit in one letter from which on none of them is paired."""
 ORDER_TIE = 1e-3
 """Weight of keeping the order, small enough to only break ties."""
 SECTION_BONUS = 0.08
@@ -84,8 +86,13 @@ def pair_figures(
     rarity = Rarity(old_figures, new_figures)
 
     weights: dict[tuple[int, int], float] = {}
+    vague = ambiguous(old_figures) | {len(old_figures) + i for i in ambiguous(new_figures)}
     for i, og in enumerate(old_groups):
+        if og.members[0] in vague:
+            continue
         for j, ng in enumerate(new_groups):
+            if len(old_figures) + ng.members[0] in vague:
+                continue
             score = max(
                 similarity(old_figures[a], new_figures[b], paired_sections, rarity)
                 for a in og.members
@@ -118,6 +125,23 @@ def pair_figures(
 
 
 # --- similarity -------------------------------------------------------------------------------
+
+
+def ambiguous(figures: Sequence[Figure]) -> set[int]:
+    """Figures that share label, unit and the periods their sentence names with `AMBIGUOUS`
+    or more others of the letter outside tables, as in a table flattened into one sentence:
+    nothing tells them apart, so they are not paired by context."""
+    keys = [(fold(f.label), f.unit, periods(f)) for f in figures]
+    counts: dict[tuple[str, str, object], int] = {}
+    for f, key in zip(figures, keys, strict=True):
+        if f.row is None:
+            counts[key] = counts.get(key, 0) + 1
+    return {
+        i
+        for i, (f, key) in enumerate(zip(figures, keys, strict=True))
+        if f.row is None and counts[key] >= AMBIGUOUS
+    }
+
 
 _MASK = re.compile(
     r"[€$£]|\d[\d.,/\-\u2011]*|\[footnoteRef:\d+\]|footnoteRef"
@@ -195,7 +219,7 @@ def similarity(
         return 0.0  # "(€90 miljoen)" converts another amount: it pairs only with a conversion
     if a.unit == "count" and fuzz.ratio(fold(a.noun or ""), fold(b.noun or "")) < 70:
         return 0.0
-    if _implausible(a.value, b.value):
+    if _implausible(a.value, b.value) or _other_periods(a, b):
         return 0.0
     rarity = rarity or Rarity((a,), (b,))
     words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
@@ -213,6 +237,36 @@ def similarity(
     if (a.section, b.section) in paired_sections:
         score += SECTION_BONUS
     return score
+
+
+_FULL_DATE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b")
+_PERIOD_WORD = re.compile(r"\b(?:19|20)\d\d\b|\b[A-Za-z]+\b")
+
+
+def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
+    """The years and the months the figure's sentence speaks of, full dates left out: those
+    say when a value held (its as-of date, which moves between letters), not what it is of."""
+    if figure.row is not None:
+        return frozenset(), frozenset()
+    text = _FULL_DATE.sub(" ", figure.context)
+    years, months = set(), set()
+    for m in _PERIOD_WORD.finditer(text):
+        word = m.group().lower()
+        if word[:1].isdigit():
+            years.add(word)
+        elif word in MONTHS and len(word) > 3:  # "may", "mar" are words too
+            months.add(word)
+    return frozenset(years), frozenset(months)
+
+
+def _other_periods(a: Figure, b: Figure) -> bool:
+    """True when both sentences name years (or months) and share none: "borrowed $65 billion
+    in the April – June 2025 quarter" is not "$578 billion in the January–March 2026 quarter"."""
+    years_a, months_a = periods(a)
+    years_b, months_b = periods(b)
+    return bool(years_a and years_b and not years_a & years_b) or bool(
+        months_a and months_b and not months_a & months_b
+    )
 
 
 def _implausible(old: Decimal, new: Decimal) -> bool:
