@@ -333,3 +333,12 @@ def test_a_short_sentence_after_a_heading_is_its_text() -> None:
         "Consumers continued to hold back on their spending, and companies exported less.\n"
     )
     assert outline(parse(text)) == [(0, None), (1, "Economic activity")]
+
+
+def test_markdown_levels_count_from_one() -> None:
+    text = (
+        "Geachte voorzitter,\n\nHierbij informeer ik u over de steun aan Oekraïne in 2026.\n\n"
+        "## Industrie\n\nDe voortzetting van de steun hangt af van de industrie in Europa.\n\n"
+        "### Samenwerking\n\nNederland werkt samen met de Oekraïense defensie-industrie.\n"
+    )
+    assert outline(parse(text, "markdown")) == [(0, None), (1, "Industrie"), (2, "Samenwerking")]

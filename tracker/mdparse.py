@@ -56,8 +56,10 @@ def parse_markdown(text: str) -> Document:
             sections[0] = Section(
                 None, 0, first.blocks, first.footnotes, first.lines, first.heading_footnotes
             )
-        if sections and all(s.level >= 2 for s in sections if s.heading is not None):
-            sections = [s if s.heading is None else _with_level(s, s.level - 1) for s in sections]
+    # Levels count from 1 whatever heading size the writer started at ("##" under a title).
+    top = min((s.level for s in sections if s.heading is not None), default=1)
+    if top > 1:
+        sections = [s if s.heading is None else _with_level(s, s.level - top + 1) for s in sections]
     opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
     meta = Meta(
         title=title,
