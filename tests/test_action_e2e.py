@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 import yaml
+from workflow_commands import parse_command, parse_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "letters" / "oekraine-steun"
@@ -67,41 +68,6 @@ class ActionRun:
     @property
     def summary(self) -> str:
         return "".join(step.summary for step in self.steps.values())
-
-
-def parse_command(line: str) -> tuple[str, dict[str, str], str]:
-    """A workflow command read as the runner reads it: name, properties, message."""
-    head, _, data = line[2:].partition("::")
-    name, _, props = head.partition(" ")
-    unescape = {"%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ",", "%25": "%"}
-    properties = {}
-    for prop in filter(None, props.split(",")):
-        key, _, value = prop.partition("=")
-        for escaped, raw in unescape.items():
-            value = value.replace(escaped, raw)
-        properties[key] = value
-    return name, properties, data
-
-
-def parse_outputs(text: str) -> dict[str, str]:
-    """A GITHUB_OUTPUT file read as the runner reads it."""
-    out: dict[str, str] = {}
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if "<<" in line:
-            name, delim = line.split("<<", 1)
-            end = lines.index(delim, i + 1)
-            out[name] = "\n".join(lines[i + 1 : end])
-            i = end + 1
-        elif "=" in line:
-            name, value = line.split("=", 1)
-            out[name] = value
-            i += 1
-        else:
-            i += 1
-    return out
 
 
 class Runner:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from workflow_commands import parse_command, parse_outputs
 
 from tracker import github
 from tracker.errors import InputError
@@ -13,48 +14,6 @@ from tracker.github import SUMMARY_LIMIT, SummaryPart
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = 'brief "it\'s" $(touch x) Ünïcode,a:b\nnext line%0A\r::error::boo.txt'
-
-
-def parse_command(line: str) -> tuple[str, dict[str, str], str]:
-    """Parse a workflow command the way the Actions runner does (ActionCommand.TryParseV2)."""
-    assert line.startswith("::") and "\n" not in line and "\r" not in line
-    head, _, data = line[2:].partition("::")
-    name, _, props = head.partition(" ")
-
-    def unescape(text: str, mapping: dict[str, str]) -> str:
-        for escaped, raw in mapping.items():
-            text = text.replace(escaped, raw)
-        return text
-
-    data_map = {"%0D": "\r", "%0A": "\n", "%25": "%"}
-    prop_map = {"%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ",", "%25": "%"}
-    properties = {}
-    for prop in filter(None, props.split(",")):
-        key, _, value = prop.partition("=")
-        properties[key] = unescape(value, prop_map)
-    return name, properties, unescape(data, data_map)
-
-
-def parse_outputs(text: str) -> dict[str, str]:
-    """Parse a $GITHUB_OUTPUT file the way the runner does (name<<DELIM … DELIM, name=value)."""
-    lines = text.split("\n")
-    out: dict[str, str] = {}
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line:
-            i += 1
-            continue
-        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
-            name, delim = line.split("<<", 1)
-            end = lines.index(delim, i + 1)
-            out[name] = "\n".join(lines[i + 1 : end])
-            i = end + 1
-        else:
-            name, value = line.split("=", 1)
-            out[name] = value
-            i += 1
-    return out
 
 
 def test_escaping_matches_the_toolkit() -> None:
