@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import itertools
 import re
 import sys
 import time
@@ -46,8 +47,11 @@ TABLE_ROWS = [
     "NAVO-fonds € 0,18 mld. € 0,18 mld.",
     "Totaal € 8,7 mld. € 11,7 mld.",
 ]
-FURNITURE = re.compile(r"^\s*(Pagina \d+ van \d+|Ministerie van Defensie|Voorjaarsnota 2025|"
-                       r"Tweede Kamer, vergaderjaar 2025–2026, 21 501-28, nr\. 299)\s*$", re.M)  # fmt: skip
+FURNITURE = re.compile(
+    r"^\s*(Pagina \d+ van \d+|Ministerie van Defensie|Voorjaarsnota 2025"
+    r"|Tweede Kamer, vergaderjaar 2025–2026, 21 501-28, nr\. 299)\s*$",
+    re.M,
+)
 
 
 def with_pypdf(data: bytes) -> str:
@@ -107,7 +111,7 @@ def measure(extract: Callable[[bytes], str]) -> dict[str, float]:
         # The letterhead's own "Ministerie van Defensie" line is text, not furniture.
         totals["furniture"] += len(FURNITURE.findall(text)) - (seed in ("seed-000", "seed-002"))
         vocabulary = {w.casefold() for w in want}
-        for line, after in zip(lines, lines[1:], strict=False):
+        for line, after in itertools.pairwise(lines):
             tail = re.search(r"(\w+)-$", line)
             head = re.match(r"(\w+)", after)
             if tail and head and (tail.group(1) + head.group(1)).casefold() in vocabulary:
@@ -134,6 +138,49 @@ def measure(extract: Callable[[bytes], str]) -> dict[str, float]:
     }
 
 
+def structure_agreement() -> None:
+    """Outline and figures of pdfplumber's text through the plain parser vs. the reader's
+    Markdown, each against the seed's text version (Dice of headings; figures by value)."""
+    import pdfplumber
+
+    from tracker.figures import find_figures
+    from tracker.files import load_document
+    from tracker.model import Document
+    from tracker.parse import parse
+
+    texts = {
+        "seed-000": "2026-02-27-leveringen-militaire-goederen.txt",
+        "seed-001": "2025-09-10-nieuwsbericht-militaire-steun.txt",
+        "seed-002": "2025-11-27-antwoorden-kamervragen.txt",
+        "seed-003": "2025-04-15-voorjaarsnota-cw-3-1.txt",
+        "seed-004": "2026-03-04-verslag-defensieraad-navo.txt",
+    }
+
+    def outline(doc: Document) -> list[str]:
+        return [" ".join(s.heading.split()).casefold() for s in doc.sections if s.heading]
+
+    def values(doc: Document) -> Counter[tuple[str, str]]:
+        return Counter((str(f.value.normalize()), f.unit) for f in find_figures(doc))
+
+    def dice(same: int, a: int, b: int) -> float:
+        return 1.0 if a + b == 0 else 2 * same / (a + b)
+
+    print("\n| seed | plain: outline | plain: figures | Markdown: outline | Markdown: figures |")
+    print("| --- | --- | --- | --- | --- |")
+    for seed, name in texts.items():
+        reference = load_document(ROOT / "letters" / "oekraine-steun" / name)
+        with pdfplumber.open(FORMATS / f"{seed}.pdf") as document:
+            plain_text = "\n".join(page.extract_text() or "" for page in document.pages)
+        cells = []
+        for doc in (parse(plain_text, "plain"), load_document(FORMATS / f"{seed}.pdf")):
+            a, b = outline(reference), outline(doc)
+            blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+            fa, fb = values(reference), values(doc)
+            cells.append(f"{dice(sum(m.size for m in blocks), len(a), len(b)):.0%}")
+            cells.append(f"{dice(sum((fa & fb).values()), sum(fa.values()), sum(fb.values())):.0%}")
+        print(f"| {seed} | " + " | ".join(cells) + " |")
+
+
 def main() -> int:
     rows = [
         ("pypdf", with_pypdf),
@@ -150,6 +197,7 @@ def main() -> int:
             f"| {name} | {m['words']:.3f} | {m['order']:.3f} | {m['furniture']:.0f} "
             f"| {m['hyphens']:.0f} | {m['labels']:.0f} | {m['table']:.0f} | {m['seconds']:.1f} |"
         )
+    structure_agreement()
     return 0
 
 

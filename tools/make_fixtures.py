@@ -299,7 +299,8 @@ def add_footnotes_part(
 ) -> None:
     """word/footnotes.xml, which python-docx cannot write: separators plus one note per id."""
     body = [
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>",
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
         "<w:continuationSeparator/></w:r></w:p></w:footnote>",
     ]
@@ -411,6 +412,8 @@ def write_form(document: docx.document.Document, block: Block, ids: dict[str, in
         for i, text in enumerate(paragraphs):
             paragraph = right.paragraphs[0] if i == 0 else right.add_paragraph()
             add_runs(paragraph, text, ids)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # w:gridCol, which LibreOffice lays the table out by
     for row in table.rows:
         for width, cell in zip(widths, row.cells, strict=True):
             cell.width = width
@@ -429,7 +432,8 @@ HTML_HEAD = """<!DOCTYPE html>
 <title>{title} | Officiële bekendmakingen</title>
 <link rel="stylesheet" href="/static/css/main.css">
 <style>.voetnoot {{ font-size: 80%; }} nav ul {{ display: flex; }}</style>
-<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
+<script>window.dataLayer = window.dataLayer || [];
+function gtag(){{dataLayer.push(arguments);}}</script>
 </head>
 <body>
 <a class="skiplink" href="#main-content">Direct naar content</a>
@@ -451,10 +455,12 @@ HTML_FOOT = """</article>
 </main>
 </div>
 <footer class="footer"><ul><li><a href="/over">Over deze site</a></li>
-<li><a href="/privacy">Privacy</a></li><li><a href="/toegankelijkheid">Toegankelijkheid</a></li></ul>
+<li><a href="/privacy">Privacy</a></li>
+<li><a href="/toegankelijkheid">Toegankelijkheid</a></li></ul>
 <p>Pagina 1 van 1</p></footer>
 <script src="/static/js/main.js"></script>
-<script>document.querySelectorAll('.noot').forEach(function (n) {{ n.title = 'voetnoot'; }});</script>
+<script>document.querySelectorAll('.noot')
+  .forEach(function (n) {{ n.title = 'voetnoot'; }});</script>
 </body>
 </html>
 """
@@ -468,7 +474,8 @@ def inline_html(text: str) -> str:
         out.append(html.escape(text[pos : match.start()], quote=False))
         label = match.group(1)
         out.append(
-            f'<sup><a class="noot" href="#supernote-{label}" id="supernote-ref-{label}">{label}</a></sup>'
+            f'<sup><a class="noot" href="#supernote-{label}" id="supernote-ref-{label}">'
+            f"{label}</a></sup>"
         )
         pos = match.end()
     out.append(html.escape(text[pos:], quote=False))
@@ -581,15 +588,16 @@ def zip_bomb_docx(template: bytes) -> bytes:
     return out.getvalue()
 
 
-def encrypted_pdf(pdf: bytes) -> bytes:
-    """The same PDF, encrypted with a user password (pypdf, AES-256)."""
+def encrypted_pdf(pdf: bytes, user_password: str = "geheim") -> bytes:
+    """The same PDF encrypted (pypdf, AES-256); with an empty user password anyone can open
+    it, as many published PDFs that forbid editing are."""
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     writer = pypdf.PdfWriter()
     for page in reader.pages:
         writer.add_page(page)
-    writer.encrypt(user_password="geheim", owner_password="nog-geheimer", algorithm="AES-256")
+    writer.encrypt(user_password=user_password, owner_password="nog-geheimer", algorithm="AES-256")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -624,6 +632,7 @@ def main() -> int:
     letter_pdf = pdfs["seed-000"]
     letter_docx = (OUT / "seed-000.docx").read_bytes()
     (hostile / "encrypted.pdf").write_bytes(encrypted_pdf(letter_pdf))
+    (OUT / "seed-000-owner-password.pdf").write_bytes(encrypted_pdf(letter_pdf, user_password=""))
     (hostile / "scanned.pdf").write_bytes(scanned_pdf(letter_pdf))
     (hostile / "truncated.pdf").write_bytes(letter_pdf[: len(letter_pdf) // 3])
     (hostile / "truncated.docx").write_bytes(letter_docx[: len(letter_docx) // 2])

@@ -38,6 +38,11 @@ PARAGRAPH_GAP_RATIO = 1.45
 # A line ending this share of the text width short of the right margin ends its paragraph
 # (a wrapped line runs to the margin); this also finds paragraph ends at a page break.
 SHORT_LINE_SHARE = 0.15
+# A form's label column takes at most this share of the text width.
+FORM_LABEL_SHARE = 0.45
+# Between a form's label and its text there is more white space than a word space (which is
+# about a third of the type size, up to one size in stretched justified lines).
+FORM_GAP_EMS = 0.6
 # White space inside a line wider than this many points separates two columns, not words.
 COLUMN_GAP = 18.0
 
@@ -313,14 +318,14 @@ def _line_text(line: Line, body_size: float) -> str:
 # --- columns -----------------------------------------------------------------------------
 
 
-def _split_columns(lines: list[Line]) -> list[Line]:
+def _split_columns(lines: list[Line], body_size: float) -> list[Line]:
     """Split the lines of a borderless two-column form into left and right column lines."""
     gaps = []
     for line in lines:
-        for a, b in zip(line.words, line.words[1:], strict=False):
+        for a, b in itertools.pairwise(line.words):
             if b.x0 - a.x1 > COLUMN_GAP:
                 gaps.append(round(b.x0))
-    starts = Counter(round(ln.x0) for ln in lines)
+    starts = Counter(round(ln.x0) for ln in lines if ln.words)
     if not gaps:
         return lines
     right_x, votes = Counter(gaps).most_common(1)[0]
@@ -328,20 +333,41 @@ def _split_columns(lines: list[Line]) -> list[Line]:
     # where many lines start. Otherwise the wide gaps are tabs inside ordinary lines.
     if votes < 2 or starts[right_x] + votes < 6:
         return lines
+    # A form's label column is the narrow one; a wide left column with a narrow one beside it
+    # is body text with a sidebar (a letterhead's sender block), not labels.
+    left_edge = min(ln.x0 for ln in lines if ln.words)
+    right_edge = max(ln.x1 for ln in lines if ln.words)
+    if right_x - left_edge > FORM_LABEL_SHARE * (right_edge - left_edge):
+        return lines
     out: list[Line] = []
     in_form = False
     for line in lines:
+        if not line.words:  # a table ends a form
+            in_form = False
+            out.append(line)
+            continue
         left = [w for w in line.words if w.x1 <= right_x - COLUMN_GAP / 2]
         right = [w for w in line.words if w.x0 >= right_x - 2]
-        two_sided = bool(left and right and len(left) + len(right) == len(line.words))
+        # Label and text sit apart by more than a word space; a wide title line that merely
+        # has no word across the gutter is not a form row.
+        two_sided = bool(
+            left
+            and right
+            and len(left) + len(right) == len(line.words)
+            and right[0].x0 - left[-1].x1 >= max(FORM_GAP_EMS * line.size, 4.0)
+        )
+        only_right = len(right) == len(line.words)
+        only_left = len(left) == len(line.words) and line.x1 < right_x
+        # Big type (a title over the form) is never part of it.
+        body_type = line.size < body_size * HEADING_SIZE_RATIO
         # The form starts at its first row; a wide title above it stays a full-width line.
-        in_form = in_form or two_sided or bool(right and not left)
-        if two_sided:
+        in_form = in_form or (body_type and (two_sided or only_right))
+        if two_sided and body_type:
             out.append(_with_column(Line(left, line.page), "left"))
             out.append(_with_column(Line(right, line.page), "right"))
-        elif in_form and right and not left:
+        elif in_form and body_type and only_right:
             out.append(_with_column(line, "right"))
-        elif in_form and left and not right and line.x1 < right_x:
+        elif in_form and body_type and only_left:
             out.append(_with_column(line, "left"))
         else:
             out.append(line)
@@ -396,7 +422,9 @@ def _to_markdown(pages: list[Page]) -> str:
             rows = [[_cell_text(cell, layout) for cell in row] for row in found.cells]
             kept.append(Line([], index, top=found.top, bottom=found.bottom, table=rows))
         kept.sort(key=lambda ln: ln.top)
-        stream.extend(_split_columns(kept))
+        stream.extend(kept)
+    # Columns are found over the whole letter: a form's last rows may be alone on a page.
+    stream = _split_columns(stream, body_size)
     for line in stream:
         line.text = _line_text(line, body_size) if line.words else ""
     blocks = _blocks(stream, layout)
