@@ -219,7 +219,7 @@ def similarity(
         return 0.0  # "(€90 miljoen)" converts another amount: it pairs only with a conversion
     if a.unit == "count" and fuzz.ratio(fold(a.noun or ""), fold(b.noun or "")) < 70:
         return 0.0
-    if _implausible(a.value, b.value) or _other_periods(a, b):
+    if (a.unit not in PERCENT_UNITS and _implausible(a.value, b.value)) or _other_periods(a, b):
         return 0.0
     rarity = rarity or Rarity((a,), (b,))
     words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
@@ -267,6 +267,10 @@ def _other_periods(a: Figure, b: Figure) -> bool:
     return bool(years_a and years_b and not years_a & years_b) or bool(
         months_a and months_b and not months_a & months_b
     )
+
+
+# Rates move by points, not by factors: 2,75% to 0,25% in one winter is one rate moving.
+PERCENT_UNITS = frozenset({"%", "pp", "bp"})
 
 
 def _implausible(old: Decimal, new: Decimal) -> bool:

@@ -135,18 +135,33 @@ def _paragraph_figures(
                 decimals=q.decimals,
             )
         )
-    return _borrow_labels(_share_year_labels(figures, years))
+    return _borrow_labels(_share_year_labels(figures, years), set(years))
 
 
-def _borrow_labels(figures: list[Figure]) -> list[Figure]:
-    """Projections for several years in one sentence ("5.6% in 2023, 3.2% in 2024 and 2.1% in
-    2025"): a figure whose label is only a year takes the words of the one before it."""
+# Words that say what happened to a value, not what it is of.
+_CHANGE_TEXT = """verlaagd verhoogd gestegen gedaald gegroeid afgenomen toegenomen verruimd
+    increased decreased raised lowered reduced cut rose fell grew declined"""
+CHANGE_WORDS = frozenset(_CHANGE_TEXT.split())
+
+
+def _borrow_labels(figures: list[Figure], listed: set[int]) -> list[Figure]:
+    """A figure whose label says little takes the words of the one before it in its sentence:
+    projections for several years ("5.6% in 2023, 3.2% in 2024 and 2.1% in 2025"), or a new
+    level after a change ("met 25 basispunten verlaagd naar 1,00%")."""
     for i in range(1, len(figures)):
+        if i in listed:
+            continue  # a "respectively" list has named each value already
         own, before = figures[i], figures[i - 1]
         words = own.label.split()
-        if words and all(_YEAR.fullmatch(w) for w in words) and before.context == own.context:
-            base = [w for w in before.label.split() if not _YEAR.fullmatch(w)]
+        if before.context != own.context or len(before.label.split()) < 2:
+            continue
+        base = [w for w in before.label.split() if not _YEAR.fullmatch(w)]
+        if words and all(_YEAR.fullmatch(w) for w in words):
             figures[i] = replace(own, label=" ".join([*base, *words]))
+        elif own.noun is None and words and all(w.lower() in CHANGE_WORDS for w in words):
+            # "met 25 basispunten verlaagd naar 1,00%": the second figure of a clause is of
+            # the same subject as the first; its own word says what happened to it.
+            figures[i] = replace(own, label=" ".join([*base[:LABEL_WORDS], *words]))
     return figures
 
 
@@ -268,12 +283,22 @@ def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
     if len(years) == len(listed):
         return {i: f"+{year}" for i, year in zip(listed, years, strict=True)}
     names = [n for n in _NAME_SPLIT.split(_clause_tail(head)) if _content_words(n)]
-    if len(names) != len(listed):
+    if len(names) < len(listed):
         return {}
+    # The names stand right before the values; commas further back belong to other clauses.
+    names = names[-len(listed) :]
+    names[-1] = _VERB_AFTER_NAME.split(names[-1])[0]
     return {i: " ".join(_name_words(n)) for i, n in zip(listed, names, strict=True)}
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Where the last listed name ends and the verb phrase begins: "de depositofaciliteit |
+# onveranderd zullen blijven op", "the deposit facility | will be increased to".
+_VERB_AFTER_NAME = re.compile(
+    r"\s(?:onveranderd|zullen|zal|worden|wordt|werd|blijven|blijft|will|would|are|is|were|was|"
+    r"remain|remains|unchanged)\b",
+    re.IGNORECASE,
+)
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:and|en|or|of)\s+", re.IGNORECASE)
 
 
@@ -286,11 +311,8 @@ def _clause_tail(text: str) -> str:
 
 
 def _name_words(name: str) -> list[str]:
-    """The words naming one listed thing, without the verb phrase that may follow the last."""
-    words = _content_words(name)
-    while len(words) > 1 and re.fullmatch(r"\w+ed|(?:ge|ver|be)\w+[dt]", words[-1].lower()):
-        words.pop()
-    return words[-3:]
+    """The words naming one listed thing (the verb phrase after the last is already cut)."""
+    return _content_words(name)[-3:]
 
 
 # Where a clause ends: punctuation, a dash, a full stop, or a conjunction that starts the next
