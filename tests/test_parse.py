@@ -342,3 +342,46 @@ def test_markdown_levels_count_from_one() -> None:
         "### Samenwerking\n\nNederland werkt samen met de Oekraïense defensie-industrie.\n"
     )
     assert outline(parse(text, "markdown")) == [(0, None), (1, "Industrie"), (2, "Samenwerking")]
+
+
+def test_questions_labelled_vraag_and_antwoord() -> None:
+    text = (
+        "Vraag 1\n"
+        "Bent u bekend met het bericht dat de militaire steun aan Oekraïne in 2026 lager uitvalt?\n"
+        "\n"
+        "Antwoord 1\n"
+        "Ja. Het kabinet heeft in de Voorjaarsnota €3,1 miljard extra toegekend.\n"
+        "\n"
+        "Vraag 2\n"
+        "Kunt u aangeven hoeveel steun in 2026 beschikbaar is?\n"
+        "\n"
+        "Antwoord 2\n"
+        "Voor 2026 is vooralsnog €2,1 miljard aan kasuitgaven begroot op de defensiebegroting.\n"
+    )
+    doc = parse(text)
+    assert outline(doc) == [
+        (
+            1,
+            "Vraag 1 Bent u bekend met het bericht dat de militaire steun aan Oekraïne in 2026 "
+            "lager uitvalt?",
+        ),
+        (1, "Vraag 2 Kunt u aangeven hoeveel steun in 2026 beschikbaar is?"),
+    ]
+    assert [p.text for p in doc.sections[0].paragraphs] == [
+        "Ja. Het kabinet heeft in de Voorjaarsnota €3,1 miljard extra toegekend."
+    ]
+    assert doc.sections[0].lines == (1, 5)
+
+
+def test_date_repeated_in_later_page_headers_is_dropped() -> None:
+    text = (
+        "Geachte voorzitter,\n\n"
+        "Hierbij informeer ik u over de stand van zaken van de militaire steun aan Oekraïne.\n\n"
+        "Datum 27 februari 2026\n"
+        "Onze referentie\n"
+        "MINDEF20260006976\n\n"
+        "Het kabinet roept internationaal onverminderd op tot burden-sharing.\n"
+    )
+    body = " ".join(s.text for s in parse(text).sections)
+    assert "Datum" not in body and "MINDEF" not in body and "referentie" not in body
+    assert body.endswith("onverminderd op tot burden-sharing.")

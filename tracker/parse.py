@@ -45,7 +45,12 @@ _ITEM_RE = re.compile(r"^(?:[-•·*–▪●◦]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+
 _BULLET_RE = re.compile(r"^[-•·*–▪●◦]\s+")
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_QUESTION_RE = re.compile(r"^(?:Vraag\s+)?\d{1,3}[.):]?\s+\S")
+_QUESTION_RE = re.compile(r"^(?:(?:Vraag|Question)\s+)?\d{1,3}[.):]?\s+\S")
+# Answers to parliamentary questions often label each part on a line of its own.
+_QUESTION_LABEL_RE = re.compile(r"^(Vraag|Question)\s+\d{1,3}[.:]?$", re.IGNORECASE)
+_ANSWER_LABEL_RE = re.compile(
+    r"^(Antwoord|Answer)(\s+(op\s+vraag\s+|to\s+question\s+)?\d{1,3})?[.:]?$", re.IGNORECASE
+)
 _TERMINAL = ".!?:;,"
 # Abbreviations that end a line without ending the sentence ("(zie o.a." / "Kamerstuk 36 045").
 # "mld." and "mln." are left out on purpose: they often do end a sentence.
@@ -360,7 +365,11 @@ def _is_title(block: _Block, following: _Block) -> bool:
         return False
     words = len(text.split())
     sentences = len(re.findall(r"[.!?]\s+[A-Z]", text))
-    numbered = _NUMBERED_HEADING_RE.match(text) or _MD_HEADING_RE.match(text)
+    numbered = (
+        _NUMBERED_HEADING_RE.match(text)
+        or _MD_HEADING_RE.match(text)
+        or _QUESTION_LABEL_RE.match(text)
+    )
     return (
         block.table is None
         and not numbered
@@ -376,6 +385,7 @@ def _is_title(block: _Block, following: _Block) -> bool:
 def _find_headings(blocks: list[_Block]) -> None:
     """Mark heading blocks (setting `heading_level`), in place."""
     _split_form_labels(blocks)
+    _join_question_labels(blocks)
     questions = [b for b in blocks if _is_question(b)]
     question_mode = len(questions) >= 2
     raw: dict[int, int] = {}
@@ -458,6 +468,26 @@ def _is_prose(block: _Block) -> bool:
     text = block.plain
     words = len(text.split())
     return words >= _PROSE_MIN_WORDS or (words >= _SENTENCE_MIN_WORDS and text[-1] in ".!?")
+
+
+def _join_question_labels(blocks: list[_Block]) -> None:
+    """ "Vraag 1" on a line of its own heads the question after it; "Antwoord 1" is dropped."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        text = block.plain
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.table is None and _QUESTION_LABEL_RE.match(text):
+            if following is not None and following.table is None and following.plain.endswith("?"):
+                following.text = f"{text} {following.text}"
+                following.lines = [*block.lines, *following.lines]
+                following.start = block.start
+                blocks.pop(i)
+                continue
+        elif block.table is None and _ANSWER_LABEL_RE.match(text):
+            blocks.pop(i)
+            continue
+        i += 1
 
 
 def _is_question(block: _Block) -> bool:
