@@ -37,7 +37,7 @@ BRIDGE_SCORE = 0.75
 """Weight of a pair found through a restated table row; below a near-verbatim direct match."""
 ANCHOR_BONUS = 0.25
 """Added when both contexts share a name found around no other figure of the two letters."""
-EQUAL_BONUS = 0.15
+EQUAL_BONUS = 0.25
 """Added for equal values: evidence, never enough alone (the seed gold's traps are equal)."""
 RARE = 1
 """Most figure contexts of one letter a name may appear in and still be rare there..."""

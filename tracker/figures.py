@@ -138,9 +138,9 @@ def _paragraph_figures(
     return _borrow_labels(_share_year_labels(figures, years), set(years))
 
 
-# Words that say what happened to a value, not what it is of.
+# Words that say what happened to a value, or that it is a total, not what it is of.
 _CHANGE_TEXT = """verlaagd verhoogd gestegen gedaald gegroeid afgenomen toegenomen verruimd
-    increased decreased raised lowered reduced cut rose fell grew declined"""
+    increased decreased raised lowered reduced cut rose fell grew declined total totale sum"""
 CHANGE_WORDS = frozenset(_CHANGE_TEXT.split())
 
 
@@ -161,7 +161,8 @@ def _borrow_labels(figures: list[Figure], listed: set[int]) -> list[Figure]:
         elif own.noun is None and words and all(w.lower() in CHANGE_WORDS for w in words):
             # "met 25 basispunten verlaagd naar 1,00%": the second figure of a clause is of
             # the same subject as the first; its own word says what happened to it.
-            figures[i] = replace(own, label=" ".join([*base[:LABEL_WORDS], *words]))
+            extra = [w for w in words if w not in base]
+            figures[i] = replace(own, label=" ".join([*base[:LABEL_WORDS], *extra]))
     return figures
 
 
