@@ -6,17 +6,17 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from tracker.align import text_key
 from tracker.model import EditOp, Language, Paragraph, Section, SentenceEdit, WordEdit
 from tracker.sentences import split_sentences
 
-# Two sentences at this character similarity (0..100) or more are one sentence rewritten and
-# get a word-level redline; below it, the old one was dropped and a new one written, which
-# reads better as a deletion and an insertion than as a redline of every word.
-MIN_SENTENCE_RATIO = 50.0
+# Two sentences sharing this share of their words (0..1, in order) or more are one sentence
+# rewritten and get a word-level redline; below it, the old one was dropped and a new one
+# written, which reads better as a deletion and an insertion than as a redline of every word.
+# Words, not characters: two unrelated sentences of one language share half their letters.
+MIN_SENTENCE_SIMILARITY = 0.5
 
 
 def redline(
@@ -95,11 +95,13 @@ def _rewrite(old: list[tuple[int, str]], new: list[tuple[int, str]]) -> list[Sen
     are similar enough to be one sentence rewritten; the rest are deleted or inserted.
     """
     edits: list[SentenceEdit] = []
+    new_words = [text.split() for _, text in new]
     j = 0
     for par, text in old:
-        best, best_ratio = -1, MIN_SENTENCE_RATIO - 1e-9
+        best, best_ratio = -1, MIN_SENTENCE_SIMILARITY - 1e-9
+        words = text.split()
         for k in range(j, len(new)):
-            ratio = fuzz.ratio(text, new[k][1])
+            ratio = Indel.normalized_similarity(words, new_words[k])
             if ratio > best_ratio:  # strictly greater: the earliest of equals wins
                 best, best_ratio = k, ratio
         if best < 0:
@@ -108,8 +110,8 @@ def _rewrite(old: list[tuple[int, str]], new: list[tuple[int, str]]) -> list[Sen
         for k in range(j, best):
             edits.append(SentenceEdit("insert", "", new[k][1], new[k][0]))
         new_par, new_text = new[best]
-        words = word_edits(text, new_text)
-        edits.append(SentenceEdit("replace", text, new_text, new_par, words, old_paragraph=par))
+        runs = word_edits(text, new_text)
+        edits.append(SentenceEdit("replace", text, new_text, new_par, runs, old_paragraph=par))
         j = best + 1
     for k in range(j, len(new)):
         edits.append(SentenceEdit("insert", "", new[k][1], new[k][0]))

@@ -176,7 +176,7 @@ def _redline_section(c: Comparison, pair: SectionPair) -> str:
         if skipped and shown:
             shown.append("…")
         skipped = False
-        shown.append(" ".join(_sentence(e) for e in edits))
+        shown.append(_paragraph(edits))
     if not shown:
         shown.append("Only the heading or the order changed; the text is the same.")
     lines.append("\n\n".join(shown))
@@ -214,6 +214,28 @@ def display_paragraphs(edits: Iterable[SentenceEdit]) -> list[list[SentenceEdit]
         if edit.old_paragraph is not None:
             old_par = edit.old_paragraph
     return groups
+
+
+def _paragraph(edits: list[SentenceEdit]) -> str:
+    """One paragraph of the redline; neighbouring whole-sentence insertions (or deletions)
+    share one mark, which reads more easily than a mark per sentence."""
+    parts: list[str] = []
+    run: list[str] = []
+    run_op = ""
+    for edit in [*edits, SentenceEdit("equal", "", "", -1)]:
+        if edit.op in ("insert", "delete") and edit.op == run_op:
+            run.append(escape(edit.new or edit.old))
+            continue
+        if run:
+            mark = "**" if run_op == "insert" else "~~"
+            parts.append(f"{mark}{' '.join(run)}{mark}")
+            run = []
+        run_op = edit.op
+        if edit.op in ("insert", "delete"):
+            run.append(escape(edit.new or edit.old))
+        elif edit.paragraph >= 0:
+            parts.append(_sentence(edit))
+    return " ".join(parts)
 
 
 def _sentence(edit: SentenceEdit) -> str:
