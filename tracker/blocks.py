@@ -1,0 +1,261 @@
+"""Lines to blocks: hard-wrapped lines joined into paragraphs, tab-indented lines into tables.
+
+`split_blocks` works on cleaned body lines (letterhead already blanked out, so indices are the
+letter's line numbers less one). A paragraph ends at a blank line, or where a line ends a
+sentence, or where the next line is too long to have been wrapped into the previous one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import quantiles
+
+from tracker.model import Table
+from tracker.normalize import join_lines, lift_markers, squash, strip_markers, vocabulary
+
+# A document counts as hard-wrapped when this many lines have a similar, medium length.
+_WRAPPED_MIN_LINES = 5
+# A wrapped line this close to the wrap width was broken for lack of room, not ended.
+_FULL_LINE = 0.72
+# A flattened table (one cell per line, as scraped web pages leave them) is a run of at least
+# this many tiny blocks; it is kept as one paragraph with its cells joined by "; ".
+_CELL_RUN_MIN = 4
+_CELL_MAX_WORDS = 5
+
+ITEM_RE = re.compile(r"^(?:[-•·*–▪●◦]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+|\(\w{1,3}\)\s+)")
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+TERMINAL = ".!?:;,"
+# Abbreviations that end a line without ending the sentence ("(zie o.a." / "Kamerstuk 36 045").
+# "mld." and "mln." are left out on purpose: they often do end a sentence.
+_ABBREVIATIONS = frozenset(
+    "o.a. ca. dd. d.d. nr. nrs. mbt. m.b.t. bijv. bv. e.g. i.e. incl. excl. resp. jl. vs. "  # noqa: SIM905
+    "t.a.v. i.v.m. m.u.v. a.s. c.s. cf. no. art. z.g. zgn. etc. blz. p. pp. dhr. mw. mr. "
+    "dr. prof. ir. drs. st. jan. feb. mrt. apr. aug. sep. sept. okt. nov. dec.".split()
+)
+_CURRENCY_CELL_RE = re.compile(r"^(€|EUR|\$|USD|£|GBP)$")
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph or table on its way to the model: raw text with footnote sentinels."""
+
+    start: int
+    """0-based index of the first source line."""
+    end: int
+    """0-based index of the last source line (inclusive)."""
+    lines: list[str] = field(default_factory=list)
+    table: Table | None = None
+    heading_level: int = 0
+    """1.. when classified as a heading."""
+    text: str = ""
+
+    @property
+    def plain(self) -> str:
+        return squash(strip_markers(self.text))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was broken at, or None when lines are not wrapped."""
+    lengths = [len(line.strip()) for line in lines if line.strip() and not line.startswith("\t")]
+    medium = [n for n in lengths if 45 <= n <= 140]
+    if len(medium) < _WRAPPED_MIN_LINES or len(medium) < 0.3 * len(lengths):
+        return None
+    return int(quantiles(medium, n=10)[8]) if len(medium) > 1 else medium[0]
+
+
+def _continues(first: str, second: str, width: int | None) -> bool:
+    """Whether `second` continues the paragraph that `first` ends with (a wrapped line)."""
+    a, b = strip_markers(first).rstrip(), second.strip()
+    if not a or not b or ITEM_RE.match(b) or MD_HEADING_RE.match(b):
+        return False
+    if a[-1] in TERMINAL[:-1] and a.rsplit(None, 1)[-1].lower() not in _ABBREVIATIONS:
+        return False  # . ! ? : ; end a paragraph; a comma or an abbreviation does not
+    if b[0].islower() or b[0] in "(€$£%&)":
+        return True
+    return width is not None and (len(a) >= _FULL_LINE * width or (b[0].isdigit() and a[-1] == ","))
+
+
+def split_blocks(body: list[str]) -> list[Block]:
+    """Group body lines into paragraphs (wrapped lines joined) and tables."""
+    width = _wrap_width(body)
+    vocab = vocabulary(body)
+    blocks: list[Block] = []
+    runs = _runs(body)
+    k = 0
+    while k < len(runs):
+        start, end = runs[k]
+        if all(body[i].startswith("\t") for i in range(start, end + 1)):
+            # Tab-indented groups of cells separated by blank lines: one group per table row.
+            group_end = k
+            while group_end + 1 < len(runs) and all(
+                body[i].startswith("\t")
+                for i in range(runs[group_end + 1][0], runs[group_end + 1][1] + 1)
+            ):
+                group_end += 1
+            table = _tab_table(body, runs[k : group_end + 1])
+            if table is not None:
+                blocks.append(Block(start, runs[group_end][1], table=table))
+                k = group_end + 1
+                continue
+        table = _tabbed_lines_table(body, start, end)
+        if table is not None:
+            blocks.append(Block(start, end, table=table))
+            k += 1
+            continue
+        previous = blocks[-1] if blocks and blocks[-1].table is None else None
+        for i in range(start, end + 1):
+            line = body[i].strip()
+            joins_across_blank = (
+                i == start
+                and previous is not None
+                and width is not None
+                and previous.end < start
+                and len(strip_markers(previous.lines[-1]).rstrip()) >= _FULL_LINE * width
+                and line[:1].islower()
+                and _continues(previous.lines[-1], line, width)
+            )
+            if previous is not None and (
+                joins_across_blank or (i > start and _continues(previous.lines[-1], line, width))
+            ):
+                previous.lines.append(line)
+                previous.text = join_lines(previous.text, line, vocab)
+                previous.end = i
+            else:
+                previous = Block(i, i, lines=[line], text=line)
+                blocks.append(previous)
+        k += 1
+    return blocks
+
+
+def _runs(body: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of non-blank lines, as (first, last) 0-based indices."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, line in enumerate(body):
+        if line.strip():
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i - 1))
+            start = None
+    if start is not None:
+        runs.append((start, len(body) - 1))
+    return runs
+
+
+def _tab_table(body: list[str], runs: list[tuple[int, int]]) -> Table | None:
+    """A table written one cell per tab-indented line, rows separated by blank lines."""
+    if len(runs) < 2:
+        return None
+    rows: list[list[str]] = []
+    labels: list[str] = []
+    runs = _merge_split_rows(body, runs)
+    for start, end in runs:
+        cells: list[str] = []
+        for i in range(start, end + 1):
+            if not body[i].strip():
+                continue  # the blank line inside a rejoined row
+            cell, found = lift_markers(body[i])
+            labels.extend(found)
+            if cells and _CURRENCY_CELL_RE.match(cells[-1]):
+                cells[-1] = f"{cells[-1]} {cell}".strip()  # "€" and "2,4 mld." are one amount
+            else:
+                cells.append(cell)
+        rows.append(cells)
+    width = len(rows[0])
+    if width < 2 or sum(1 for r in rows[1:] if len(r) == width) < (len(rows) - 1) / 2:
+        return None
+    # Short rows are padded; cells beyond the header's width join the last cell.
+    fitted = [(*(r + [""] * width)[: width - 1], " ".join(r[width - 1 :])) for r in rows]
+    return Table(
+        header=fitted[0],
+        rows=tuple(fitted[1:]),
+        line=runs[0][0] + 1,
+        end_line=runs[-1][1] + 1,
+        footnotes=tuple(dict.fromkeys(labels)),
+    )
+
+
+def _merge_split_rows(body: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a row whose label was separated from its cells by a blank line (a long footnote)."""
+    width = _cell_count(body, runs[0])
+    merged: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        here = _cell_count(body, runs[k])
+        if k + 1 < len(runs) and here < width and here + _cell_count(body, runs[k + 1]) == width:
+            merged.append((runs[k][0], runs[k + 1][1]))
+            k += 2
+            continue
+        merged.append(runs[k])
+        k += 1
+    return merged
+
+
+def _cell_count(body: list[str], run: tuple[int, int]) -> int:
+    """Cells in a tab-indented row group, a currency sign and its amount counting as one."""
+    count = 0
+    previous = ""
+    for i in range(run[0], run[1] + 1):
+        cell = body[i].strip()
+        if not _CURRENCY_CELL_RE.match(previous):
+            count += 1
+        previous = cell
+    return count
+
+
+def _tabbed_lines_table(body: list[str], start: int, end: int) -> Table | None:
+    """A table written one row per line, cells separated by tabs."""
+    if end == start:
+        return None
+    rows = [
+        [c.strip() for c in body[i].strip().split("\t") if c.strip()] for i in range(start, end + 1)
+    ]
+    width = len(rows[0])
+    if width < 2 or any(len(r) != width for r in rows):
+        return None
+    labels: list[str] = []
+    cells: list[tuple[str, ...]] = []
+    for row in rows:
+        lifted = [lift_markers(c) for c in row]
+        labels.extend(label for _, found in lifted for label in found)
+        cells.append(tuple(text for text, _ in lifted))
+    return Table(cells[0], tuple(cells[1:]), start + 1, end + 1, tuple(dict.fromkeys(labels)))
+
+
+def _is_cell(block: Block) -> bool:
+    """A tiny one-line block that reads as a table cell: "$457", "Prior", "Sep-25"."""
+    text = block.plain
+    return (
+        block.table is None
+        and len(block.lines) == 1
+        and len(text.split()) <= _CELL_MAX_WORDS
+        and len(text) <= 40
+        and text[-1] not in TERMINAL
+        and not ITEM_RE.match(text)
+        and not MD_HEADING_RE.match(text)
+    )
+
+
+def join_cell_runs(blocks: list[Block]) -> list[Block]:
+    """Keep a flattened table's cells together as one paragraph instead of dozens."""
+    result: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _is_cell(blocks[j]):
+            j += 1
+        run = blocks[i:j]
+        numeric = sum(1 for b in run if any(ch.isdigit() for ch in b.plain))
+        if len(run) >= _CELL_RUN_MIN and numeric * 3 >= len(run):
+            text = "; ".join(b.text.strip() for b in run)
+            lines = [line for b in run for line in b.lines]
+            result.append(Block(run[0].start, run[-1].end, lines=lines, text=text))
+            i = j
+        elif run:
+            result.extend(run)
+            i = j
+        else:
+            result.append(blocks[i])
+            i += 1
+    return result
