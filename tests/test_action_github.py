@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -203,3 +205,17 @@ def test_intro_comes_first_and_counts_against_the_limit() -> None:
     assert text == "## Letter tracker\n\n### A\n\nBody\n\n"
     full = github.summary_text(parts, {}, used=SUMMARY_LIMIT - 10, intro="## Letter tracker")
     assert len(full.encode("utf-8")) <= 10
+
+
+def test_action_run_reports_bad_input_as_an_error_annotation(tmp_path: Path) -> None:
+    tracker = Path(sys.executable).with_name("tracker")
+    result = subprocess.run(
+        [str(tracker), "action-run", f"--repo={tmp_path}", "--commit=maybe"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout.startswith("::error title=tracker::commit is 'maybe'")
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("tracker: error: commit is 'maybe'")
