@@ -86,6 +86,15 @@ def test_fixed_headings_of_successive_ecb_statements_pair_up() -> None:
         assert headings.get(heading) in {"modified", "unchanged"}, heading
 
 
+def test_successive_one_section_press_releases_pair_their_openings() -> None:
+    comparison = compare_files(*case_letters("ecb-nl-2008-10-to-2009-05"))
+    assert [(p.status, p.old, p.new) for p in comparison.sections] == [("modified", (0,), (0,))]
+    replaced = [e for e in comparison.sections[0].edits if e.op == "replace"]
+    assert any(
+        ("replace", "3,75%,", "1,00%,") in [(w.op, w.old, w.new) for w in e.words] for e in replaced
+    )
+
+
 def test_fomc_statements_without_headings_get_a_sentence_redline() -> None:
     comparison = compare_files(*case_letters("fomc-2025-09-to-2025-10"))
     changed = [p for p in comparison.sections if p.edits]

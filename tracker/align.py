@@ -19,9 +19,10 @@ MIN_SCORE = 0.5
 # unrelated text ("Overig", "Inleiding") does not carry the pair.
 MIN_BODY = 0.4
 # Sections whose heading is the same and occurs once on each side are the same section even
-# when the body was rewritten (ECB statements keep fixed headings over new text), unless the
-# body shares almost nothing.
-MIN_BODY_SAME_HEADING = 0.2
+# when the body was rewritten (ECB statements keep fixed headings over new text), and so are
+# the two opening sections (a press release of one section), unless the body shares almost
+# nothing: unrelated letters of one series share 0.05-0.2 of their words in order.
+MIN_BODY_SAME_HEADING = 0.25
 # A section rewritten from scratch under a shorter or longer heading ("Samenwerking met
 # industrie en Oekraïne" -> "Industrie") shares few word sequences but its heading words and
 # vocabulary. Such a pair counts when every content word of the shorter heading is in the
@@ -62,10 +63,21 @@ class _Side:
     that the exact anchors leave unpaired, so they are computed on first use.
     """
 
-    __slots__ = ("_heading_words", "_text", "_trigrams", "_vocabulary", "_words", "heading", "key")
+    __slots__ = (
+        "_heading_words",
+        "_text",
+        "_trigrams",
+        "_vocabulary",
+        "_words",
+        "heading",
+        "is_opening",
+        "key",
+    )
 
     def __init__(self, section: Section) -> None:
         self._text = section_text(section)
+        self.is_opening = section.heading is None
+        """The section before the first heading."""
         self.heading = " ".join((section.heading or "").casefold().split())
         """Heading in a comparable form: case-folded, single spaces; "" for the opening one."""
         self.key = text_key(self._text)
@@ -272,7 +284,8 @@ def _score(a: _Side, b: _Side, unique_headings: set[str]) -> tuple[float, float]
     combined = 0.8 * body + 0.2 * heading_similarity
     if combined >= MIN_SCORE and body >= MIN_BODY:
         return combined, body
-    if a.heading == b.heading in unique_headings and body >= MIN_BODY_SAME_HEADING:
+    same_place = a.heading == b.heading and (a.heading in unique_headings or a.is_opening)
+    if same_place and body >= MIN_BODY_SAME_HEADING:
         return MIN_SCORE, body
     if a.heading != b.heading and _heading_contained(a, b):
         # Rewritten under a related heading: the shared vocabulary is the similarity to show.
