@@ -155,3 +155,35 @@ def test_kamerstuk_signature_on_one_line(corpus_docs: dict[str, Document]) -> No
     meta = corpus_docs["nl-oekraine-militaire-leveringen-partial"].meta
     assert meta.signatory == "K.H. Ollongren"
     assert meta.references == ("22 054 / 36 045, Nr. 367",)
+
+
+def test_english_letterhead_labels() -> None:
+    from tracker.parse import parse
+
+    text = (
+        "Our reference: HMT-2025-0142\n"
+        "Date: 19 March 2025\n"
+        "Subject: Quarterly borrowing estimates\n\n"
+        "Dear Chair,\n\n"
+        "I am writing to set out the Treasury's current estimates of net marketable borrowing.\n\n"
+        "Yours sincerely,\n\n"
+        "Jane Smith\n"
+    )
+    meta = parse(text).meta
+    assert meta.title == "Quarterly borrowing estimates"
+    assert meta.date == dt.date(2025, 3, 19)
+    assert meta.references == ("HMT-2025-0142",)
+    assert meta.signatory == "Jane Smith"
+    assert meta.language == "en"
+
+
+def test_a_label_is_a_whole_word() -> None:
+    from tracker.parse import parse
+
+    # "Datumgrens" is not the label "Datum", and "Subjective" is not "Subject".
+    text = (
+        "Datumgrens 1 januari 2026\nSubjective views differ\n\nGeachte voorzitter,\n\n"
+        "Hierbij informeer ik u over de stand van zaken van de steun aan Oekraïne.\n"
+    )
+    meta = parse(text).meta
+    assert meta.date is None and meta.title is None

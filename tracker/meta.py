@@ -95,7 +95,25 @@ _NUMBER_RE = re.compile(r"^(Nr\.|nr\.|NR\.)\s*(\d+)\s*(.*)$")
 _KAMERSTUK_RE = re.compile(
     r"Kamerstuk(?:ken)?\s+(\d{2}\s?\d{3}(?:-[\w]+)?(?:\s[IVXLC]+|\s[A-Z])?),?\s+(?:nr\.?|Nr\.?)\s*(\d+)"
 )
-_LABELS = ("Datum", "Betreft", "Onderwerp", "Onze referentie", "Ons kenmerk", "Uw referentie")
+# Letterhead labels and what they hold; the value follows on the line or on the next one.
+_LABEL_FIELDS = {
+    "datum": "date",
+    "date": "date",
+    "betreft": "title",
+    "onderwerp": "title",
+    "subject": "title",
+    "onze referentie": "reference",
+    "ons kenmerk": "reference",
+    "our reference": "reference",
+    "uw referentie": "other",
+    "uw kenmerk": "other",
+    "uw brief": "other",
+    "your reference": "other",
+}
+_LABEL_RE = re.compile(
+    r"^(" + "|".join(sorted(_LABEL_FIELDS, key=len, reverse=True)) + r")\b\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
 
 _NL_WORDS = frozenset(
     "de het een van en dat op te voor met zijn niet aan om ook als bij wordt door naar "  # noqa: SIM905
@@ -223,21 +241,21 @@ def _labelled_fields(texts: list[str], end: int) -> tuple[str | None, dt.date | 
     i = 0
     while i < end:
         text = texts[i]
-        label = next((lb for lb in _LABELS if text.lower().startswith(lb.lower())), None)
-        if label is None:
+        match = _LABEL_RE.match(text)
+        if match is None:
             i += 1
             continue
-        value = text[len(label) :].strip(" :")
+        field, value = _LABEL_FIELDS[match.group(1).lower()], match.group(2).strip()
         j = i + 1
         if not value:  # the value stands on the next non-blank line (a two-column letterhead)
             while j < end and not texts[j]:
                 j += 1
             value, j = (texts[j], j + 1) if j < end else ("", j)
-        if label == "Datum":
+        if field == "date":
             date = date or parse_date(value)
-        elif label in ("Betreft", "Onderwerp"):
+        elif field == "title":
             title, j = _wrapped_value(texts, value, j, end)
-        elif label in ("Onze referentie", "Ons kenmerk") and value:
+        elif field == "reference" and value:
             references.append(value)
         i = j
     return title, date, references
@@ -259,11 +277,7 @@ def _wrapped_value(texts: list[str], value: str, j: int, end: int) -> tuple[str,
 
 
 def _stops_value(text: str) -> bool:
-    return (
-        any(text.lower().startswith(lb.lower()) for lb in _LABELS)
-        or _is_address(text)
-        or is_salutation(text)
-    )
+    return bool(_LABEL_RE.match(text)) or _is_address(text) or is_salutation(text)
 
 
 def _header_zone(

@@ -100,11 +100,13 @@ def render_text(doc: Document) -> str:
         ("sha256", meta.sha256 or "-"),
     ]
     out += [f"  {name:<11} {value}" for name, value in fields]
-    out += ["", f"Outline ({len(doc.sections)} sections)", "  lines      words  heading"]
+    out += ["", f"Outline ({len(doc.sections)} sections)", "  lines      words  level  heading"]
     for section in doc.sections:
         span = f"{section.lines[0]}-{section.lines[1]}"
         indent = "  " * max(section.level - 1, 0)
-        out.append(f"  {span:<10} {section.words:>5}  {indent}{section_name(section)}")
+        out.append(
+            f"  {span:<10} {section.words:>5}  {section.level:>5}  {indent}{section_name(section)}"
+        )
     tables = doc.tables
     if tables:
         out += ["", f"Tables ({len(tables)})"]
