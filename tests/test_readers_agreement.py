@@ -150,3 +150,33 @@ def test_compare_html_against_pdf_of_the_same_letter_finds_no_change() -> None:
     statuses = {s["status"] for s in data["sections"]}  # type: ignore[attr-defined]
     assert statuses == {"unchanged"}
     assert {f["status"] for f in data["figures"]} == {"unchanged"}  # type: ignore[attr-defined]
+
+
+def test_english_letter_reads_alike_in_three_formats() -> None:
+    """A US Treasury statement (English; headings, bullets, a 6 x 8 table of auction sizes)."""
+    docs = {ext: load_document(FORMATS / f"treasury-2025-11-05.{ext}") for ext in EXTENSIONS}
+    word = docs["docx"]
+    assert word.meta.language == "en"
+    assert outline(word) == [
+        "nominal coupon and frn financing",
+        "tips financing",
+        "bill issuance",
+        "buybacks",
+        "small-value contingency auction operation",
+    ]
+    [(_, table)] = word.tables
+    assert table.header[1:] == ("2-Year", "3-Year", "5-Year", "7-Year", "10-Year", "20-Year",
+                                "30-Year", "FRN")  # fmt: skip
+    assert [row[0] for row in table.rows] == ["Aug-25", "Sep-25", "Oct-25", "Nov-25", "Dec-25",
+                                              "Jan-26"]  # fmt: skip
+    items = [p.text for s in word.sections for p in s.paragraphs if p.list_item]
+    assert len(items) == 3 and items[0].startswith("A 3-year note in the amount of $58 billion")
+    assert sum(figures(word).values()) >= 10
+    for ext in ("pdf", "html"):
+        other = docs[ext]
+        assert outline(other) == outline(word), ext
+        assert other.tables[0][1] == table or other.tables[0][1].rows == table.rows, ext
+        assert figures(other) == figures(word), ext
+        assert [p.text for s in other.sections for p in s.paragraphs] == [
+            p.text for s in word.sections for p in s.paragraphs
+        ], ext

@@ -126,3 +126,17 @@ def test_scanned_pdf_without_text_layer_says_so() -> None:
 )
 def test_joining_wrapped_lines(left: str, right: str, joined: str) -> None:
     assert pdf._join(left, right) == joined
+
+
+def test_pdf_with_only_an_owner_password_is_read() -> None:
+    # Many published PDFs are encrypted to forbid editing but open without a password.
+    data = (FORMATS / "seed-000-owner-password.pdf").read_bytes()
+    assert b"/Encrypt" in data
+    assert pdf.read(data).text == markdown("seed-000.pdf")
+
+
+def test_english_running_header_and_page_footer_are_removed() -> None:
+    lines = markdown("treasury-2025-11-05.pdf").splitlines()
+    assert not [line for line in lines if re.fullmatch(r"Page \d+ of \d+", line)]
+    assert "U.S. Department of the Treasury" not in lines
+    assert "- A 30-year bond in the amount of $25 billion, maturing November 15, 2055." in lines

@@ -12,6 +12,8 @@ footnotes). Also writes the hostile files the readers must refuse.
 
 The structure of each seed (which lines are headings, the table of seed 000, the two-column
 form of seed 003) is written down here by hand; the text itself comes from the seed files.
+One English letter from the shared corpus (a US Treasury refunding statement) is made the same
+way. A rerun writes the same bytes, except for the two encrypted PDFs (random salts).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "letters" / "oekraine-steun"
+CORPUS = ROOT.parent / "shared" / "corpus"
 OUT = ROOT / "tests" / "fixtures" / "formats"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -76,7 +79,22 @@ class Seed:
     table: list[list[str]] | None = None
     table_span: tuple[str, str] | None = None
     form_labels: tuple[str, ...] = ()
+    folder: Path = LETTERS
+    language: str = "nl-NL"
+    footer_words: tuple[str, str] = ("Pagina", "van")
 
+
+# US Treasury refunding statement: English, with headings, bullets and a table of auction
+# sizes (flattened in the corpus text, a real table here).
+TREASURY_TABLE = [
+    ["", "2-Year", "3-Year", "5-Year", "7-Year", "10-Year", "20-Year", "30-Year", "FRN"],
+    ["Aug-25", "69", "58", "70", "44", "42", "16", "25", "28"],
+    ["Sep-25", "69", "58", "70", "44", "39", "13", "22", "28"],
+    ["Oct-25", "69", "58", "70", "44", "39", "13", "22", "30"],
+    ["Nov-25", "69", "58", "70", "44", "42", "16", "25", "28"],
+    ["Dec-25", "69", "58", "70", "44", "39", "13", "22", "28"],
+    ["Jan-26", "69", "58", "70", "44", "39", "13", "22", "30"],
+]
 
 SEEDS = [
     Seed(
@@ -147,6 +165,19 @@ SEEDS = [
         },
         page_header="Tweede Kamer, vergaderjaar 2025–2026, 21 501-28, nr. 299",
     ),
+    Seed(
+        key="treasury-2025-11-05",
+        file="2025-11-05_refunding-statement-sb0305.txt",
+        folder=CORPUS / "us-treasury-quarterly-refunding-statements-2023-2025",
+        title="Quarterly Refunding Statement of Deputy Assistant Secretary for Federal Finance "
+        "Brian Smith",
+        headings={},
+        language="en-US",
+        page_header="U.S. Department of the Treasury",
+        footer_words=("Page", "of"),
+        table=TREASURY_TABLE,
+        table_span=("**2-Year", "Jan-26"),
+    ),
 ]
 
 
@@ -198,13 +229,15 @@ def join_wrapped(lines: list[str]) -> list[str]:
 
 def seed_blocks(seed: Seed) -> tuple[list[Block], dict[str, str]]:
     """The seed letter as blocks plus its footnote bodies."""
-    text, notes = split_footnotes((LETTERS / seed.file).read_text(encoding="utf-8"))
+    text, notes = split_footnotes((seed.folder / seed.file).read_text(encoding="utf-8"))
+    text = re.sub(r"\[([^\]]+)\]\((?:https?|mailto):[^)]*\)", r"\1", text)  # Markdown links
     lines = [line.replace("\t", " ").strip() for line in text.splitlines()]
     if seed.form_labels:
         return form_blocks(seed, lines), notes
     if seed.table and seed.table_span:
-        start = lines.index(seed.table_span[0])
-        end = next(i for i in range(start, len(lines)) if lines[i] == seed.table_span[1])
+        first, last = seed.table_span
+        start = next(i for i, line in enumerate(lines) if line.startswith(first))
+        end = next(i for i in range(start, len(lines)) if last in lines[i])
         lines = [*lines[:start], "\x00table", *lines[end + 1 :]]
     blocks: list[Block] = []
     chunks = join_wrapped(lines) if seed.wrapped else [" ".join(ln.split()) for ln in lines]
@@ -217,7 +250,9 @@ def seed_blocks(seed: Seed) -> tuple[list[Block], dict[str, str]]:
             blocks.append(Block("title", chunk, level=1))
         elif chunk in seed.headings:
             blocks.append(Block("heading", chunk, level=seed.headings[chunk]))
-        elif chunk.startswith(("· ", "• ")):
+        elif match := re.match(r"(#{1,4}) (\S.*)$", chunk):
+            blocks.append(Block("heading", match.group(2), level=len(match.group(1))))
+        elif chunk.startswith(("· ", "• ", "- ")):
             blocks.append(Block("bullet", chunk[2:]))
         elif match := re.match(r"(\d+)\. (\S.*)$", chunk):
             blocks.append(Block("number", match.group(2), level=int(match.group(1))))
@@ -331,11 +366,12 @@ def add_page_furniture(document: docx.document.Document, seed: Seed) -> None:
     if seed.footer_pages:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve">Pagina </w:t></w:r>'))
+        page, of = seed.footer_words
+        footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve">{page} </w:t></w:r>'))
         footer._p.append(
             parse_xml(f'<w:fldSimple {W} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
         )
-        footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
+        footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> {of} </w:t></w:r>'))
         footer._p.append(
             parse_xml(f'<w:fldSimple {W} w:instr="NUMPAGES"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
         )
@@ -361,7 +397,7 @@ def write_docx(seed: Seed, blocks: list[Block], notes: dict[str, str], *, tracke
     settings = document.settings.element
     settings.append(parse_xml(f"<w:autoHyphenation {W}/>"))
     lang = style.element.get_or_add_rPr()
-    lang.append(parse_xml(f'<w:lang {W} w:val="nl-NL"/>'))
+    lang.append(parse_xml(f'<w:lang {W} w:val="{seed.language}"/>'))
     ids = {label: i + 1 for i, label in enumerate(notes)}
     for block in blocks:
         if block.kind == "title":
@@ -567,6 +603,33 @@ def to_pdf(docx_files: dict[str, bytes], workdir: Path) -> dict[str, bytes]:
     return {name: (workdir / "pdf" / f"{name}.pdf").read_bytes() for name in docx_files}
 
 
+# --- reproducible bytes -----------------------------------------------------------------
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry dated 1980-01-01, so a rerun writes the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def fixed_pdf(data: bytes) -> bytes:
+    """LibreOffice's PDF with its creation date and file id fixed (same lengths, so the
+    cross-reference offsets stay right)."""
+    data = re.sub(
+        rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})",
+        lambda m: m.group(1) + b"20260101000000",
+        data,
+    )
+    data = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + b"0" * 32, data)
+    return re.sub(rb"<[0-9A-F]{32}>", b"<" + b"0" * 32 + b">", data)
+
+
 # --- hostile files ----------------------------------------------------------------------
 
 
@@ -619,12 +682,15 @@ def main() -> int:
     docx_for_pdf: dict[str, bytes] = {}
     for seed in SEEDS:
         blocks, notes = seed_blocks(seed)
-        (OUT / f"{seed.key}.docx").write_bytes(write_docx(seed, blocks, notes, tracked=True))
+        (OUT / f"{seed.key}.docx").write_bytes(
+            fixed_zip(write_docx(seed, blocks, notes, tracked=True))
+        )
         # The PDF is made from the accepted text: LibreOffice would print both sides of a change.
         docx_for_pdf[seed.key] = write_docx(seed, blocks, notes, tracked=False)
         (OUT / f"{seed.key}.html").write_bytes(write_html(seed, blocks, notes))
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = to_pdf(docx_for_pdf, Path(tmp))
+    pdfs = {key: fixed_pdf(data) for key, data in pdfs.items()}
     for key, data in pdfs.items():
         (OUT / f"{key}.pdf").write_bytes(data)
     hostile = OUT / "hostile"
