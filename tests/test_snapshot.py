@@ -158,3 +158,9 @@ def test_snapshot_without_line_spans_uses_its_own_lines() -> None:
 def test_not_a_snapshot(text: str) -> None:
     with pytest.raises(InputError):
         from_markdown(text)
+
+
+def test_windows_line_endings_read_the_same(seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["questions"]
+    markdown = to_markdown(doc)
+    assert from_markdown(markdown.replace("\n", "\r\n")) == doc

@@ -117,7 +117,8 @@ def from_markdown(text: str) -> Document:
     """Read a canonical snapshot back into a Document."""
     from tracker.mdparse import parse_body, split_footnotes
 
-    lines = text.split("\n")
+    # A checkout with Windows line endings gives the same snapshot.
+    lines = text.replace("\r\n", "\n").removeprefix("\ufeff").split("\n")
     if not lines or lines[0] != _FRONT:
         raise InputError("not a snapshot: no front matter", "snapshots start with '---'")
     try:
