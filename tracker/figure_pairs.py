@@ -45,8 +45,9 @@ RARE_ELSEWHERE = 3
 """...and most it may appear in in the other letter, which may dwell on the subject."""
 ROW_NAMED = 80
 """Least rapidfuzz partial ratio for an old sentence to name a table row."""
-MAX_FACTOR = 10
-"""Largest ratio between an old and a new value that can still be one figure moving."""
+MAX_FACTOR = 5
+"""Largest ratio between an old and a new amount or count that can still be one figure moving
+(support delivered rose 8,7 -> 11,7; a fivefold jump is more likely another figure)."""
 ROW_WORD = 80
 """Least rapidfuzz partial ratio for a word of a row label to occur in a sentence."""
 ROW_SHARE = 0.66
@@ -57,8 +58,10 @@ ORDER_TIE = 1e-3
 """Weight of keeping the order, small enough to only break ties."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
-ECHO_MIN = 0.6
-"""Least label similarity for two equal figures of one letter to be one figure said twice."""
+ECHO_MIN = 0.85
+"""Least label similarity for two equal figures of one letter to be one figure said twice..."""
+ECHO_WORDS = 2
+"""...or the content words their labels must share."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +224,9 @@ def similarity(
         return 0.0
     if (a.unit not in PERCENT_UNITS and _implausible(a.value, b.value)) or _other_periods(a, b):
         return 0.0
+    terms_a, terms_b = _terms(a), _terms(b)
+    if terms_a and terms_b and not terms_a & terms_b:
+        return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
     words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
     label_a = {_stem(w) for w in fold(_row_or_label(a)).split()}
@@ -271,6 +277,14 @@ def _other_periods(a: Figure, b: Figure) -> bool:
 
 # Rates move by points, not by factors: 2,75% to 0,25% in one winter is one rate moving.
 PERCENT_UNITS = frozenset({"%", "pp", "bp"})
+
+
+_TERM = re.compile(r"\b\d+[-\u2011](?:year|month|week|day|jarige?|jaars)\b", re.IGNORECASE)
+
+
+def _terms(figure: Figure) -> frozenset[str]:
+    """Maturities in the figure's label ("3-year", "10-year"): they name a security."""
+    return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(figure.label))
 
 
 def _implausible(old: Decimal, new: Decimal) -> bool:
@@ -349,8 +363,13 @@ def _echoes(a: Figure, b: Figure, language: Language) -> bool:
         cell, prose = (a, b) if a.row is not None else (b, a)
         return names_row(cell.row or "", prose.context)
     # Prose repeats a figure as written; agreeing only within rounding is not enough there.
-    return (
-        a.value == b.value and fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
+    if a.value != b.value or _terms(a) != _terms(b) or periods(a) != periods(b):
+        return False
+    words_a, words_b = set(fold(a.label).split()), set(fold(b.label).split())
+    # Two content words in common ("militaire steun"), not one generic one ("month").
+    return len(words_a & words_b) >= ECHO_WORDS or (
+        fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
+        and min(len(words_a), len(words_b)) >= ECHO_WORDS
     )
 
 

@@ -254,6 +254,10 @@ def label_of(
     clause_start = max(_clause_start(sentence, start), min(low, start))
     before = _content_words(sentence[clause_start:start])
     words = before[-(LABEL_WORDS - len(after)) :] + after
+    terms = [w for w in before if _TERM_WORD.fullmatch(w) and w not in words]
+    if terms:
+        # A maturity names the security ("the June 5-year TIPS reopening auction size"): keep it.
+        words = [terms[-1], *words[1:]] if len(words) >= LABEL_WORDS else [terms[-1], *words]
     if not words:
         # A figure alone in its clause, as in a list of amounts: the sentence names it.
         words = _content_words(sentence[clause_end:])[:LABEL_WORDS]
@@ -293,6 +297,7 @@ def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_TERM_WORD = re.compile(r"\d+[-\u2011](?:year|month|week|day)", re.IGNORECASE)
 # Where the last listed name ends and the verb phrase begins: "de depositofaciliteit |
 # onveranderd zullen blijven op", "the deposit facility | will be increased to".
 _VERB_AFTER_NAME = re.compile(
