@@ -6,12 +6,15 @@ import time
 
 import pytest
 from conftest import CORPUS_DIR, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.errors import ExtractionError
 from tracker.files import load_document
 from tracker.model import Document, Paragraph
 from tracker.parse import parse
 from tracker.readers.text import decode
+from tracker.snapshot import from_markdown, to_markdown
 
 
 def outline(doc: Document) -> list[tuple[int, str | None]]:
@@ -385,3 +388,34 @@ def test_date_repeated_in_later_page_headers_is_dropped() -> None:
     body = " ".join(s.text for s in parse(text).sections)
     assert "Datum" not in body and "MINDEF" not in body and "referentie" not in body
     assert body.endswith("onverminderd op tot burden-sharing.")
+
+
+# Pieces of real letters, to build arbitrary and broken letters from.
+PIECES = [
+    "Geachte voorzitter,", "Hoogachtend,", "\t", "\n", "\n\n", " ", "Datum 27 februari 2026",
+    "Betreft", "[footnoteRef:1]", "[1:  Kamerstuk 22 054, nr. 463]", "[1]", "[^1]", "[^1]: noot",
+    "1. Bent u bekend met het bericht?", "- item", "NAVO-", "defensie-", "€", "2,4 mld.",
+    "Industrie", "The Committee decided to raise the target range.", "Vraag 1", "Antwoord 1",
+    "Het kabinet heeft besloten de militaire steun aan Oekraïne voort te zetten.", "##",
+    "# Titel", "|", "a | b", "---", "Den Haag, 4 maart 2026", "Nr. 12 Brief van de minister",
+    "21 501-02 Raad", "www.defensie.nl", "Postbus 20701", "2500 ES Den Haag",
+    "De minister van Defensie,", "J. Jansen", "(zie o.a.", "x" * 60, "woord " * 20,
+]  # fmt: skip
+
+
+@given(
+    st.one_of(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.text(max_size=200)),
+    st.sampled_from(["plain", "markdown"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_clean_document_or_an_extraction_error(text: str, markup: str) -> None:
+    try:
+        doc = parse(text, markup)  # type: ignore[arg-type]
+    except ExtractionError:
+        return
+    for section in doc.sections:
+        assert section.heading is None or section.heading == section.heading.strip() != ""
+        for paragraph in section.paragraphs:
+            assert paragraph.text and paragraph.text == " ".join(paragraph.text.split())
+            assert not set(paragraph.text) & {"\ue000", "\ue001"}
+    assert from_markdown(to_markdown(doc)) == doc

@@ -109,7 +109,8 @@ def parse_body(lines: list[str], bodies: dict[str, str], *, line_offset: int = 0
             list_depth -= 1
         elif token.type == "heading_open":
             text, labels = lift_markers(inline_text(tokens[i + 1]))
-            built.sections.append((token, text, labels, []))
+            if text:  # an empty "##" heads nothing
+                built.sections.append((token, text, labels, []))
             i += 3
             continue
         elif token.type == "paragraph_open":
