@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -34,6 +35,9 @@ MAX_HEADING_WORDS = 6
 # How much of a new section's word trigrams must come from one old section (or the reverse)
 # before the new one counts as split off it (merged into it).
 MIN_CONTAINMENT = 0.6
+# A section between the same neighbours on both sides, scoring this much, is paired before the
+# costly search: edited in place, as most changed sections of a new version are.
+IN_PLACE_SCORE = 0.75
 # Candidates per section from shared rare trigrams, and trigrams shared by more sections than
 # this are boilerplate, not evidence: both bound the work so it grows linearly with the letter.
 CANDIDATES_PER_SECTION = 6
@@ -153,8 +157,11 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[Sect
     scores: dict[tuple[int, int], tuple[float, float]] = {
         (o, n): (1.0, 1.0) for o, n in matches.items()
     }
-    candidates = _candidates(old_sides, new_sides, matches)
     once = _headings_seen_once(old_sides) & _headings_seen_once(new_sides)
+    for (o, n), in_place in _in_place(old_sides, new_sides, matches, once).items():
+        matches[o] = n
+        scores[(o, n)] = in_place
+    candidates = _candidates(old_sides, new_sides, matches)
     scored: dict[tuple[int, int], tuple[float, float]] = {}
     for o, n in candidates:
         score = _score(old_sides[o], new_sides[n], once)
@@ -201,6 +208,28 @@ def _exact_anchors(old: list[_Side], new: list[_Side]) -> dict[int, int]:
         if queue:
             matches[o] = queue.pop()
     return matches
+
+
+def _in_place(
+    old: list[_Side], new: list[_Side], matches: dict[int, int], unique_headings: set[str]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Sections still in their place: between two anchors, as many old as new, and clearly
+    the same text. Pairing them first leaves the costly scoring only the real puzzles."""
+    ordered = sorted(matches.items())
+    keep = _longest_increasing([n for _, n in ordered])
+    fences = [(-1, -1)] + [ordered[i] for i in sorted(keep)] + [(len(old), len(new))]
+    found: dict[tuple[int, int], tuple[float, float]] = {}
+    taken = set(matches.values())
+    for (o1, n1), (o2, n2) in itertools.pairwise(fences):
+        olds = [o for o in range(o1 + 1, o2) if o not in matches]
+        news = [n for n in range(n1 + 1, n2) if n not in taken]
+        if not olds or len(olds) != len(news):
+            continue
+        for o, n in zip(olds, news, strict=True):
+            score = _score(old[o], new[n], unique_headings)
+            if score is not None and score[0] >= IN_PLACE_SCORE:
+                found[(o, n)] = score
+    return found
 
 
 def _candidates(
@@ -280,7 +309,9 @@ def _score(a: _Side, b: _Side, unique_headings: set[str]) -> tuple[float, float]
     if not a.words and not b.words:
         # Heading-only sections: the heading is all there is to compare.
         return (heading_similarity, heading_similarity) if heading_similarity >= 0.8 else None
-    body = Indel.normalized_similarity(a.words, b.words)
+    # Below the lowest bar any rule uses, the exact value does not matter (0.0 comes back),
+    # and the cut-off lets rapidfuzz stop early: most candidates are weak neighbours.
+    body = Indel.normalized_similarity(a.words, b.words, score_cutoff=MIN_BODY_SAME_HEADING)
     combined = 0.8 * body + 0.2 * heading_similarity
     if combined >= MIN_SCORE and body >= MIN_BODY:
         return combined, body
