@@ -140,3 +140,13 @@ def test_english_running_header_and_page_footer_are_removed() -> None:
     assert not [line for line in lines if re.fullmatch(r"Page \d+ of \d+", line)]
     assert "U.S. Department of the Treasury" not in lines
     assert "- A 30-year bond in the amount of $25 billion, maturing November 15, 2055." in lines
+
+
+def test_bold_letterhead_labels_are_not_headings() -> None:
+    import pdfplumber
+
+    with pdfplumber.open(FORMATS / "seed-000.pdf") as document:
+        words = document.pages[0].extract_words(extra_attrs=["fontname"])
+    assert any(w["text"] == "Datum" and "Bold" in w["fontname"] for w in words)
+    lines = markdown("seed-000.pdf").splitlines()
+    assert "Datum" in lines and "Betreft" in lines and "Onze referentie" in lines

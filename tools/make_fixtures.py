@@ -82,6 +82,8 @@ class Seed:
     folder: Path = LETTERS
     language: str = "nl-NL"
     footer_words: tuple[str, str] = ("Pagina", "van")
+    bold_lines: tuple[str, ...] = ()
+    """Paragraphs set in bold, such as letterhead labels."""
 
 
 # US Treasury refunding statement: English, with headings, bullets and a table of auction
@@ -110,6 +112,7 @@ SEEDS = [
         },
         page_header="Ministerie van Defensie",
         footnote_start=2,
+        bold_lines=("Datum", "Betreft", "Onze referentie"),
         table=[
             ["Type steun", "31 aug. 2025", "03 feb. 2026"],
             ["Directe levering (vervangingswaarde)", "€ 2,4 mld.", "€ 2,5 mld."],
@@ -416,7 +419,7 @@ def write_docx(seed: Seed, blocks: list[Block], notes: dict[str, str], *, tracke
             if tracked and change and change[1] in block.text:
                 add_tracked_change(paragraph, block.text, *change)
             else:
-                add_runs(paragraph, block.text, ids)
+                add_runs(paragraph, block.text, ids, bold=block.text in seed.bold_lines)
         elif block.kind == "table":
             table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
             table.style = document.styles["Table Grid"]

@@ -40,6 +40,9 @@ PARAGRAPH_GAP_RATIO = 1.45
 SHORT_LINE_SHARE = 0.15
 # A form's label column takes at most this share of the text width.
 FORM_LABEL_SHARE = 0.45
+# Running text fills at least this share of the text width (all lines of a paragraph but
+# its last), which tells prose after a bold line from a column of short letterhead lines.
+PROSE_LINE_SHARE = 0.6
 # Between a form's label and its text there is more white space than a word space (which is
 # about a third of the type size, up to one size in stretched justified lines).
 FORM_GAP_EMS = 0.6
@@ -206,7 +209,8 @@ def _page_content(page: Any) -> Page:
         for w in page.extract_words(
             keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["size", "fontname"]
         )
-        if w["text"].strip()
+        # Rotated text (a reference printed up the margin) is not part of the reading order.
+        if w["text"].strip() and w.get("upright", True)
     ]
 
     def inside(word: Word, box: tuple[float, float, float, float]) -> bool:
@@ -484,11 +488,33 @@ def _join(text: str, more: str, vocabulary: frozenset[str] = frozenset()) -> str
 
 
 def _is_heading(line: Line, layout: Layout) -> bool:
+    """A line in heading type: larger than the body, or bold, short and not a lead-in."""
     if line.table is not None or not line.text or line.column == "right":
         return False
     bigger = line.size >= layout.body_size * HEADING_SIZE_RATIO
     words = len(line.text.split())
     return (bigger or line.bold) and words <= 25 and not line.text.endswith((":", ";", ","))
+
+
+def _heading_flags(stream: list[Line], layout: Layout) -> list[bool]:
+    """Which lines are headings. Larger type always is; bold body-size type only when running
+    text (or a table) follows, so that bold letterhead labels ("Datum") stay text."""
+    flags = [_is_heading(line, layout) for line in stream]
+    for i, line in enumerate(stream):
+        if not flags[i] or line.size >= layout.body_size * HEADING_SIZE_RATIO:
+            continue
+        j = i + 1
+        while j < len(stream) and flags[j] and stream[j].bold and stream[j].size == line.size:
+            j += 1  # the rest of a bold heading wrapped over several lines
+        following = stream[j] if j < len(stream) else None
+        prose = following is not None and (
+            following.table is not None
+            or following.x1 - following.x0 >= PROSE_LINE_SHARE * (layout.right - layout.left)
+        )
+        if not prose:
+            for k in range(i, j):
+                flags[k] = False
+    return flags
 
 
 def _blocks(stream: list[Line], layout: Layout) -> list[str]:
@@ -526,7 +552,8 @@ def _blocks(stream: list[Line], layout: Layout) -> list[str]:
         blocks.extend(_form_blocks(rows))
         rows.clear()
 
-    for line in stream:
+    flags = _heading_flags(stream, layout)
+    for line, is_heading in zip(stream, flags, strict=True):
         if line.column == "full" or line.table is not None:
             flush_form()
         if line.table is not None:
@@ -559,7 +586,7 @@ def _blocks(stream: list[Line], layout: Layout) -> list[str]:
                 row.paragraphs[-1] = _join(row.paragraphs[-1], line.text, layout.vocabulary)
             row.right = line
             continue
-        if _is_heading(line, layout):
+        if is_heading:
             flush()
             level = (
                 heading_sizes.index(line.size) + 1
