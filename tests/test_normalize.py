@@ -169,3 +169,29 @@ def test_scraped_markdown_links_and_bold_keep_their_words() -> None:
 
 def test_marker_sentinel_round_trips() -> None:
     assert lift_markers(f"tekst{marker('12')} en meer") == ("tekst en meer", ("12",))
+
+
+def test_pdf_footnotes_at_the_foot_of_the_page() -> None:
+    text = (
+        "conform de motie van het lid Sjoerdsma c.s.1 over het opschroeven van de steun en de\n"
+        "eerdere leveringen2 aan Oekraïne. Het gaat om een F16 en 2 500 militairen.\n"
+        "\n"
+        "1 Motie van het lid Sjoerdsma c.s., Kamerstuk 36 045, nr. 5\n"
+        "2 Kamerstuk 22 054, nr. 463\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.footnotes == {
+        "1": "Motie van het lid Sjoerdsma c.s., Kamerstuk 36 045, nr. 5",
+        "2": "Kamerstuk 22 054, nr. 463",
+    }
+    assert cleaned.lines[3:5] == ("", "")
+    assert lift_markers(cleaned.lines[1]) == (
+        "eerdere leveringen aan Oekraïne. Het gaat om een F16 en 2 500 militairen.",
+        ("2",),
+    )
+
+
+def test_a_number_glued_to_a_word_needs_its_footnote_body() -> None:
+    # Without a body line "1 …" below, "covid19" and "leveringen1" stay as written.
+    text = "de leveringen1 aan Oekraïne tijdens covid19 en daarna"
+    assert lifted(text) == (text, ())

@@ -55,6 +55,10 @@ _BRACKET_REF_RE = re.compile(r"\s?\[([0-9]{1,3})\](?!\()")
 # "expenditures.3". Accepted only when the numbers run 1, 2, 3… through the letter, so that
 # real numbers written without a space ("nr.5") are left alone.
 _GLUED_RE = re.compile(r"(?<=[^\W\d_][.,;:”’\")])([1-9][0-9]?)(?=\s|$)")
+# A number glued straight to a lower-case word: "de leveringen1 aan", "Oekraïne2."
+_WORD_GLUED_RE = re.compile(r"(?<=[a-zà-ÿ]{4})([1-9][0-9]?)(?=[\s.,;:]|$)")
+# A footnote body at the foot of a PDF page: "1 Kamerstuk 22 054, nr. 463".
+_PAGE_FOOT_BODY_RE = re.compile(r"^[ \t]*([1-9][0-9]?)[ \t]+([A-Z(“‘\"][^\n]*)$", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +115,47 @@ def clean(text: str) -> Cleaned:
 
 
 def _mark_glued(text: str, bodies: dict[str, str]) -> str:
-    """Turn glued footnote digits into markers when they count up from the next free label."""
+    """Turn glued footnote digits into markers when they count up from the next free label.
+
+    PDF text prints a footnote's body at the foot of the page as a line "1 Kamerstuk …"; such
+    a line becomes the body of the marker before it. A number glued straight to a word
+    ("leveringen1") counts as a marker only when such a body line confirms it.
+    """
     taken = [int(label) for label in bodies if label.isdigit()]
     taken += [int(label) for label in MARKER_RE.findall(text) if label.isdigit()]
     expected = max(taken, default=0) + 1
+    body_lines = {
+        match.start(): match for match in _PAGE_FOOT_BODY_RE.finditer(text)
+    }  # position -> "N text" line
+    candidates = sorted(
+        [(m, False) for m in _GLUED_RE.finditer(text)]
+        + [(m, True) for m in _WORD_GLUED_RE.finditer(text)],
+        key=lambda item: item[0].start(1),
+    )
     spans: list[tuple[int, int, str]] = []
-    for match in _GLUED_RE.finditer(text):
-        number = int(match.group(1))
-        if number == expected or match.group(1) in bodies:  # a new note, or one cited again
-            spans.append((match.start(1), match.end(1), match.group(1)))
+    used_bodies: list[re.Match[str]] = []
+    for match, needs_body in candidates:
+        label = match.group(1)
+        body = next(
+            (
+                b
+                for pos, b in body_lines.items()
+                if pos > match.end() and b.group(1) == label and b not in used_bodies
+            ),
+            None,
+        )
+        if int(label) == expected and (body is not None or not needs_body):
             expected += 1
-    for start, end, label in reversed(spans):
-        text = text[:start] + marker(label) + text[end:]
+        elif label not in bodies or needs_body:
+            continue  # neither the next note nor one cited again
+        spans.append((match.start(1), match.end(1), label))
+        if body is not None and label not in bodies:
+            bodies[label] = squash(body.group(2))
+            used_bodies.append(body)
+    edits = [(m.start(), m.end(), "") for m in used_bodies]
+    edits += [(start, end, marker(label)) for start, end, label in spans]
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
     return text
 
 
