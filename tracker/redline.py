@@ -28,18 +28,21 @@ def redline(
     blocks (paragraphs and tables) across them. Table rows take part as one "sentence" each.
     Sentences equal but for white space and hyphens are equal.
     """
-    old_units = _units(old, language)
-    new_units = _units(new, language)
-    old_keys = [text_key(text) for _, text in old_units]
-    new_keys = [text_key(text) for _, text in new_units]
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    old_blocks, new_blocks = _blocks(old), _blocks(new)
+    # Paragraphs first: an unchanged paragraph needs no sentence splitting, and most of a
+    # changed section's paragraphs are unchanged. It stays one "equal" edit.
+    matcher = difflib.SequenceMatcher(
+        None, [key for _, _, key in old_blocks], [key for _, _, key in new_blocks], autojunk=False
+    )
     edits: list[SentenceEdit] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                edits.append(_equal(old_units[i], new_units[j]))
+            for (i, a, _), (j, b, _) in zip(old_blocks[i1:i2], new_blocks[j1:j2], strict=True):
+                edits.append(SentenceEdit("equal", a, b, j, old_paragraph=i))
         else:
-            edits.extend(_rewrite(old_units[i1:i2], new_units[j1:j2]))
+            old_units = _units(old_blocks[i1:i2], language)
+            new_units = _units(new_blocks[j1:j2], language)
+            edits.extend(_sentence_edits(old_units, new_units))
     return _mark_moves(edits)
 
 
@@ -70,18 +73,45 @@ def word_edits(old: str, new: str) -> tuple[WordEdit, ...]:
     return tuple(edits)
 
 
-def _units(sections: Sequence[Section], language: Language) -> list[tuple[int, str]]:
-    """(block index, sentence) for every sentence and table row of the sections, in order."""
-    units: list[tuple[int, str]] = []
-    index = 0
+def _blocks(sections: Sequence[Section]) -> list[tuple[int, str, str]]:
+    """(block index, text, key) for every paragraph and table of the sections, in order.
+
+    A table's text is its rows, one per line, cells joined by " | ".
+    """
+    blocks: list[tuple[int, str, str]] = []
     for section in sections:
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                units.extend((index, s) for s in split_sentences(block.text, language))
+                text = block.text
             else:
-                units.extend((index, " | ".join(row)) for row in (block.header, *block.rows))
-            index += 1
+                text = "\n".join(" | ".join(row) for row in (block.header, *block.rows))
+            blocks.append((len(blocks), text, text_key(text)))
+    return blocks
+
+
+def _units(blocks: list[tuple[int, str, str]], language: Language) -> list[tuple[int, str]]:
+    """(block index, sentence) for every sentence of the blocks; a table row is a sentence."""
+    units: list[tuple[int, str]] = []
+    for index, text, _ in blocks:
+        units.extend((index, sentence) for sentence in split_sentences(text, language))
     return units
+
+
+def _sentence_edits(
+    old_units: list[tuple[int, str]], new_units: list[tuple[int, str]]
+) -> list[SentenceEdit]:
+    """Sentence edits between two runs of changed paragraphs."""
+    old_keys = [text_key(text) for _, text in old_units]
+    new_keys = [text_key(text) for _, text in new_units]
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    edits: list[SentenceEdit] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                edits.append(_equal(old_units[i], new_units[j]))
+        else:
+            edits.extend(_rewrite(old_units[i1:i2], new_units[j1:j2]))
+    return edits
 
 
 def _equal(old: tuple[int, str], new: tuple[int, str]) -> SentenceEdit:

@@ -98,6 +98,7 @@ _TRAILING: dict[Language, frozenset[str]] = {
 # Full stops inside numbers ("3.5", "60.000") are not followed by white space, so they never
 # reach the tests below.
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’»)\]]*(?=\s)")
+_SPACE = re.compile(r"\s+")
 # The word just before a full stop: letters, digits and inner dots ("o.a", "H.G.J", "U.S").
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Longer "words" before a full stop are not abbreviations or numbering, so a look back this
@@ -149,10 +150,10 @@ def _line_spans(line: str, language: Language) -> list[tuple[int, int]]:
 
 def _ends_sentence(line: str, start: int, match: re.Match[str], language: Language) -> bool:
     """Whether the punctuation in `match` closes the sentence that began at `start`."""
-    following = line[_skip_space(line, match.end()) :]
-    if not following:
+    after = _skip_space(line, match.end())
+    if after >= len(line):
         return True
-    first = following[0]
+    first = line[after]
     if match.group().startswith(("!", "?")):
         # "?" and "!" end a sentence unless the text runs on in lower case ("Why? because").
         return not first.islower()
@@ -180,6 +181,5 @@ def _ends_sentence(line: str, start: int, match: re.Match[str], language: Langua
 
 
 def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
+    found = _SPACE.match(text, position)
+    return found.end() if found else position
