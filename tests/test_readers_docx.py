@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 from tracker.errors import InputError
 from tracker.readers import docx as reader
@@ -144,3 +144,49 @@ def test_a_zip_that_is_no_word_file(tmp_path: Path) -> None:
         archive.writestr("readme.txt", "hello")
     with pytest.raises(InputError, match="no Word document"):
         reader.read(buffer.getvalue())
+
+
+NUMBERING = """<w:abstractNum {ns} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%1.%2"/></w:lvl>
+</w:abstractNum>"""
+LETTERED = """<w:abstractNum {ns} w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+    <w:lvlText w:val="%1)"/></w:lvl>
+</w:abstractNum>"""
+
+
+def test_numbered_headings_and_lettered_lists_keep_words_labels() -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    # Abstract definitions go before the w:num elements, as the schema orders them.
+    first_num = numbering.find(qn("w:num"))
+    for xml in (NUMBERING, LETTERED):
+        first_num.addprevious(parse_xml(xml.format(ns=nsdecls("w"))))
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
+
+    def numbered(paragraph: object, num_id: int, ilvl: int) -> None:
+        p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+        num_pr = f'<w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/>'
+        p_pr.append(parse_xml(f"<w:numPr {nsdecls('w')}>{num_pr}</w:numPr>"))
+
+    numbered(document.add_heading("Inleiding", level=1), 90, 0)
+    numbered(document.add_heading("Financiën", level=1), 90, 0)
+    numbered(document.add_heading("Begroting", level=2), 90, 1)
+    numbered(document.add_paragraph("eerste voorwaarde"), 91, 0)
+    numbered(document.add_paragraph("tweede voorwaarde"), 91, 0)
+    text = reader.read(saved(document)).text
+    assert [line for line in text.splitlines() if line] == [
+        "# 1\\. Inleiding",
+        "# 2\\. Financiën",
+        "## 2.1 Begroting",
+        "- a) eerste voorwaarde",
+        "- b) tweede voorwaarde",
+    ]

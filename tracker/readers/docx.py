@@ -59,8 +59,8 @@ class Styles:
     outline: dict[str, int] = field(default_factory=dict)
     numbering: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Style id -> (numId, ilvl) for list styles such as "List Number"."""
-    formats: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
-    """(numId, ilvl) -> (numFmt, start)."""
+    formats: dict[tuple[str, int], tuple[str, int, str]] = field(default_factory=dict)
+    """(numId, ilvl) -> (numFmt, start, lvlText such as "%1." or "%1.%2")."""
 
 
 @dataclass
@@ -227,7 +227,8 @@ def _styles(package: Package) -> Styles:
             a.get(_w("abstractNumId"), ""): {
                 int(lvl.get(_w("ilvl"), "0")): (
                     _val(lvl.find(_w("numFmt")), "decimal"),
-                    int(_val(lvl.find(_w("start")), "1")),
+                    _int(_val(lvl.find(_w("start")), "1"), 1),
+                    _val(lvl.find(_w("lvlText")), ""),
                 )
                 for lvl in a.iter(_w("lvl"))
             }
@@ -235,10 +236,20 @@ def _styles(package: Package) -> Styles:
         }
         for num in numbering.iter(_w("num")):
             num_id = num.get(_w("numId"), "")
-            levels = abstract.get(_val(num.find(_w("abstractNumId")), ""), {})
-            for ilvl, (fmt, start) in levels.items():
-                styles.formats[(num_id, ilvl)] = (fmt, start)
+            levels = dict(abstract.get(_val(num.find(_w("abstractNumId")), ""), {}))
+            for override in num.iter(_w("lvlOverride")):
+                ilvl = _int(override.get(_w("ilvl"), "0"), 0)
+                start = override.find(_w("startOverride"))
+                if start is not None and ilvl in levels:
+                    fmt, _, text = levels[ilvl]
+                    levels[ilvl] = (fmt, _int(_val(start, "1"), 1), text)
+            for ilvl, level in levels.items():
+                styles.formats[(num_id, ilvl)] = level
     return styles
+
+
+def _int(text: str, default: int) -> int:
+    return int(text) if text.lstrip("-").isdigit() else default
 
 
 def _val(element: etree._Element | None, default: str) -> str:
@@ -335,8 +346,18 @@ def _heading_level(p_pr: etree._Element | None, sid: str, styles: Styles) -> int
     return 0
 
 
-def _list_kind(p_pr: etree._Element | None, sid: str, state: State) -> tuple[str, int] | None:
-    """("bullet", 0) or ("number", n) for a list paragraph, None otherwise."""
+@dataclass(frozen=True)
+class ListLabel:
+    """The number Word shows before a numbered paragraph, or a bullet."""
+
+    bullet: bool
+    number: int = 0
+    text: str = ""
+    """As Word prints it: "3.", "2.1", "b)"."""
+
+
+def _list_label(p_pr: etree._Element | None, sid: str, state: State) -> ListLabel | None:
+    """The list label of a numbered or bulleted paragraph, None for other paragraphs."""
     num = p_pr.find(_w("numPr")) if p_pr is not None else None
     key = _num_pr(num) if num is not None else None
     if key is None:
@@ -346,15 +367,42 @@ def _list_kind(p_pr: etree._Element | None, sid: str, state: State) -> tuple[str
                 break
     if key is None or key[0] == "0":
         return None
-    fmt, start = state.styles.formats.get(key, ("decimal", 1))
+    fmt, start, pattern = state.styles.formats.get(key, ("decimal", 1, ""))
     if fmt in ("bullet", "none"):
-        return ("bullet", 0)
+        return ListLabel(bullet=True)
     count = state.counters.get(key, start - 1) + 1
     state.counters[key] = count
     for other in list(state.counters):
         if other[0] == key[0] and other[1] > key[1]:
             del state.counters[other]  # a deeper level starts again under a new item
-    return ("number", count)
+
+    def level_number(match: re.Match[str]) -> str:
+        ilvl = int(match.group(1)) - 1
+        other_fmt, other_start, _ = state.styles.formats.get((key[0], ilvl), ("decimal", 1, ""))
+        value = state.counters.get((key[0], ilvl), other_start)
+        return _format_number(value, other_fmt)
+
+    text = re.sub(r"%([1-9])", level_number, pattern or f"%{key[1] + 1}.")
+    return ListLabel(bullet=False, number=count, text=text)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        while value > 0:
+            value, rest = divmod(value - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman") and value < 400:
+        numerals = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix")]
+        numerals += [(5, "v"), (4, "iv"), (1, "i")]
+        roman = ""
+        for size, numeral in numerals:
+            while value >= size:
+                roman += numeral
+                value -= size
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(value)
 
 
 def _paragraph(p: etree._Element, state: State) -> str:
@@ -364,12 +412,19 @@ def _paragraph(p: etree._Element, state: State) -> str:
     if not text:
         return ""
     level = _heading_level(p_pr, sid, state.styles)
+    label = _list_label(p_pr, sid, state)
     if level:
-        return mdwrite.heading(level, text)
-    kind = _list_kind(p_pr, sid, state)
-    if kind is not None:
-        return mdwrite.list_item(text, kind[1] if kind[0] == "number" else None)
-    return mdwrite.escape(text)
+        # A numbered heading ("2.1 Financiën") shows its number as part of the heading.
+        prefix = f"{label.text} " if label is not None and not label.bullet else ""
+        return mdwrite.heading(level, prefix + text)
+    if label is None:
+        return mdwrite.escape(text)
+    if label.bullet:
+        return mdwrite.list_item(text)
+    if re.fullmatch(r"\d+[.)]", label.text):
+        return mdwrite.list_item(text, label.number)
+    # "a)", "iii.", "2.1": Markdown lists have only plain numbers; keep Word's label as text.
+    return mdwrite.list_item(f"{label.text} {text}")
 
 
 def _inline(p: etree._Element, state: State, *, notes: bool = True) -> str:
