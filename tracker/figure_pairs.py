@@ -37,7 +37,7 @@ BRIDGE_SCORE = 0.75
 """Weight of a pair found through a restated table row; below a near-verbatim direct match."""
 ANCHOR_BONUS = 0.25
 """Added when both contexts share a name found around no other figure of the two letters."""
-EQUAL_BONUS = 0.25
+EQUAL_BONUS = 0.3
 """Added for equal values: evidence, never enough alone (the seed gold's traps are equal)."""
 RARE = 1
 """Most figure contexts of one letter a name may appear in and still be rare there..."""
@@ -54,6 +54,11 @@ ROW_SHARE = 0.66
 """Share of a row label's words a sentence must hold to name the row."""
 AMBIGUOUS = 3
 """Figures sharing one label and unit in one letter from which on none of them is paired."""
+FUZZY_LABEL = 0.8
+"""Weight of a fuzzy (spelling-tolerant) label match against a word-for-word one."""
+LABEL_FLOOR = 0.5
+"""Least label similarity (rapidfuzz token set ratio / 100) for a pair without a shared rare
+name: letters dense with percentages say "inflation … per cent" around every figure."""
 ORDER_TIE = 1e-3
 """Weight of keeping the order, small enough to only break ties."""
 SECTION_BONUS = 0.08
@@ -195,6 +200,25 @@ def _context_key(figure: Figure) -> str:
     return " ".join(_stem(w) for w in context_words(figure).split())
 
 
+def _label_similarity(a: set[str], b: set[str], rarity: Rarity) -> float:
+    """Weighted Jaccard of two labels' stems: shared rare words ("begroot", "food") count, a
+    shared common one ("inflation", "steun") little, and a short label is no free subset."""
+    union = a | b
+    if not union:
+        return 0.0
+    shared = sum(rarity.weight(w) for w in a & b)
+    total = sum(rarity.weight(w) for w in union)
+    weighted = shared / total if total else 0.0
+    # Spelling varies between letters ("belenings-faciliteit", "beleningsfaciliteit"): a fuzzy
+    # match counts too, discounted, and never for a one-word label inside a longer one.
+    text_a, text_b = " ".join(sorted(a)), " ".join(sorted(b))
+    if min(len(a), len(b)) >= 2:
+        fuzzy = fuzz.token_set_ratio(text_a, text_b) / 100
+    else:
+        fuzzy = fuzz.token_sort_ratio(text_a, text_b) / 100
+    return max(weighted, FUZZY_LABEL * fuzzy)
+
+
 def _names(figure: Figure) -> set[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
@@ -204,7 +228,9 @@ def _names(figure: Figure) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd"."""
+    """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd", and
+    hyphenation: "belenings-faciliteit" ~ "beleningsfaciliteit"."""
+    word = word.replace("-", "").replace("\u2011", "")
     for suffix in ("en", "e", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -234,10 +260,15 @@ def similarity(
     shared = sum(rarity.weight(w) for w in words_a & words_b)
     smaller = min(sum(rarity.weight(w) for w in words_a), sum(rarity.weight(w) for w in words_b))
     context = shared / smaller if smaller else 0.0
-    label = fuzz.token_set_ratio(" ".join(sorted(label_a)), " ".join(sorted(label_b))) / 100
+    label = _label_similarity(label_a, label_b, rarity)
     score = 0.6 * context + 0.4 * label
-    if any(rarity.rare(w) for w in _names(a) & _names(b)):
+    anchored = any(rarity.rare(w) for w in _names(a) & _names(b))
+    if anchored:
         score += ANCHOR_BONUS
+    elif label < LABEL_FLOOR:
+        # Labels that have nothing in common ("mortgage rates increased" and "business loans")
+        # are two things, however alike the sentences around them read.
+        return 0.0
     if a.value == b.value:
         score += EQUAL_BONUS
     if (a.section, b.section) in paired_sections:
@@ -250,11 +281,20 @@ _PERIOD_WORD = re.compile(r"\b(?:19|20)\d\d\b|\b[A-Za-z]+\b")
 
 
 def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
-    """The years and the months the figure's sentence speaks of, full dates left out: those
-    say when a value held (its as-of date, which moves between letters), not what it is of."""
+    """The years and the months the figure's stretch of its sentence speaks of (from the figure
+    before it to the one after it), full dates left out: those say when a value held (its
+    as-of date, which moves between letters), not what it is of."""
     if figure.row is not None:
         return frozenset(), frozenset()
-    text = _FULL_DATE.sub(" ", figure.context)
+    own = _period_words(_own_stretch(figure.context, figure.text))
+    # "During the October – December 2021 quarter, Treasury borrowed $689 billion … and ended
+    # the quarter with a cash balance of $406 billion": a stretch that names no period of its
+    # own is in the period its sentence names.
+    return own if any(own) else _period_words(figure.context)
+
+
+def _period_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    text = _FULL_DATE.sub(" ", text)
     years, months = set(), set()
     for m in _PERIOD_WORD.finditer(text):
         word = m.group().lower()
@@ -263,6 +303,30 @@ def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
         elif word in MONTHS and len(word) > 3:  # "may", "mar" are words too
             months.add(word)
     return frozenset(years), frozenset(months)
+
+
+# Other amounts in a sentence: "2.2 per cent in September, from 2.0 per cent in August" gives
+# each figure its own month.
+_OTHER_AMOUNT = re.compile(
+    r"[-€$£]?\d[\d.,/\-\u2011]*\s*(?:%|per ?cent|procent|basis points|basispunten|billion|"
+    r"million|trillion|mld\.?|mln\.?|miljard|miljoen)",
+    re.IGNORECASE,
+)
+
+
+def _own_stretch(sentence: str, written: str) -> str:
+    at = sentence.find(written)
+    if at < 0:
+        return sentence
+    end = at + len(written)
+    start, stop = 0, len(sentence)
+    for m in _OTHER_AMOUNT.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= end:
+            stop = m.start()
+            break
+    return sentence[start:stop]
 
 
 def _other_periods(a: Figure, b: Figure) -> bool:
