@@ -53,9 +53,7 @@ def parse_markdown(text: str) -> Document:
         elif sum(1 for s in sections if s.level == 1) == 1:
             first = sections[0]
             title = first.heading
-            sections[0] = Section(
-                None, 0, first.blocks, first.footnotes, first.lines, first.heading_footnotes
-            )
+            sections[0] = Section(None, 0, first.blocks, first.footnotes, first.lines)
     # Levels count from 1 whatever heading size the writer started at ("##" under a title).
     top = min((s.level for s in sections if s.heading is not None), default=1)
     if top > 1:
@@ -128,7 +126,8 @@ def parse_body(lines: list[str], bodies: dict[str, str], *, line_offset: int = 0
         elif token.type in ("fence", "code_block") and token.content.strip():
             first, last = _span(token, line_offset)
             text, labels = lift_markers(squash(token.content))
-            built.sections[-1][3].append(Paragraph(text, first, last, labels))
+            if text:  # indented text (a code block to Markdown) is a paragraph of the letter
+                built.sections[-1][3].append(Paragraph(text, first, last, labels))
         i += 1
     return _sections(built, bodies, line_offset)
 
