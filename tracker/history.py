@@ -293,7 +293,7 @@ def _ingest_one(
     snapshot_text = to_markdown(replace(doc, meta=meta))
     # Reports are built from the snapshot read back, exactly as `rebuild` will see it.
     doc = from_markdown(snapshot_text)
-    stem = _stem_for(doc, name, {e.letter for e in entries})
+    stem = letter_stem(doc, name, {e.letter for e in entries})
 
     git_dir = _git_dir(root)
     write_atomic(git_dir / JOURNAL, json.dumps({"series": series, "letter": letter_rel}).encode())
@@ -358,7 +358,7 @@ def _date_from_name(name: str) -> dt.date | None:
         return None
 
 
-def _stem_for(doc: Document, name: str, taken: set[str]) -> str:
+def letter_stem(doc: Document, name: str, taken: set[str]) -> str:
     """<date>-<slug> from the file name (its own date prefix dropped), else the title."""
     assert doc.meta.date is not None
     slug = slugify(strip_date_prefix(name.rsplit(".", 1)[0])) or slugify(doc.meta.title or "")
@@ -469,13 +469,12 @@ def _extend(
     known = {e.letter for e in entries}
     if set(_snapshot_stems(root, series)) != known | {stem} or not appends(entries, stem, doc):
         return None
-    ledger_text = _read_text(root, ledger_path(series)) or ""
-    rows = rows_from_csv(ledger_text, ledger_path(series)) if ledger_text else []
+    ledger = _read_text(root, ledger_path(series)) or ""
     before = chain(entries)[-1]
     previous_text = _read_text(root, snapshot_path(series, before.letter))
     if previous_text is None:
         return None
-    return extend(series, entries, rows, stem, text, doc, previous_text)
+    return extend(series, entries, ledger, stem, text, doc, previous_text)
 
 
 def _write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -15,6 +15,9 @@ from tracker.errors import HistoryError
 from tracker.model import Figure, FigureChange
 from tracker.storage import slugify
 
+GAP_LETTERS = 24
+"""How many letters a figure may skip and still keep its identity: two years of monthly
+letters. Bounded so that the 1000th letter is not matched against every figure ever seen."""
 SKIP_MATCH_SCORE = 85.0
 """Label similarity (rapidfuzz token_sort_ratio, 0-100) above which a figure that the
 predecessor did not mention is taken to be a tracked figure coming back after a gap. High,
@@ -83,13 +86,16 @@ def ledger_step(
     previous_rows: Sequence[LedgerRow] = (),
     previous_figures: Sequence[Figure] = (),
     changes: Sequence[FigureChange] = (),
+    recent: Collection[str] = (),
 ) -> list[LedgerRow]:
     """The ledger rows of one letter, given the comparison with its predecessor.
 
     Identity is chained: a figure the comparison pairs with one of the predecessor takes that
     figure's identity. A figure left unpaired is tried against the figures the predecessor did
     not mention (a figure skipping a letter keeps its identity); the rest start new identities.
-    The caller adds the returned rows to `state`.
+    Only figures last seen in the `recent` letters (stems; the GAP_LETTERS before this one)
+    can come back, which bounds the work per letter however long the series. The caller adds
+    the returned rows to `state`.
     """
     previous_ids = {row.index: row.figure for row in previous_rows}
     assigned: dict[int, tuple[str, str]] = {}
@@ -112,7 +118,7 @@ def ledger_step(
         assigned[new_index] = (figure_id, status)
         taken.add(figure_id)
 
-    _match_after_gap(state, figures, set(previous_ids.values()), assigned, taken)
+    _match_after_gap(state, figures, set(previous_ids.values()), set(recent), assigned, taken)
 
     rows: list[LedgerRow] = []
     known = set(state.last)
@@ -147,12 +153,15 @@ def _match_after_gap(
     state: LedgerState,
     figures: Sequence[Figure],
     previous_ids: set[str],
+    recent: set[str],
     assigned: dict[int, tuple[str, str]],
     taken: set[str],
 ) -> None:
     """Pair unassigned figures with tracked figures the predecessor skipped, best label first."""
     candidates = [
-        row for figure_id, row in state.last.items() if figure_id not in previous_ids | taken
+        row
+        for figure_id, row in state.last.items()
+        if row.letter in recent and figure_id not in previous_ids | taken
     ]
     if not candidates:
         return
@@ -211,11 +220,12 @@ def _number(value: Decimal | None) -> str:
     return text
 
 
-def rows_to_csv(rows: Iterable[LedgerRow]) -> str:
+def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
     """figures.csv: a header and one row per figure per letter, in series order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    if header:
+        writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
             (
@@ -237,6 +247,41 @@ def rows_to_csv(rows: Iterable[LedgerRow]) -> str:
     return out.getvalue()
 
 
+def scan_ledger(
+    text: str, letters: Collection[str], name: str = "figures.csv"
+) -> tuple[dict[str, LedgerRow], list[LedgerRow]]:
+    """One pass over figures.csv: the last row of every figure, and every row of `letters`.
+
+    Only those rows are turned into LedgerRows, so appending a letter to a long series reads
+    its ledger at the speed of the csv module rather than building every row.
+    """
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        return {}, []
+    if tuple(header) != CSV_COLUMNS:
+        raise HistoryError(
+            f"{name}: unexpected columns {','.join(header)}",
+            "run `tracker rebuild` to regenerate it from the snapshots",
+        )
+    last: dict[str, list[str]] = {}
+    kept: list[list[str]] = []
+    for raw in reader:
+        if len(raw) != len(CSV_COLUMNS):
+            raise HistoryError(
+                f"{name}, line {reader.line_num}: expected {len(CSV_COLUMNS)} fields",
+                "run `tracker rebuild` to regenerate it from the snapshots",
+            )
+        last[raw[2]] = raw
+        if raw[1] in letters:
+            kept.append(raw)
+    columns = CSV_COLUMNS
+    return (
+        {key: _row(dict(zip(columns, raw, strict=True)), name, 0) for key, raw in last.items()},
+        [_row(dict(zip(columns, raw, strict=True)), name, 0) for raw in kept],
+    )
+
+
 def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
     """Read figures.csv back; a damaged file is a HistoryError naming the line."""
     reader = csv.DictReader(io.StringIO(text))
@@ -247,32 +292,32 @@ def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
             f"{name}: unexpected columns {','.join(reader.fieldnames)}",
             "run `tracker rebuild` to regenerate it from the snapshots",
         )
-    rows: list[LedgerRow] = []
-    for record in reader:
-        try:
-            rows.append(
-                LedgerRow(
-                    date=dt.date.fromisoformat(record["date"]),
-                    letter=record["letter"],
-                    figure=record["figure"],
-                    label=record["label"],
-                    unit=record["unit"],
-                    value=Decimal(record["value"]),
-                    high=Decimal(record["high"]) if record["high"] else None,
-                    text=record["text"],
-                    qualifier=record["qualifier"] or None,
-                    section=record["section"],
-                    line=int(record["line"]),
-                    index=int(record["index"]),
-                    status=record["status"],
-                )
-            )
-        except (ValueError, InvalidOperation, TypeError) as exc:
-            raise HistoryError(
-                f"{name}, line {reader.line_num}: cannot read the row ({exc})",
-                "run `tracker rebuild` to regenerate it from the snapshots",
-            ) from None
-    return rows
+    return [_row(record, name, reader.line_num) for record in reader]
+
+
+def _row(record: dict[str, str], name: str, line: int) -> LedgerRow:
+    try:
+        return LedgerRow(
+            date=dt.date.fromisoformat(record["date"]),
+            letter=record["letter"],
+            figure=record["figure"],
+            label=record["label"],
+            unit=record["unit"],
+            value=Decimal(record["value"]),
+            high=Decimal(record["high"]) if record["high"] else None,
+            text=record["text"],
+            qualifier=record["qualifier"] or None,
+            section=record["section"],
+            line=int(record["line"]),
+            index=int(record["index"]),
+            status=record["status"],
+        )
+    except (ValueError, InvalidOperation, TypeError) as exc:
+        where = f", line {line}" if line else ""
+        raise HistoryError(
+            f"{name}{where}: cannot read the row ({exc})",
+            "run `tracker rebuild` to regenerate it from the snapshots",
+        ) from None
 
 
 # --- the ledger seen per figure -------------------------------------------------------

@@ -17,9 +17,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from tracker.errors import HistoryError
-from tracker.ledger import LedgerRow, LedgerState, ledger_step, rows_to_csv
+from tracker.ledger import (
+    GAP_LETTERS,
+    LedgerRow,
+    LedgerState,
+    ledger_step,
+    rows_to_csv,
+    scan_ledger,
+)
 from tracker.model import Comparison, Document, Figure, FigureChange
-from tracker.series_index import LetterEntry, entries_to_csv, render_index
+from tracker.series_index import LetterEntry, entries_to_csv, index_window, render_index
 
 SNAPSHOTS, REPORTS = "snapshots", "reports"
 INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
@@ -247,7 +254,7 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
     rows: list[LedgerRow] = []
     previous_rows: list[LedgerRow] = []
     previous_figures: tuple[Figure, ...] = ()
-    for entry in standing:
+    for position, entry in enumerate(standing):
         work = works[entry.letter]
         doc = docs[entry.letter]
         step = ledger_step(
@@ -259,6 +266,7 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
             previous_rows=previous_rows,
             previous_figures=previous_figures,
             changes=work.changes,
+            recent=[e.letter for e in standing[max(0, position - GAP_LETTERS) : position]],
         )
         state.add(step)
         rows.extend(step)
@@ -290,7 +298,7 @@ def with_counts(
 def extend(
     series: str,
     entries: list[LetterEntry],
-    rows: list[LedgerRow],
+    ledger: str,
     stem: str,
     text: str,
     doc: Document,
@@ -298,30 +306,37 @@ def extend(
 ) -> dict[str, str]:
     """The derived files after appending a letter after the last one standing in the series.
 
-    The caller checks `appends` first; the result is byte for byte what `derive` gives.
+    Reads only the predecessor's snapshot, the manifest (`entries`) and the ledger text; the
+    caller checks `appends` first. The result is byte for byte what `derive` gives.
     """
-    before = chain(entries)[-1]
+    standing = chain(entries)
+    before = standing[-1]
     work = letter_work(text, previous_text, None)
     entry = with_counts(skeleton(stem, doc), before.letter, work.counts)
+    final = [*entries, entry]
+    window = {e.letter for e in index_window(final)}
     state = LedgerState()
-    state.add(rows)
+    state.last, kept = scan_ledger(ledger, window | {before.letter}, ledger_path(series))
     step = ledger_step(
         state,
         letter=stem,
         date=entry.date,
         figures=work.figures,
         headings=[s.heading for s in doc.sections],
-        previous_rows=[r for r in rows if r.letter == before.letter],
+        previous_rows=[r for r in kept if r.letter == before.letter],
         previous_figures=letter_work(previous_text, None, None).figures,
         changes=work.changes,
+        recent=[e.letter for e in standing[-GAP_LETTERS:]],
     )
-    final = [*entries, entry]
-    rows = [*rows, *step]
+    shown = [r for r in kept if r.letter in window] + step
+    if not ledger:
+        ledger = rows_to_csv(())
     return {
         report_path(series, stem): render_report(series, entry, doc, before, work),
         manifest_path(series): entries_to_csv(final),
-        ledger_path(series): rows_to_csv(rows),
-        index_path(series): render_index(series, final, rows),
+        # The ledger is in series order, so the new letter's rows go at its end.
+        ledger_path(series): ledger + rows_to_csv(step, header=False),
+        index_path(series): render_index(series, final, shown),
     }
 
 

@@ -176,7 +176,7 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
     lines.append("")
 
     chain = [e for e in entries if not e.superseded]
-    window = chain[-KEY_FIGURE_LETTERS:]
+    window = index_window(entries)
     tracked = track(rows, [e.letter for e in window])
     tracked.sort(key=lambda t: -t.seen_in)  # stable: first appearance breaks ties
     key = tracked[:KEY_FIGURE_ROWS]
@@ -212,6 +212,13 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
             for chart in charts:
                 lines += [*chart, ""]
     return "\n".join(lines)
+
+
+def index_window(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
+    """The letters the key-figures table shows: the last KEY_FIGURE_LETTERS standing.
+
+    `render_index` reads ledger rows of these letters only."""
+    return [e for e in entries if not e.superseded][-KEY_FIGURE_LETTERS:]
 
 
 def _chartable(t: TrackedFigure) -> bool:
