@@ -56,7 +56,7 @@ AMBIGUOUS = 3
 """Figures sharing one label and unit in one letter from which on none of them is paired."""
 FUZZY_LABEL = 0.8
 """Weight of a fuzzy (spelling-tolerant) label match against a word-for-word one."""
-LABEL_FLOOR = 0.5
+LABEL_FLOOR = 0.55
 """Least label similarity (rapidfuzz token set ratio / 100) for a pair without a shared rare
 name: letters dense with percentages say "inflation … per cent" around every figure."""
 ORDER_TIE = 1e-3
@@ -250,6 +250,8 @@ def similarity(
         return 0.0
     if (a.unit not in PERCENT_UNITS and _implausible(a.value, b.value)) or _other_periods(a, b):
         return 0.0
+    if a.value * b.value < 0:
+        return 0.0  # a rate that changes sign between letters is more likely another rate
     terms_a, terms_b = _terms(a), _terms(b)
     if terms_a and terms_b and not terms_a & terms_b:
         return 0.0  # the 5-year note's auction size is not the 10-year note's
