@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -376,18 +377,25 @@ def test_questions_labelled_vraag_and_antwoord() -> None:
     assert doc.sections[0].lines == (1, 5)
 
 
-def test_date_repeated_in_later_page_headers_is_dropped() -> None:
+def test_page_headers_between_a_heading_and_its_text_are_dropped() -> None:
     text = (
+        "Datum 12 mei 2025\n"
+        "Betreft Voortgang van de inzet van F-35 jachtvliegtuigen\n\n"
         "Geachte voorzitter,\n\n"
-        "Hierbij informeer ik u over de stand van zaken van de militaire steun aan Oekraïne.\n\n"
-        "Datum 27 februari 2026\n"
+        "Met deze brief informeer ik uw Kamer over de voortgang van de inzet boven Polen.\n\n"
+        "2. Financiën\n"
+        "Datum 12 mei 2025\n"
         "Onze referentie\n"
-        "MINDEF20260006976\n\n"
-        "Het kabinet roept internationaal onverminderd op tot burden-sharing.\n"
+        "BS2025012345\n"
+        "Pagina 2 van 3\n"
+        "De kosten worden gedekt uit het Budget Internationale Veiligheid (BIV).\n"
     )
-    body = " ".join(s.text for s in parse(text).sections)
-    assert "Datum" not in body and "MINDEF" not in body and "referentie" not in body
-    assert body.endswith("onverminderd op tot burden-sharing.")
+    doc = parse(text)
+    assert doc.meta.date == dt.date(2025, 5, 12)
+    assert outline(doc) == [(0, None), (1, "2. Financiën")]
+    assert doc.sections[1].text == (
+        "De kosten worden gedekt uit het Budget Internationale Veiligheid (BIV)."
+    )
 
 
 # Pieces of real letters, to build arbitrary and broken letters from.

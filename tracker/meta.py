@@ -210,9 +210,8 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
     _address_blocks(texts, skip)
     skip.update(furniture)
     # The date repeated in the header of later pages ("Datum 27 februari 2026").
-    top = max(skip, default=-1)
     for i, text in enumerate(texts):
-        if i > top and text.lower().startswith("datum") and date_line(text) is not None:
+        if text.lower().startswith("datum") and date_line(text) is not None:
             skip.add(i)
     return Letterhead(
         title=title,
