@@ -18,8 +18,9 @@ page; figures.csv keeps the rest."""
 KEY_FIGURE_ROWS = 15
 """Figures shown as rows: the ones mentioned in the most letters."""
 CHARTS = 3
-"""Mermaid charts drawn, one figure each: xychart-beta has no legend, so one line per chart is
-the only way a reader can tell what a line is."""
+"""Mermaid charts drawn, one figure each, of the key figures whose value moved most:
+xychart-beta has no legend, so one line per chart is the only way a reader can tell what a
+line is."""
 
 LETTER_COLUMNS = (
     "date",
@@ -206,7 +207,9 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
                     cells.append(_cell(c.row.text))
             lines.append(f"| {_cell(t.label or t.figure)} | " + " | ".join(cells) + " |")
         lines.append("")
-        charts = [_chart(t, window) for t in key if _chartable(t)][:CHARTS]
+        # Chart the figures that moved most: a flat line tells nothing the table does not.
+        moving = sorted((t for t in key if _moves(t)), key=lambda t: -_distinct(t))
+        charts = [_chart(t, window) for t in moving[:CHARTS]]
         if charts:
             lines += ["## Charts", ""]
             for chart in charts:
@@ -221,8 +224,12 @@ def index_window(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
     return [e for e in entries if not e.superseded][-KEY_FIGURE_LETTERS:]
 
 
-def _chartable(t: TrackedFigure) -> bool:
-    return sum(1 for c in t.cells if c is not None) >= 2 and t.seen_in >= 2
+def _distinct(t: TrackedFigure) -> int:
+    return len({c.row.value for c in t.cells if c is not None})
+
+
+def _moves(t: TrackedFigure) -> bool:
+    return t.seen_in >= 2 and _distinct(t) >= 2
 
 
 _SCALES = ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "mln"), (Decimal(10) ** 3, "thousand"))
