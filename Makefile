@@ -35,10 +35,13 @@ lint-actions: venv $(ACTIONLINT)
 
 test: lint
 	$(BIN)/pytest
+	$(BIN)/tracker rebuild --check
 
-# Times `tracker compare` against `git diff --word-diff` on generated pairs (bench/run.py).
+# Times `tracker compare` against `git diff --word-diff` on generated pairs (bench/run.py), and
+# ingest of the 10th vs the 1000th letter of a series and rebuild of 1000 letters (bench/history.py).
 bench: venv
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/history.py
 
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv
