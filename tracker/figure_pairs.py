@@ -295,9 +295,20 @@ def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
     return own if any(own) else _period_words(figure.context)
 
 
+# Quarters are periods too, kept with the months: "first quarter", "Q2", "tweede kwartaal".
+_QUARTER = re.compile(
+    r"\b(first|second|third|fourth|eerste|tweede|derde|vierde)\s+(?:quarter|kwartaal)\b|\bQ([1-4])\b",
+    re.IGNORECASE,
+)
+_QUARTER_NUMBER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "eerste": "1"}
+_QUARTER_NUMBER |= {"tweede": "2", "derde": "3", "vierde": "4"}
+
+
 def _period_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     text = _FULL_DATE.sub(" ", text)
     years, months = set(), set()
+    for m in _QUARTER.finditer(text):
+        months.add("q" + (m.group(2) or _QUARTER_NUMBER[m.group(1).lower()]))
     for m in _PERIOD_WORD.finditer(text):
         word = m.group().lower()
         if word[:1].isdigit():
