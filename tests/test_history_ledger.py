@@ -1,0 +1,117 @@
+"""The pure side of the history: deriving a series from snapshot texts, the ledger's csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from history_repos import BY_DATE, SEEDS
+
+from tracker.files import document_from_bytes
+from tracker.ledger import rows_from_csv, rows_to_csv, scan_ledger, track
+from tracker.series_build import (
+    appends,
+    derive,
+    extend,
+    index_path,
+    ledger_path,
+    manifest_path,
+    report_path,
+)
+from tracker.series_index import entries_from_csv, render_ledger
+from tracker.snapshot import from_markdown, to_markdown
+
+SERIES = "oekraine-steun"
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    """Snapshot texts of the seed letters by stem."""
+    made = {}
+    for name in BY_DATE:
+        doc = document_from_bytes((SEEDS / name).read_bytes(), name)
+        # As ingest does: a letter that gives no date of its own is dated by its file name.
+        date = doc.meta.date or dt.date.fromisoformat(name[:10])
+        made[Path(name).stem] = to_markdown(replace(doc, meta=replace(doc.meta, date=date)))
+    return made
+
+
+@pytest.fixture(scope="module")
+def derived(texts: dict[str, str]) -> dict[str, str]:
+    return derive(SERIES, texts)
+
+
+def test_derive_is_independent_of_the_order_it_is_given(
+    texts: dict[str, str], derived: dict[str, str]
+) -> None:
+    assert derive(SERIES, dict(reversed(list(texts.items())))) == derived
+    assert set(derived) == {report_path(SERIES, stem) for stem in texts} | {
+        manifest_path(SERIES),
+        ledger_path(SERIES),
+        index_path(SERIES),
+    }
+
+
+def test_extend_gives_what_derive_gives(texts: dict[str, str], derived: dict[str, str]) -> None:
+    *earlier, last = list(texts)
+    before = derive(SERIES, {stem: texts[stem] for stem in earlier})
+    entries = entries_from_csv(before[manifest_path(SERIES)])
+    doc = from_markdown(texts[last])
+    assert appends(entries, last, doc)
+    assert not appends(entries, earlier[0], from_markdown(texts[earlier[0]]))
+    extended = extend(
+        SERIES, entries, before[ledger_path(SERIES)], last, texts[last], doc, texts[earlier[-1]]
+    )
+    for path, text in extended.items():
+        assert text == derived[path], path
+
+
+def test_ledger_csv_round_trips_and_scans(derived: dict[str, str]) -> None:
+    text = derived[ledger_path(SERIES)]
+    rows = rows_from_csv(text)
+    assert rows and rows_to_csv(rows) == text
+    letters = sorted({r.letter for r in rows})
+    last, kept = scan_ledger(text, {letters[0]})
+    assert kept == [r for r in rows if r.letter == letters[0]]
+    assert last == {r.figure: r for r in rows}  # the last row of each figure wins
+    assert len({(r.letter, r.figure) for r in rows}) == len(rows)  # one row per figure per letter
+
+
+def test_ledger_carries_values_forward_in_every_format(derived: dict[str, str]) -> None:
+    rows = rows_from_csv(derived[ledger_path(SERIES)])
+    entries = entries_from_csv(derived[manifest_path(SERIES)])
+    tracked = track(rows, [e.letter for e in entries])
+    for figure in tracked:
+        cells = [c for c in figure.cells if c is not None]
+        assert not cells[0].carried  # a figure starts where it is first reported
+        assert figure.seen_in == sum(not c.carried for c in cells)
+        assert figure.last_seen == max(c.row.date for c in cells if not c.carried)
+    table = render_ledger(entries, tracked, "table").splitlines()
+    assert table[0].split() == [
+        "figure",
+        "label",
+        "unit",
+        "last",
+        "value",
+        "last",
+        "seen",
+        "letters",
+    ]
+    assert len(table) == 1 + len(tracked)
+    csv_lines = render_ledger(entries, tracked, "csv").splitlines()
+    assert len(csv_lines) == 1 + sum(sum(c is not None for c in t.cells) for t in tracked)
+    assert any(line.endswith(",yes") for line in csv_lines)  # some value is carried forward
+
+
+def test_damaged_ledger_is_a_clear_error(derived: dict[str, str]) -> None:
+    from tracker.errors import HistoryError
+
+    text = derived[ledger_path(SERIES)]
+    header, first, *_rest = text.splitlines(keepends=True)
+    broken = header + first.replace(",EUR,", ",EUR,not-a-number,", 1)
+    with pytest.raises(HistoryError, match=r"figures\.csv"):
+        rows_from_csv(header.replace("date", "day") + first)
+    with pytest.raises(HistoryError, match="tracker rebuild"):
+        scan_ledger(broken, set())
