@@ -187,3 +187,28 @@ def test_a_label_is_a_whole_word() -> None:
     )
     meta = parse(text).meta
     assert meta.date is None and meta.title is None
+
+
+def test_english_letter_with_an_unlabelled_date_and_roman_headings() -> None:
+    from tracker.parse import parse
+
+    text = (
+        "DEPARTMENT OF THE TREASURY\nWASHINGTON, D.C. 20220\n\nJanuary 16, 2025\n\n"
+        "The Honorable Mike Johnson\nSpeaker\nU.S. House of Representatives\n\n"
+        "Dear Mr. Speaker:\n\n"
+        "I am writing to inform you that Treasury expects to reach the statutory debt limit.\n\n"
+        "I. Background\n\n"
+        "The debt limit was suspended through January 1, 2025 by the Fiscal Responsibility Act.\n\n"
+        "II. Extraordinary measures\n\n"
+        "Treasury will begin using extraordinary measures on January 21, 2025.\n\n"
+        "Sincerely,\n\nJanet L. Yellen\n"
+    )
+    doc = parse(text)
+    assert doc.meta.date == dt.date(2025, 1, 16)
+    assert doc.meta.signatory == "Janet L. Yellen"
+    assert [(s.level, s.heading) for s in doc.sections] == [
+        (0, None),
+        (1, "I. Background"),
+        (1, "II. Extraordinary measures"),
+    ]
+    assert "Honorable" not in doc.sections[0].text

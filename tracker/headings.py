@@ -20,7 +20,8 @@ _PROSE_MIN_WORDS = 6
 _SENTENCE_MIN_WORDS = 3
 
 BULLET_RE = re.compile(r"^[-•·*–▪●◦]\s+")
-NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+# "2.1 Leveringen", "3. Financiën", and Roman "II. Extraordinary measures" (with its dot).
+NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}(?=\.))\.?\s+(\S.*)$")
 _QUESTION_RE = re.compile(r"^(?:(?:Vraag|Question)\s+)?\d{1,3}[.):]?\s+\S")
 # Answers to parliamentary questions often label each part on a line of its own.
 QUESTION_LABEL_RE = re.compile(r"^(Vraag|Question)\s+\d{1,3}[.:]?$", re.IGNORECASE)

@@ -43,7 +43,7 @@ _DATE_LINE_RE = re.compile(
 )
 
 _SALUTATION_RE = re.compile(
-    r"^\s*(Geachte|Zeer geachte|Beste|Dear)\b[^.]{0,60},?\s*$", re.IGNORECASE
+    r"^\s*(Geachte|Zeer geachte|Beste|Dear)\b.{0,60}?[,:]?\s*$", re.IGNORECASE
 )
 _CLOSING_RE = re.compile(
     r"^\s*(Hoogachtend|Met vriendelijke groet(en)?|Met de meeste hoogachting|"
@@ -197,6 +197,8 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
         skip.update(range(salutation + 1))
         title, date, refs = _labelled_fields(texts, salutation)
         references += refs
+        if date is None:  # an unlabelled date line in the letterhead: "January 16, 2025"
+            date = next(filter(None, (date_line(t) for t in texts[:salutation])), None)
     furniture: set[int] = set()
     _furniture(texts, furniture)
     header = _header_zone(texts, furniture) if salutation is None else None
