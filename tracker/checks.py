@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from tracker.figure_pairs import agree, ambiguous, periods, restated_cells, rounding_step
+from tracker.figure_pairs import agree, restated_cells, rounding_step
+from tracker.figure_similarity import ambiguous, periods
 from tracker.figures import fold
 from tracker.model import Document, Figure, FigureChange, Finding, Language, Severity
 from tracker.quantities import SCALES, format_quantity, parse_quantity
