@@ -280,3 +280,23 @@ def test_a_long_real_series_appended_letter_by_letter_equals_its_rebuild(tmp_pat
     assert rebuild(root, check=True) == []
     index = (root / "reports" / "fomc" / "README.md").read_text(encoding="utf-8")
     assert f"the last 12 of {len(results)} letters" in index
+
+
+def test_rebuild_drops_the_report_of_a_removed_snapshot_and_keeps_other_files(
+    in_order: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "removed"
+    shutil.copytree(in_order, root)
+    stem = BY_DATE[-1].removesuffix(".txt")
+    (root / "snapshots" / SERIES / f"{stem}.md").unlink()
+    note = root / "reports" / SERIES / "notes.md"
+    note.write_text("A person's notes.\n", encoding="utf-8")
+    differing = rebuild(root, check=True)
+    assert f"reports/{SERIES}/{stem}.md" in differing
+    assert f"reports/{SERIES}/notes.md" not in differing
+    rebuild(root)
+    assert not (root / "reports" / SERIES / f"{stem}.md").exists()
+    assert note.exists()
+    entries = entries_from_csv((root / "reports" / SERIES / "letters.csv").read_text())
+    assert [e.letter for e in entries] == [n.removesuffix(".txt") for n in BY_DATE[:-1]]
+    assert rebuild(root, check=True) == []

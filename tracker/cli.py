@@ -295,7 +295,10 @@ def history(
     """List the letters of each series with dates, titles and what changed."""
     from tracker.history import history as series_history
 
-    for name, entries in series_history(repo or Path.cwd(), series).items():
+    found = series_history(repo or Path.cwd(), series)
+    if not found:
+        typer.echo("no series yet: add letters with `tracker ingest letters/`")
+    for name, entries in found.items():
         typer.echo(f"{name} ({len(entries)} letters)")
         for e in entries:
             mark = " (superseded)" if e.superseded else ""

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -70,6 +71,7 @@ KILL_HOOK = "TRACKER_TEST_KILL_AT"
 tests can prove that a rerun completes an interrupted ingest."""
 
 Notify = Callable[[str], None]
+_REPORT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
 _NOT_LETTERS = ("readme", "license", "changelog")
 """Files in a letters folder that are notes for people, not letters."""
 Status = Literal["new", "duplicate", "correction"]
@@ -455,7 +457,9 @@ def _build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
     if folder.is_dir():
         for p in sorted(folder.iterdir()):
             relative = f"{REPORTS}/{series}/{p.name}"
-            if p.is_file() and not p.name.startswith(".") and relative not in outputs:
+            # Only files the tracker writes: a letter's report whose snapshot is gone. A file
+            # a person put beside them is not the tracker's to delete.
+            if p.is_file() and _REPORT_NAME.match(p.name) and relative not in outputs:
                 stale.append(relative)
     return outputs, stale
 
