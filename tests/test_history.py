@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -300,3 +303,39 @@ def test_rebuild_drops_the_report_of_a_removed_snapshot_and_keeps_other_files(
     entries = entries_from_csv((root / "reports" / SERIES / "letters.csv").read_text())
     assert [e.letter for e in entries] == [n.removesuffix(".txt") for n in BY_DATE[:-1]]
     assert rebuild(root, check=True) == []
+
+
+def test_a_second_ingest_waits_for_the_lock_then_gives_up_cleanly(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "locked", BY_DATE[:1])
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from tracker.storage import repo_lock\n"
+            "with repo_lock(Path(sys.argv[1])):\n"
+            "    print('locked', flush=True)\n"
+            "    time.sleep(60)\n",
+            str(root / ".git" / "tracker.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        env = {**os.environ, "TRACKER_LOCK_WAIT": "0.5"}
+        proc = run_cli(root, "ingest", "letters", env=env)
+        assert proc.returncode == 2
+        assert "waiting for another tracker run" in proc.stderr
+        assert f"another tracker run (pid {holder.pid}) is writing to this repository" in (
+            proc.stderr
+        )
+        assert "Traceback" not in proc.stderr
+        assert commits(root) == ["start"] and not (root / "snapshots").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
+    assert run_main(root, "ingest", "letters").returncode == 0  # the lock died with its holder
