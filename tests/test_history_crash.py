@@ -58,13 +58,9 @@ def test_killed_ingest_is_completed_by_rerunning_it(
 
     rerun = run_main(root, "ingest", letter)
     assert rerun.returncode == 0, rerun.stderr
-    # Consistent: the same snapshots as an uninterrupted run, and every derived file exactly
-    # what a rebuild from them writes (checked by the same code that wrote them).
-    snapshots = {k: v for k, v in tree(root).items() if k.startswith("snapshots/")}
-    assert snapshots == {k: v for k, v in tree(reference).items() if k.startswith("snapshots/")}
-    assert set(tree(root)) == set(tree(reference))
-    check = run_main(root, "rebuild", "--check")
-    assert check.returncode == 0, check.stdout
+    # Consistent: exactly the files of an uninterrupted run (itself checked against rebuild
+    # in test_history), all committed.
+    assert tree(root) == tree(reference)
     assert status(root) == ""
     messages = commits(root)
     assert len(messages) == len(commits(reference))  # exactly one commit for the letter
