@@ -64,7 +64,7 @@ _ADDRESS_RES = [
     for p in (
         r"^>?\s*Retouradres\b",
         r"^Postbus\s+\d+",
-        r"^\d{4}\s?[A-Z]{2}\s+[A-Z][\w' -]+$",  # postcode and town
+        r"(?-i:^\d{4}\s?[A-Z]{2}\s+[A-Z][\w' -]+$)",  # postcode and town, in capitals
         r"^(www\.|https?://)\S+$",
         r"^Ministerie van\s+[\w ,-]{3,60}$",
         r"^(T|F|Tel\.?|Telefoon|Fax)\s*[:.]?\s*\+?[\d ()-]{8,}$",
