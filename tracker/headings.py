@@ -53,24 +53,42 @@ def find_headings(blocks: list[Block]) -> None:
         level = _heading_level(block, following, blocks[i + 2] if i + 2 < len(blocks) else None)
         if level:
             raw[i] = level
-    # A heading followed directly by another is a parent: the headings after it are one level
-    # down until the next parent ("Overig" then "Verlenging inzet …" in a Kamerbrief).
-    parent: int | None = None
-    for i in sorted(raw):
-        block = blocks[i]
-        explicit = MD_HEADING_RE.match(block.plain) or NUMBERED_HEADING_RE.match(block.plain)
-        if explicit or question_mode:
-            parent = None
-        elif i + 1 in raw and parent is None:
-            parent = raw[i]
-        elif (parent is not None and i - 1 not in raw) or (
-            parent is not None and raw.get(i - 1) == parent
-        ):
-            raw[i] = parent + 1
+    _nest_plain_headings(blocks, raw, question_mode)
     if raw:
         shift = min(raw.values()) - 1
         for i, level in raw.items():
             blocks[i].heading_level = level - shift
+
+
+def _nest_plain_headings(blocks: list[Block], raw: dict[int, int], question_mode: bool) -> None:
+    """Give plain headings the levels the text shows, in place in `raw`.
+
+    A heading followed directly by another is a parent ("Overig" then "Verlenging inzet …"),
+    and so is a heading in capitals among headings that are not ("VERSLAG RAAD BUITENLANDSE
+    ZAKEN" over "Situatie in het Midden-Oosten"): the plain headings after a parent are one
+    level down, until the next parent. Numbered and Markdown headings carry their own levels.
+    """
+    plain = [
+        i
+        for i in sorted(raw)
+        if not (MD_HEADING_RE.match(blocks[i].plain) or NUMBERED_HEADING_RE.match(blocks[i].plain))
+    ]
+    if question_mode or not plain:
+        return
+    capitals = {i for i in plain if _in_capitals(blocks[i].plain)}
+    mixed = len(capitals) not in (0, len(plain))
+    parent: int | None = None
+    for i in plain:
+        if i + 1 in raw or (mixed and i in capitals):
+            raw[i] = 1
+            parent = 1
+        elif parent is not None:
+            raw[i] = parent + 1
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters)
 
 
 def _heading_level(block: Block, following: Block | None, after: Block | None) -> int:
