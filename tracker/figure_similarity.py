@@ -198,8 +198,9 @@ def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
     own = _period_words(_own_stretch(figure.context, figure.text))
     # "During the October – December 2021 quarter, Treasury borrowed $689 billion … and ended
     # the quarter with a cash balance of $406 billion": a stretch that names no period of its
-    # own is in the period its sentence names.
-    return own if any(own) else _period_words(figure.context)
+    # own is in the period its sentence opens with (not one another figure's stretch names).
+    first = _OTHER_AMOUNT.search(figure.context)
+    return own if any(own) else _period_words(figure.context[: first.start() if first else 0])
 
 
 # Quarters are periods too, kept with the months: "first quarter", "Q2", "tweede kwartaal".
