@@ -194,3 +194,34 @@ def test_precision_and_recall_on_the_hand_checked_sample() -> None:
     # Measured 205/220 and 205/245; the misses are the two flattened tables in dollar billions.
     assert right / found >= 0.93
     assert right / expected >= 0.83
+
+
+def test_tracker_show_lists_the_figures() -> None:
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["show", str(SEED_000), "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    figures = json.loads(shown.output)["figures"]
+    assert len(figures) == len(find_figures(load_document(SEED_000)))
+    assert figures[0] == {
+        "value": 14300000000,
+        "high": None,
+        "unit": "EUR",
+        "text": "€14,3 mld.",
+        "qualifier": "circa",
+        "noun": None,
+        "label": "militaire steun begroot",
+        "as_of": None,
+        "section": None,
+        "line": 30,
+        "row": None,
+        "column": None,
+        "conversion_of": None,
+    }
+    text = runner.invoke(app, ["show", str(SEED_000)])
+    assert text.exit_code == 0
+    assert "Figures (34)" in text.output
+    assert "circa €14,3 mld." in text.output
