@@ -34,6 +34,22 @@ def test_end_of_line_hyphens(first: str, second: str, joined: str) -> None:
     assert joined in join_lines(first, second).split()
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        (
+            "bondgenootschappelijke afspraken en geldende wet-",
+            "en regelgeving.",
+            "wet- en regelgeving.",
+        ),
+        ("een trainings-", "en opleidingsprogramma", "een trainings- en opleidingsprogramma"),
+        ("short- and", "long-term", "short- and long-term"),
+    ],
+)
+def test_a_hyphen_standing_for_a_shared_word_part(first: str, second: str, joined: str) -> None:
+    assert join_lines(first, second).endswith(joined)
+
+
 def test_the_letters_own_words_settle_doubtful_hyphens() -> None:
     # Two vowels meeting would keep the hyphen, unless the letter writes the word whole.
     assert join_lines("international co-", "operation") == "international co-operation"

@@ -178,6 +178,7 @@ def lift_markers(text: str) -> tuple[str, tuple[str, ...]]:
 # --- joining wrapped lines ---------------------------------------------------------------
 
 _WORD_CHAR_RE = re.compile(r"[^\W\d_]")
+_CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor", "en/of"})
 _VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
 
 
@@ -198,6 +199,8 @@ def join_lines(first: str, second: str, vocabulary: frozenset[str] = frozenset()
         head = re.split(r"[\s/(]", first[:-1])[-1]
         tail_match = re.match(r"[^\s]+", second)
         tail = tail_match.group(0) if tail_match else ""
+        if tail.lower() in _CONJUNCTIONS:
+            return f"{first} {second}"  # "wet-" + "en regelgeving": the hyphen stands for a part
         if _keep_hyphen(head, tail, vocabulary):
             return first + second
         return first[:-1] + second
