@@ -124,3 +124,15 @@ def test_key_figures_markdown_lists_changed_first_then_findings() -> None:
     assert "### Findings" in text
     assert text.index("### Findings") > text.index("| militaire steun begroot")
     assert "- **sum**, info (Financiële stand van zaken levering van militaire goederen)" in text
+
+
+def test_change_stated_after_the_amount_is_checked() -> None:
+    """ "The borrowing estimate is $21 billion lower than announced in July 2025"."""
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "figures"
+    old = load_document(fixtures / "2025-07-28_borrowing-estimates-sb0209.txt")
+    new = load_document(fixtures / "2025-11-03_borrowing-estimates-sb0300.txt")
+    stated = [f for f in _findings(old, new) if f.kind == "stated-change"]
+    assert [f.severity for f in stated] == ["info"]
+    assert "from $590 billion to $569 billion the change is -$21 billion" in stated[0].message
+    # "Excluding the higher-than-assumed cash balance, … $20 billion higher": not checked.
+    assert "$20 billion" not in stated[0].message

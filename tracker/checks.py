@@ -27,6 +27,15 @@ STATED_CHANGE = re.compile(
     re.IGNORECASE,
 )
 DECREASE = re.compile(r"afname|daling|verlaging|vermindering|decrease|decline|reduction|fell")
+# "$254 billion higher than announced in November": the change stated after the amount.
+STATED_AFTER = re.compile(
+    r"\s+(higher|lower|more|less|hoger|lager|meer|minder)\s+(?:than|dan)\s+"
+    r"(?:announced|previously|expected|estimated|eerder|aangekondigd|verwacht|in\s+de\s+vorige)",
+    re.IGNORECASE,
+)
+EXCLUDING = re.compile(r"\b(?:excluding|exclusief|apart from|aside from|zonder)\b", re.IGNORECASE)
+NEARBY = 3
+"""Paired figures just before a stated change that it may be about."""
 TIGHT = Decimal("0.5")
 """Share of the rounding slack a sum needs before it is called tight."""
 
@@ -136,12 +145,20 @@ def _stated_changes(
     findings = []
     for f in figures:
         position = f.context.find(f.text)
-        if position < 0 or not STATED_CHANGE.search(f.context[:position]):
+        if position < 0 or EXCLUDING.search(f.context):
+            continue  # "excluding the cash balance, … $60 billion higher": another quantity
+        before = STATED_CHANGE.search(f.context[:position])
+        after = STATED_AFTER.match(f.context, position + len(f.text))
+        if before is None and after is None:
             continue
-        change = _changed_before(f, changes)
+        if after is not None:
+            down = after.group(1).lower() in {"lower", "less", "lager", "minder"}
+        else:
+            down = DECREASE.search(f.context[:position].lower()) is not None
+        stated = -f.value if down else f.value
+        change = _changed_before(f, stated, changes)
         if change is None or change.old is None or change.new is None or change.delta is None:
             continue
-        stated = -f.value if DECREASE.search(f.context[:position].lower()) else f.value
         slack = (
             rounding_step(change.old, language) + rounding_step(change.new, language)
         ) / 2 + rounding_step(f, language) / 2
@@ -164,23 +181,28 @@ def _stated_changes(
     return findings
 
 
-def _changed_before(stated: Figure, changes: tuple[FigureChange, ...]) -> FigureChange | None:
-    """The paired figure the statement is about: same unit, same section, nearest before."""
-    best = None
-    for change in changes:
-        n = change.new
-        if (
-            change.old is None
-            or n is None
-            or n is stated
-            or n.unit != stated.unit
-            or n.section != stated.section
-            or n.line > stated.line
-        ):
-            continue
-        if best is None or best.new is None or n.line >= best.new.line:
-            best = change
-    return best
+def _changed_before(
+    stated_figure: Figure, stated: Decimal, changes: tuple[FigureChange, ...]
+) -> FigureChange | None:
+    """The paired figure a statement is about: one of the `NEARBY` paired figures of its unit
+    just before it in its section, the one whose computed change is closest to the statement
+    ("$453 billion higher than announced" follows the estimate and its cash balance)."""
+    before = [
+        c
+        for c in changes
+        if c.old is not None
+        and c.new is not None
+        and c.new is not stated_figure
+        and c.delta is not None
+        and c.new.unit == stated_figure.unit
+        and c.new.section == stated_figure.section
+        and c.new.line <= stated_figure.line
+    ]
+    before.sort(key=lambda c: c.new.line if c.new is not None else 0)
+    nearby = before[-NEARBY:]
+    if not nearby:
+        return None
+    return min(reversed(nearby), key=lambda c: abs((c.delta or Decimal(0)) - stated))
 
 
 # --- restatements -----------------------------------------------------------------------------
