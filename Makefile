@@ -17,6 +17,9 @@ venv: $(STAMP)
 demo: venv
 	@echo "== tracker show: the outline of the newest seed letter"
 	$(BIN)/tracker show letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt
+	@echo "== tracker compare: what changed from the news item of 10 Sep 2025 to the letter of 27 Feb 2026"
+	$(BIN)/tracker compare letters/oekraine-steun/2025-09-10-nieuwsbericht-militaire-steun.txt \
+		letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt --format markdown
 
 lint: venv lint-actions
 	$(BIN)/ruff check tracker tests
