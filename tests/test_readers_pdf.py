@@ -150,3 +150,12 @@ def test_bold_letterhead_labels_are_not_headings() -> None:
     assert any(w["text"] == "Datum" and "Bold" in w["fontname"] for w in words)
     lines = markdown("seed-000.pdf").splitlines()
     assert "Datum" in lines and "Betreft" in lines and "Onze referentie" in lines
+
+
+def test_sidebar_sender_block_is_read_on_its_own() -> None:
+    # Seed 002's sender block is a 7-point frame in the right margin beside the addressee.
+    lines = markdown("seed-002.pdf").splitlines()
+    for line in ("Ministerie van Defensie", "Plein 4", "MPC 58 B", "Postbus 20701"):
+        assert line in lines
+    assert "der Staten-Generaal" in lines
+    assert "Bezuidenhoutseweg 67" in lines

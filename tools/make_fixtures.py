@@ -37,7 +37,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +84,9 @@ class Seed:
     footer_words: tuple[str, str] = ("Pagina", "van")
     bold_lines: tuple[str, ...] = ()
     """Paragraphs set in bold, such as letterhead labels."""
+    sidebar: tuple[str, ...] = ()
+    """Paragraphs set in small type in a frame in the right margin of page one, as the sender
+    block of a letter in the government's house style is (its text column is narrow)."""
 
 
 # US Treasury refunding statement: English, with headings, bullets and a table of auction
@@ -138,6 +141,14 @@ SEEDS = [
         headings={},
         wrapped=True,
         page_header="Ministerie van Defensie",
+        sidebar=(
+            "Ministerie van Defensie",
+            "Plein 4",
+            "MPC 58 B",
+            "Postbus 20701",
+            "2500 ES Den Haag",
+            "www.defensie.nl",
+        ),
     ),
     Seed(
         key="seed-003",
@@ -402,6 +413,8 @@ def write_docx(seed: Seed, blocks: list[Block], notes: dict[str, str], *, tracke
     lang = style.element.get_or_add_rPr()
     lang.append(parse_xml(f'<w:lang {W} w:val="{seed.language}"/>'))
     ids = {label: i + 1 for i, label in enumerate(notes)}
+    if seed.sidebar:
+        document.sections[0].right_margin = Cm(5.5)
     for block in blocks:
         if block.kind == "title":
             paragraph = document.add_paragraph(style="Title")
@@ -420,6 +433,8 @@ def write_docx(seed: Seed, blocks: list[Block], notes: dict[str, str], *, tracke
                 add_tracked_change(paragraph, block.text, *change)
             else:
                 add_runs(paragraph, block.text, ids, bold=block.text in seed.bold_lines)
+            if block.text in seed.sidebar:
+                in_sidebar(paragraph, seed.sidebar.index(block.text))
         elif block.kind == "table":
             table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
             table.style = document.styles["Table Grid"]
@@ -436,6 +451,25 @@ def write_docx(seed: Seed, blocks: list[Block], notes: dict[str, str], *, tracke
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def in_sidebar(paragraph: object, index: int) -> None:
+    """Put a paragraph in a frame in the right margin of the page, in 7-point type."""
+    p = paragraph._p  # type: ignore[attr-defined]
+    # Frames of the same size and position side by side stack into one block in Word and
+    # LibreOffice; each line gets its own position so that the block reads top to bottom.
+    y = 2200 + index * 200
+    frame = (
+        f'<w:framePr {W} w:w="2200" w:hSpace="142" w:wrap="around" w:hAnchor="page" '
+        f'w:x="9600" w:vAnchor="page" w:y="{y}"/>'
+    )
+    p.get_or_add_pPr().insert(0, parse_xml(frame))
+    for run in p.iter(qn("w:r")):
+        props = run.find(qn("w:rPr"))
+        if props is None:
+            props = parse_xml(f"<w:rPr {W}/>")
+            run.insert(0, props)
+        props.append(parse_xml(f'<w:sz {W} w:val="14"/>'))
 
 
 def write_form(document: docx.document.Document, block: Block, ids: dict[str, int]) -> None:

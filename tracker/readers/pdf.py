@@ -40,6 +40,11 @@ PARAGRAPH_GAP_RATIO = 1.45
 SHORT_LINE_SHARE = 0.15
 # A form's label column takes at most this share of the text width.
 FORM_LABEL_SHARE = 0.45
+# Type below this share of the body size is small print: footnotes, sidebars.
+SMALL_TYPE_RATIO = 0.95
+# A sidebar starts at least this many points right of the running text's right edge (a
+# footnote reference after a line's last word stays closer than that).
+SIDEBAR_GAP = 6.0
 # Running text fills at least this share of the text width (all lines of a paragraph but
 # its last), which tells prose after a bold line from a column of short letterhead lines.
 PROSE_LINE_SHARE = 0.6
@@ -324,12 +329,13 @@ def _line_text(line: Line, body_size: float) -> str:
 
 def _split_columns(lines: list[Line], body_size: float) -> list[Line]:
     """Split the lines of a borderless two-column form into left and right column lines."""
+    text_lines = [ln for ln in lines if ln.words and ln.column != "side"]
     gaps = []
-    for line in lines:
+    for line in text_lines:
         for a, b in itertools.pairwise(line.words):
             if b.x0 - a.x1 > COLUMN_GAP:
                 gaps.append(round(b.x0))
-    starts = Counter(round(ln.x0) for ln in lines if ln.words)
+    starts = Counter(round(ln.x0) for ln in text_lines)
     if not gaps:
         return lines
     right_x, votes = Counter(gaps).most_common(1)[0]
@@ -339,13 +345,16 @@ def _split_columns(lines: list[Line], body_size: float) -> list[Line]:
         return lines
     # A form's label column is the narrow one; a wide left column with a narrow one beside it
     # is body text with a sidebar (a letterhead's sender block), not labels.
-    left_edge = min(ln.x0 for ln in lines if ln.words)
-    right_edge = max(ln.x1 for ln in lines if ln.words)
+    left_edge = min(ln.x0 for ln in text_lines)
+    right_edge = max(ln.x1 for ln in text_lines)
     if right_x - left_edge > FORM_LABEL_SHARE * (right_edge - left_edge):
         return lines
     out: list[Line] = []
     in_form = False
     for line in lines:
+        if line.column == "side":
+            out.append(line)
+            continue
         if not line.words:  # a table ends a form
             in_form = False
             out.append(line)
@@ -393,7 +402,18 @@ def _to_markdown(pages: list[Page]) -> str:
     for w in all_words:
         sizes[w.size] += len(w.text)
     body_size = sizes.most_common(1)[0][0]
-    page_lines = [_lines(page.words, i, body_size) for i, page in enumerate(pages)]
+    # Small type right of the running text's right edge is a sidebar: the sender block of a
+    # letter in the government's house style. It is read on its own, before the page's text,
+    # so its lines do not interleave with the lines beside them.
+    body_edges = sorted(w.x1 for w in all_words if w.size == body_size)
+    edge = body_edges[len(body_edges) * 95 // 100] if body_edges else 0.0
+    sidebars: list[list[Line]] = []
+    page_lines: list[list[Line]] = []
+    for i, page in enumerate(pages):
+        side = [w for w in page.words if _in_sidebar(w, edge, body_size)]
+        main = [w for w in page.words if not _in_sidebar(w, edge, body_size)]
+        sidebars.append([_with_column(line, "side") for line in _lines(side, i, body_size)])
+        page_lines.append(_lines(main, i, body_size))
     height = max(page.height for page in pages)
     drop = _furniture(page_lines, height)
     pitches = [
@@ -426,6 +446,7 @@ def _to_markdown(pages: list[Page]) -> str:
             rows = [[_cell_text(cell, layout) for cell in row] for row in found.cells]
             kept.append(Line([], index, top=found.top, bottom=found.bottom, table=rows))
         kept.sort(key=lambda ln: ln.top)
+        stream.extend(sidebars[index])
         stream.extend(kept)
     # Columns are found over the whole letter: a form's last rows may be alone on a page.
     stream = _split_columns(stream, body_size)
@@ -436,11 +457,15 @@ def _to_markdown(pages: list[Page]) -> str:
     return mdwrite.join_blocks(blocks)
 
 
+def _in_sidebar(word: Word, edge: float, body_size: float) -> bool:
+    return word.size < body_size * SMALL_TYPE_RATIO and word.x0 > edge + SIDEBAR_GAP
+
+
 def _take_footnotes(lines: list[Line], layout: Layout) -> list[Line]:
     """Remove the small-type footnote lines at a page's foot into `layout.notes`."""
     start = len(lines)
     for i in range(len(lines) - 1, -1, -1):
-        if lines[i].size < layout.body_size * 0.95 and not lines[i].table:
+        if lines[i].size < layout.body_size * SMALL_TYPE_RATIO and not lines[i].table:
             start = i
         else:
             break
@@ -622,6 +647,8 @@ def _blocks(stream: list[Line], layout: Layout) -> list[str]:
             )
             or starts_item
             or (kind != "para" and line.x0 < prev.x0 - 4)
+            or line.column == "side"
+            or prev.column == "side"
         )
         if new_para:
             flush()
