@@ -212,3 +212,22 @@ def test_english_letter_with_an_unlabelled_date_and_roman_headings() -> None:
         (1, "II. Extraordinary measures"),
     ]
     assert "Honorable" not in doc.sections[0].text
+
+
+def test_memo_with_labels_and_no_salutation() -> None:
+    from tracker.parse import parse
+
+    text = (
+        "Aan\tde minister van Defensie\n"
+        "Datum\t3 maart 2026\n"
+        "Onderwerp\tVoortgang leveringen aan Oekraïne\n"
+        "Ons kenmerk\tBS2026003456\n"
+        "\n"
+        "Deze nota informeert u over de stand van de leveringen van militaire goederen aan "
+        "Oekraïne in februari 2026 en vraagt uw instemming met de volgende brief aan de Kamer.\n"
+    )
+    doc = parse(text)
+    assert doc.meta.title == "Voortgang leveringen aan Oekraïne"
+    assert doc.meta.date == dt.date(2026, 3, 3)
+    assert doc.meta.references == ("BS2026003456",)
+    assert [s.text[:20] for s in doc.sections] == ["Deze nota informeert"]

@@ -87,6 +87,8 @@ _FURNITURE_RES = [
         r"^(PRESS RELEASE|PERSBERICHT|PRESS CONFERENCE|NEWS RELEASE|NIEUWSBERICHT)$",
     )
 ]
+# A letterhead without a salutation after it ends within this many lines.
+_LETTERHEAD_MAX_LINES = 40
 # Header lines are short; a Kamerstuk's "Nr. 2 BRIEF VAN DE MINISTERS …" line can be long.
 _HEADER_MAX_CHARS = 200
 _KIND_LABELS = {"press release", "persbericht", "press conference", "news release"}
@@ -195,13 +197,22 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
     salutation = _find_salutation(texts)
     if salutation is not None:
         skip.update(range(salutation + 1))
-        title, date, refs = _labelled_fields(texts, salutation)
+        title, date, refs, _ = _labelled_fields(texts, salutation)
         references += refs
         if date is None:  # an unlabelled date line in the letterhead: "January 16, 2025"
             date = next(filter(None, (date_line(t) for t in texts[:salutation])), None)
     furniture: set[int] = set()
     _furniture(texts, furniture)
-    header = _header_zone(texts, furniture) if salutation is None else None
+    labelled = False
+    if salutation is None:
+        # A memo or note: "Datum" and "Onderwerp" labels, but no "Geachte voorzitter,".
+        memo_title, memo_date, refs, last = _labelled_fields(texts, _first_prose(texts))
+        if memo_title is not None:
+            labelled = True
+            title, date = memo_title, memo_date
+            skip.update(range(last + 1))
+            references += refs
+    header = _header_zone(texts, furniture) if salutation is None and not labelled else None
     if header is not None:
         end, header_title, header_date, refs = header
         skip.update(range(end + 1))
@@ -221,8 +232,19 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
         references=tuple(dict.fromkeys(references)),
         signatory=signatory,
         skip=frozenset(skip),
-        title_is_first_block=title is None and salutation is None and header is None,
+        title_is_first_block=title is None
+        and salutation is None
+        and header is None
+        and not labelled,
     )
+
+
+def _first_prose(texts: list[str]) -> int:
+    """Index of the first line of running text (where a letterhead must have ended)."""
+    for i, text in enumerate(texts[:_LETTERHEAD_MAX_LINES]):
+        if len(text) > 100 or (len(text) > 40 and text.endswith(".")):
+            return i
+    return min(len(texts), _LETTERHEAD_MAX_LINES)
 
 
 def _find_salutation(texts: list[str]) -> int | None:
@@ -234,11 +256,17 @@ def _find_salutation(texts: list[str]) -> int | None:
     return None
 
 
-def _labelled_fields(texts: list[str], end: int) -> tuple[str | None, dt.date | None, list[str]]:
-    """Read "Datum", "Betreft" and "Onze referentie" from the letterhead lines before `end`."""
+def _labelled_fields(
+    texts: list[str], end: int
+) -> tuple[str | None, dt.date | None, list[str], int]:
+    """Read "Datum", "Betreft" and "Onze referentie" from the letterhead lines before `end`.
+
+    Also returns the index of the last line a label or its value took (-1 for none).
+    """
     title: str | None = None
     date: dt.date | None = None
     references: list[str] = []
+    last = -1
     i = 0
     while i < end:
         text = texts[i]
@@ -258,8 +286,9 @@ def _labelled_fields(texts: list[str], end: int) -> tuple[str | None, dt.date | 
             title, j = _wrapped_value(texts, value, j, end)
         elif field == "reference" and value:
             references.append(value)
+        last = j - 1
         i = j
-    return title, date, references
+    return title, date, references, last
 
 
 def _wrapped_value(texts: list[str], value: str, j: int, end: int) -> tuple[str, int]:
