@@ -262,7 +262,7 @@ def _ingest_one(
                 series=series,
                 date=e.date,
                 title=e.title,
-                letter=f"{LETTERS}/{series}/{e.source}",
+                letter=in_place or f"{LETTERS}/{series}/{e.source}",
                 snapshot=snapshot_path(series, e.letter),
                 report=report_path(series, e.letter),
                 status="duplicate",
