@@ -21,6 +21,8 @@ from tracker.model import Document
         ("March 19, 2025", dt.date(2025, 3, 19)),
         ("30 October 2025", dt.date(2025, 10, 30)),
         ("2026-02-27", dt.date(2026, 2, 27)),
+        ("10-09-2025", dt.date(2025, 9, 10)),  # Dutch numeric dates put the day first
+        ("10/09/2025", None),  # day or month first? Not guessed.
         ("31 februari 2026", None),  # no such day
         ("Kamerstuk 22 054, nr. 463", None),
     ],
@@ -37,6 +39,7 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         ("Florence, 30 October 2025", dt.date(2025, 10, 30)),
         ("October 29, 2025", dt.date(2025, 10, 29)),
         ("14 December 2023", dt.date(2023, 12, 14)),
+        ("Datum: 10-09-2025", dt.date(2025, 9, 10)),
         # A sentence that mentions a date is not a date line.
         ("Op 31 augustus 2025 stond de waarde op bijna € 8,7 miljard.", None),
         ("Verslag van de Raad Buitenlandse Zaken van 17 maart 2025", None),

@@ -31,13 +31,17 @@ _MONTH = r"([A-Za-z]{3,9})\.?"
 _DAY_FIRST_RE = re.compile(rf"(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})")
 _MONTH_FIRST_RE = re.compile(rf"{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})")
 _ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Dutch numeric dates put the day first: "10-09-2025". (With slashes the order is ambiguous
+# between Dutch and American writing, so "10/09/2025" is not read.)
+_NUMERIC_DMY_RE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
 # A line that is only a date, optionally after a label or a place: "Datum 27 februari 2026",
 # "Den Haag, 4 maart 2026", "Florence, 30 October 2025", "October 29, 2025".
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:Datum|Date|Dated)\s*:?\s*|[A-Z][\w'’ -]{1,30},\s*)?"
     r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday),?\s+)?"
-    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}-\d{1,2}-\d{4})"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -144,13 +148,21 @@ class Letterhead:
 def parse_date(text: str) -> dt.date | None:
     """Parse a date written in Dutch or English ("4 maart 2026", "October 29, 2025")."""
     text = text.strip()
-    for regex, order in ((_DAY_FIRST_RE, "dmy"), (_MONTH_FIRST_RE, "mdy"), (_ISO_RE, "ymd")):
+    patterns = (
+        (_DAY_FIRST_RE, "dmy"),
+        (_MONTH_FIRST_RE, "mdy"),
+        (_ISO_RE, "ymd"),
+        (_NUMERIC_DMY_RE, "numeric"),
+    )
+    for regex, order in patterns:
         match = regex.search(text)
         if not match:
             continue
         try:
             if order == "ymd":
                 return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            if order == "numeric":
+                return dt.date(int(match[3]), int(match[2]), int(match[1]))
             day, month_name, year = (
                 (match[1], match[2], match[3]) if order == "dmy" else (match[2], match[1], match[3])
             )
