@@ -66,12 +66,12 @@ def show(
         typer.Option(
             "--format",
             "-f",
-            help="text (outline, tables, footnotes), json (schema tracker.document/1) or "
+            help="text (outline, tables, footnotes, figures), json (schema tracker.document/1) or "
             "markdown (the canonical snapshot).",
         ),
     ] = "text",
 ) -> None:
-    """Show how the tracker reads one letter: metadata, section outline, tables, footnotes.
+    """Show how the tracker reads one letter: metadata, outline, tables, footnotes, figures.
 
     Exit status: 0 on success; 2 on bad input (missing, empty, binary or unreadable file).
     """
