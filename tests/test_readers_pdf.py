@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ExtractionError
-from tracker.readers import pdf
+from tracker.readers import pdf, pdflayout
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 
@@ -125,7 +125,7 @@ def test_scanned_pdf_without_text_layer_says_so() -> None:
     ],
 )
 def test_joining_wrapped_lines(left: str, right: str, joined: str) -> None:
-    assert pdf._join(left, right) == joined
+    assert pdflayout.join_lines(left, right) == joined
 
 
 def test_pdf_with_only_an_owner_password_is_read() -> None:

@@ -1,0 +1,210 @@
+"""Markdown blocks from a PDF's lines in reading order: headings, paragraphs, list items,
+tables and the rows of two-column forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.readers import mdwrite
+from tracker.readers.pdflayout import (
+    BULLETS,
+    HEADING_SIZE_RATIO,
+    NUMBERED_ITEM,
+    PARAGRAPH_GAP_RATIO,
+    PROSE_LINE_SHARE,
+    SHORT_LINE_SHARE,
+    Layout,
+    Line,
+    join_lines,
+)
+
+
+def is_heading(line: Line, layout: Layout) -> bool:
+    """A line in heading type: larger than the body, or bold, short and not a lead-in."""
+    if line.table is not None or not line.text or line.column == "right":
+        return False
+    bigger = line.size >= layout.body_size * HEADING_SIZE_RATIO
+    words = len(line.text.split())
+    return (bigger or line.bold) and words <= 25 and not line.text.endswith((":", ";", ","))
+
+
+def heading_flags(stream: list[Line], layout: Layout) -> list[bool]:
+    """Which lines are headings. Larger type always is; bold body-size type only when running
+    text (or a table) follows, so that bold letterhead labels ("Datum") stay text."""
+    flags = [is_heading(line, layout) for line in stream]
+    for i, line in enumerate(stream):
+        if not flags[i] or line.size >= layout.body_size * HEADING_SIZE_RATIO:
+            continue
+        j = i + 1
+        while j < len(stream) and flags[j] and stream[j].bold and stream[j].size == line.size:
+            j += 1  # the rest of a bold heading wrapped over several lines
+        following = stream[j] if j < len(stream) else None
+        prose = following is not None and (
+            following.table is not None
+            or following.x1 - following.x0 >= PROSE_LINE_SHARE * (layout.right - layout.left)
+        )
+        if not prose:
+            for k in range(i, j):
+                flags[k] = False
+    return flags
+
+
+def blocks(stream: list[Line], layout: Layout) -> list[str]:
+    """Walk the lines in reading order and emit Markdown blocks."""
+    heading_sizes = sorted(
+        {ln.size for ln in stream if ln.size >= layout.body_size * HEADING_SIZE_RATIO}, reverse=True
+    )
+    blocks: list[str] = []
+    para = ""
+    kind = "para"  # para, bullet, number
+    number = 0
+    prev: Line | None = None
+    heading_text = ""
+    heading_level = 0
+    rows: list[FormRow] = []
+
+    def flush() -> None:
+        nonlocal para, kind
+        if para:
+            if kind == "bullet":
+                blocks.append(mdwrite.list_item(para))
+            elif kind == "number":
+                blocks.append(mdwrite.list_item(para, number))
+            else:
+                blocks.append(mdwrite.escape(para))
+        para, kind = "", "para"
+
+    def flush_heading() -> None:
+        nonlocal heading_text
+        if heading_text:
+            blocks.append(mdwrite.heading(heading_level, heading_text))
+        heading_text = ""
+
+    def flush_form() -> None:
+        blocks.extend(form_blocks(rows))
+        rows.clear()
+
+    flags = heading_flags(stream, layout)
+    for line, is_heading in zip(stream, flags, strict=True):
+        if line.column == "full" or line.table is not None:
+            flush_form()
+        if line.table is not None:
+            flush()
+            flush_heading()
+            blocks.append(mdwrite.table(line.table))
+            prev = None
+            continue
+        if line.column == "left":
+            flush()
+            flush_heading()
+            row = rows[-1] if rows else None
+            if row is not None and row.left is not None and continues_label(row, line, layout):
+                row.label = join_lines(row.label, line.text, layout.vocabulary)
+            else:
+                rows.append(FormRow(line.text))
+            rows[-1].left = line
+            continue
+        if line.column == "right":
+            if not rows:
+                rows.append(FormRow(""))
+            row = rows[-1]
+            gap = row.right is not None and (
+                line.page == row.right.page
+                and line.top - row.right.top > layout.pitch * PARAGRAPH_GAP_RATIO
+            )
+            if not row.paragraphs or gap:
+                row.paragraphs.append(line.text)
+            else:
+                row.paragraphs[-1] = join_lines(row.paragraphs[-1], line.text, layout.vocabulary)
+            row.right = line
+            continue
+        if is_heading:
+            flush()
+            level = (
+                heading_sizes.index(line.size) + 1
+                if line.size in heading_sizes
+                else len(heading_sizes) + 1
+            )
+            continues = (
+                heading_text
+                and prev is not None
+                and level == heading_level
+                and 0 < line.top - prev.top <= line.size * 1.6
+            )
+            if continues:
+                heading_text = join_lines(heading_text, line.text, layout.vocabulary)
+            else:
+                flush_heading()
+                heading_text, heading_level = line.text, level
+            prev = line
+            continue
+        flush_heading()
+        first = line.words[0].text if line.words else ""
+        starts_item = first in BULLETS or (bool(NUMBERED_ITEM.match(first)) and len(line.words) > 1)
+        new_para = (
+            prev is None
+            or (line.page != prev.page and not para)
+            or (line.page == prev.page and line.top - prev.top > layout.pitch * PARAGRAPH_GAP_RATIO)
+            or prev.x1 < layout.right - SHORT_LINE_SHARE * (layout.right - layout.left)
+            # At a page break a finished sentence before a capital most often ends a paragraph.
+            or (
+                line.page != prev.page
+                and prev.text.endswith((".", "!", "?", ":"))
+                and line.text[:1].isupper()
+            )
+            or starts_item
+            or (kind != "para" and line.x0 < prev.x0 - 4)
+            or line.column == "side"
+            or prev.column == "side"
+        )
+        if new_para:
+            flush()
+            if first in BULLETS:
+                kind, para = "bullet", line.text[len(first) :].strip()
+            elif starts_item:
+                match = NUMBERED_ITEM.match(first)
+                kind, number = "number", int(match.group(1)) if match else 0
+                para = line.text[len(first) :].strip()
+            else:
+                para = line.text
+        else:
+            para = join_lines(para, line.text, layout.vocabulary)
+        prev = line
+    flush()
+    flush_heading()
+    flush_form()
+    return blocks
+
+
+@dataclass
+class FormRow:
+    """One row of a two-column form: its label and the paragraphs beside it."""
+
+    label: str
+    paragraphs: list[str] = field(default_factory=list)
+    left: Line | None = None
+    right: Line | None = None
+
+
+def continues_label(row: FormRow, line: Line, layout: Layout) -> bool:
+    """Whether a left-column line wraps the current label rather than starting a new row."""
+    last = row.left
+    if last is None:
+        return False
+    if line.page == last.page:
+        return 0 < line.top - last.top <= layout.pitch * PARAGRAPH_GAP_RATIO
+    # Across a page break only a label cut mid-word or mid-phrase goes on.
+    return row.label.endswith(("-", "\u00ad")) or line.text[:1].islower()
+
+
+def form_blocks(rows: list[FormRow]) -> list[str]:
+    """A form's rows as a heading per label with its paragraphs under it."""
+    blocks: list[str] = []
+    for i, row in enumerate(rows):
+        short = len(row.label.split()) <= 3 and len(row.paragraphs) == 1
+        if i == 0 and short and len(row.paragraphs[0].split()) <= 3:
+            continue  # the form's column headings ("Onderdeel | Toelichting"): not content
+        if row.label:
+            blocks.append(mdwrite.heading(2, row.label))
+        blocks.extend(mdwrite.escape(p) for p in row.paragraphs)
+    return blocks
