@@ -67,3 +67,43 @@ def test_zip_bomb_is_refused_before_it_is_inflated() -> None:
     assert len(data) < 1_000_000  # 200 MB of XML inside
     with pytest.raises(InputError, match="209,715,346 bytes"):
         docx.read(data)
+
+
+def test_html_nested_thousands_deep_is_refused() -> None:
+    from tracker.errors import InputError
+    from tracker.readers import html
+
+    page = b"<html><body>" + b"<div>" * 20000 + b"tekst" + b"</div>" * 20000 + b"</body></html>"
+    with pytest.raises(InputError, match="nested too deeply"):
+        html.read(page)
+
+
+def test_word_part_that_is_not_xml_or_expands_entities_is_refused() -> None:
+    import io
+    import zipfile
+
+    from tracker.errors import InputError
+    from tracker.readers import docx
+
+    original = (HOSTILE.parent / "seed-001.docx").read_bytes()
+
+    def with_document(xml: bytes) -> bytes:
+        source = zipfile.ZipFile(io.BytesIO(original))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                target.writestr(item, xml if item.filename == "word/document.xml" else data)
+        return out.getvalue()
+
+    with pytest.raises(InputError, match=r"word/document.xml is not valid XML"):
+        docx.read(with_document(b"<w:document><w:body>"))
+    # "Billion laughs": entities are never expanded, so the text stays empty.
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;">]><w:document xmlns:w="'
+        b'http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        b"<w:t>&c;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with pytest.raises(TrackerError, match="holds no text"):
+        docx.read(with_document(laughs))

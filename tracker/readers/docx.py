@@ -76,7 +76,7 @@ class State:
 def read(data: bytes) -> Extracted:
     """Read a Word letter as Markdown."""
     parts = _open_package(data)
-    document = _parse(parts.read(parts.main), "the document part")
+    document = _parse(parts.read(parts.main), parts.main)
     body = document.find(_w("body"))
     if body is None:
         raise ExtractionError("the Word file has no document body", "open and re-save it in Word")
@@ -121,7 +121,7 @@ class Package:
     def _main_part(self) -> str:
         if not self.has("_rels/.rels"):
             return "word/document.xml"
-        rels = _parse(self.read("_rels/.rels"), "the package relations")
+        rels = _parse(self.read("_rels/.rels"), "_rels/.rels")
         for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
             if rel.get("Type", "").endswith("/officeDocument"):
                 return rel.get("Target", "word/document.xml").lstrip("/")
@@ -133,7 +133,7 @@ class Package:
         rels_name = posixpath.join(folder, "_rels", name + ".rels")
         if not self.has(rels_name):
             return {}
-        rels = _parse(self.read(rels_name), "the document relations")
+        rels = _parse(self.read(rels_name), rels_name)
         found = {}
         for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
             if rel.get("TargetMode") == "External":
@@ -198,7 +198,7 @@ def _read_part(package: Package, kind: str) -> etree._Element | None:
         raise InputError(
             f"the Word file is damaged or truncated ({exc})", "download the letter again"
         ) from exc
-    return _parse(data, kind) if data else None
+    return _parse(data, package.rels.get(kind, kind)) if data else None
 
 
 # --- styles, numbering and footnotes -----------------------------------------------------

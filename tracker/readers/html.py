@@ -71,14 +71,20 @@ def read(data: bytes) -> Extracted:
         raise InputError("the file is a zip package (a .docx?), not HTML", "rename it to .docx")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("the file is binary, not HTML", "give the letter's .html page")
-    soup = BeautifulSoup(data, "lxml")
-    root = _letter_root(soup)
-    if root is None:
-        raise ExtractionError("the HTML page has no body text", "save the letter's own page")
-    _drop_chrome(root)
-    notes = _find_notes(root)
-    blocks = list(_blocks(root, notes))
-    bodies = [(label, _note_text(notes.targets[anchor], notes)) for label, anchor in notes.order]
+    try:
+        soup = BeautifulSoup(data, "lxml")
+        root = _letter_root(soup)
+        if root is None:
+            raise ExtractionError("the HTML page has no body text", "save the letter's own page")
+        _drop_chrome(root)
+        notes = _find_notes(root)
+        blocks = list(_blocks(root, notes))
+        bodies = [(label, _note_text(notes.targets[a], notes)) for label, a in notes.order]
+    except RecursionError as exc:
+        # The page is walked recursively; no letter nests elements hundreds deep.
+        raise InputError(
+            "the HTML page is nested too deeply to be a letter", "save the letter's own page"
+        ) from exc
     text = mdwrite.join_blocks([*blocks, mdwrite.footnotes(bodies)])
     if not text.strip():
         raise ExtractionError("the HTML page holds no letter text", "save the letter's own page")
