@@ -40,11 +40,26 @@ GROWTH_5MB = 6.0
 PEAK_5MB_MB = 400.0
 
 
-def run(command: list[str]) -> tuple[float, float, int]:
-    """Wall time in seconds, peak RSS in MB and exit status of one run of `command`."""
+class TimedOut(Exception):
+    """A run took longer than the time limit and was stopped."""
+
+
+def run(command: list[str], limit: float | None = None) -> tuple[float, float, int]:
+    """Wall time in seconds, peak RSS in MB and exit status of one run of `command`.
+
+    Raises TimedOut (after stopping the process) when `limit` seconds pass first.
+    """
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if limit is not None and time.perf_counter() - start > limit:
+            process.kill()
+            os.wait4(process.pid, 0)
+            raise TimedOut
+        time.sleep(0.002)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.stderr is not None:
@@ -53,6 +68,25 @@ def run(command: list[str]) -> tuple[float, float, int]:
         if process.returncode not in (0, 1):
             sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}): {error[-300:]}")
     return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def stages(old: Path, new: Path, limit: float) -> str:
+    """CPU seconds per stage of one comparison (bench/stages.py), as far as it got in time."""
+    script = Path(__file__).with_name("stages.py")
+    try:
+        done = subprocess.run(
+            [str(TRACKER.with_name("python")), str(script), str(old), str(new)],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            check=False,
+        )
+        output = done.stdout
+    except subprocess.TimeoutExpired as stopped:
+        partial = stopped.stdout or b""
+        output = partial.decode() if isinstance(partial, bytes) else partial
+        output += f"(stopped after {limit:.0f} s)\n"
+    return ", ".join(output.splitlines())
 
 
 def make_pair(size: str, make_pair_script: Path) -> tuple[Path, Path]:
@@ -68,17 +102,24 @@ def make_pair(size: str, make_pair_script: Path) -> tuple[Path, Path]:
     return old, new
 
 
-def measure(old: Path, new: Path, repeats: int) -> dict[str, float]:
-    """Medians of both tools, run alternately so that machine noise hits both alike."""
+def measure(old: Path, new: Path, repeats: int, limit: float) -> dict[str, float]:
+    """Medians of both tools, run alternately so that machine noise hits both alike.
+
+    A tracker run over `limit` seconds stops the measurement of this pair: its time is then
+    reported as more than the limit.
+    """
     tracker_cmd = [str(TRACKER), "compare", str(old), str(new), "--format", "json"]
     git_cmd = ["git", "diff", "--no-index", "--word-diff=porcelain", str(old), str(new)]
     tracker_times, git_times, peaks = [], [], []
-    run(tracker_cmd)  # warm the file cache and the bytecode cache
-    for _ in range(repeats):
-        elapsed, peak, _ = run(tracker_cmd)
-        tracker_times.append(elapsed)
-        peaks.append(peak)
-        git_times.append(run(git_cmd)[0])
+    try:
+        run(tracker_cmd, limit)  # warm the file cache and the bytecode cache
+        for _ in range(repeats):
+            elapsed, peak, _ = run(tracker_cmd, limit)
+            tracker_times.append(elapsed)
+            peaks.append(peak)
+            git_times.append(run(git_cmd)[0])
+    except TimedOut:
+        return {"tracker": float("inf"), "git": run(git_cmd)[0], "peak": float("nan")}
     return {
         "tracker": statistics.median(tracker_times),
         "git": statistics.median(git_times),
@@ -88,7 +129,7 @@ def measure(old: Path, new: Path, repeats: int) -> dict[str, float]:
 
 def check(what: str, value: float, limit: float, unit: str) -> str:
     """One line saying a measured value, its target and whether it was met."""
-    verdict = "ok" if value <= limit else "MISSED"
+    verdict = "ok" if value <= limit else "MISSED"  # NaN and inf (stopped runs) miss too
     return f"{what}: {value:.3g} {unit} (target <= {limit:g} {unit}): {verdict}"
 
 
@@ -96,27 +137,38 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10KB,100KB,1MB,5MB")
     parser.add_argument("--make-pair", type=Path, default=MAKE_PAIR)
+    parser.add_argument(
+        "--limit", type=float, default=120.0, help="seconds after which a tracker run is stopped"
+    )
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s]
 
     version = statistics.median(run([str(TRACKER), "--version"])[0] for _ in range(7))
-    seed = measure(*SEED_PAIR, repeats=7)
+    seed = measure(*SEED_PAIR, repeats=7, limit=args.limit)
     print(check("tracker --version", version, VERSION_SECONDS, "s"))
     print(check("seed pair 001 -> 000", seed["tracker"], SEED_SECONDS, "s"))
     print()
     print("| pair | size | git diff --word-diff | tracker compare | ratio | tracker peak |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     results: dict[str, dict[str, float]] = {}
+    breakdown: list[str] = [f"| seed pair | {stages(*SEED_PAIR, args.limit)} |"]
     for size in sizes:
         old, new = make_pair(size, args.make_pair)
-        result = measure(old, new, REPEATS.get(size, 3))
+        result = measure(old, new, REPEATS.get(size, 3), args.limit)
         results[size] = result
+        breakdown.append(f"| {size} | {stages(old, new, args.limit)} |")
         kb = (old.stat().st_size + new.stat().st_size) / 2 / 1024
         print(
             f"| {size} | {kb:,.0f} KB | {result['git'] * 1000:.0f} ms | "
             f"{result['tracker'] * 1000:.0f} ms | {result['tracker'] / result['git']:.1f}x | "
             f"{result['peak']:.0f} MB |"
         )
+    print()
+    print("CPU seconds per stage of one run (bench/stages.py):")
+    print()
+    print("| pair | stages |")
+    print("| --- | --- |")
+    print("\n".join(breakdown))
     print()
     if "1MB" in results:
         one = results["1MB"]
