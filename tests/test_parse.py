@@ -428,3 +428,31 @@ def test_any_text_gives_a_clean_document_or_an_extraction_error(text: str, marku
             assert paragraph.text and paragraph.text == " ".join(paragraph.text.split())
             assert not set(paragraph.text) & {"\ue000", "\ue001"}
     assert from_markdown(to_markdown(doc)) == doc
+
+
+def test_tables_one_row_per_line() -> None:
+    text = (
+        "Geachte voorzitter,\n\n"
+        "De Nederlandse steun bestaat uit de volgende onderdelen, zoals in de tabel hieronder.\n\n"
+        "Type steun                      31 aug. 2025    03 feb. 2026\n"
+        "Directe levering                €  2,4 mld.     €  2,5 mld.\n"
+        "Commerciële verwervingen        € 6,1 mld.      € 8,9 mld.\n"
+        "\n"
+        "| Quarter | Prior | Current |\n"
+        "| --- | ---: | --- |\n"
+        "| Oct-Dec | $457 | $891 |\n"
+        "\n"
+        "The Committee decided today.  It will keep the target range.  Inflation remains high.\n"
+        "It is attentive to the risks.  It will adjust as appropriate.  It is committed.\n"
+    )
+    doc = parse(text)
+    spaced, piped = (t for _, t in doc.tables)
+    assert spaced.header == ("Type steun", "31 aug. 2025", "03 feb. 2026")
+    assert spaced.rows == (
+        ("Directe levering", "€ 2,4 mld.", "€ 2,5 mld."),
+        ("Commerciële verwervingen", "€ 6,1 mld.", "€ 8,9 mld."),
+    )
+    assert (spaced.line, spaced.end_line) == (5, 7)
+    assert piped.rows == (("Oct-Dec", "$457", "$891"),)
+    # Two spaces after a full stop do not make prose a table.
+    assert doc.sections[0].paragraphs[-1].text.startswith("It is attentive to the risks. It will")

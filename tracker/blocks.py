@@ -34,6 +34,12 @@ _ABBREVIATIONS = frozenset(
     "dr. prof. ir. drs. st. jan. feb. mrt. apr. aug. sep. sept. okt. nov. dec.".split()
 )
 _CURRENCY_CELL_RE = re.compile(r"^(€|EUR|\$|USD|£|GBP)$")
+# Cells of a row on one line: separated by tabs, or by two or more spaces.
+_CELL_GAP_RE = re.compile(r"\t+| {2,}")
+# A cell of a space-aligned table is short; longer "cells" are sentences with two spaces.
+_SPACED_CELL_MAX = 50
+_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(slots=True)
@@ -98,7 +104,7 @@ def split_blocks(body: list[str]) -> list[Block]:
                 blocks.append(Block(start, runs[group_end][1], table=table))
                 k = group_end + 1
                 continue
-        table = _tabbed_lines_table(body, start, end)
+        table = _line_table(body, start, end)
         if table is not None:
             blocks.append(Block(start, end, table=table))
             k += 1
@@ -204,14 +210,33 @@ def _cell_count(body: list[str], run: tuple[int, int]) -> int:
     return count
 
 
-def _tabbed_lines_table(body: list[str], start: int, end: int) -> Table | None:
-    """A table written one row per line, cells separated by tabs."""
+def _line_table(body: list[str], start: int, end: int) -> Table | None:
+    """A table written one row per line: cells between pipes, after tabs, or spaced apart.
+
+    "| a | b |" rows with a "| --- |" rule under the header; cells separated by tabs; or cells
+    aligned by runs of two or more spaces (PDF text laid out as on the page).
+    """
     if end == start:
         return None
-    rows = [
-        [c.strip() for c in body[i].strip().split("\t") if c.strip()] for i in range(start, end + 1)
-    ]
-    width = len(rows[0])
+    lines = [body[i].strip() for i in range(start, end + 1)]
+    if all(line.startswith("|") and line.endswith("|") for line in lines) and _RULE_RE.match(
+        lines[1]
+    ):
+        rows = [_PIPE_SPLIT_RE.split(line[1:-1]) for k, line in enumerate(lines) if k != 1]
+        rows = [[c.strip().replace("\\|", "|") for c in row] for row in rows]
+    else:
+        rows = [_merge_currency(_CELL_GAP_RE.split(line)) for line in lines]
+        spaced = any("\t" not in body[i].strip() for i in range(start, end + 1))
+        # Spaced cells are short, and every row below the header holds a number: prose with
+        # two spaces after each full stop is not a table.
+        if spaced and (
+            any(len(c) > _SPACED_CELL_MAX for row in rows for c in row)
+            or not all(any(ch.isdigit() for ch in "".join(row)) for row in rows[1:])
+        ):
+            return None
+    width = max(len(r) for r in rows)
+    if len(rows[0]) == width - 1:
+        rows[0] = ["", *rows[0]]  # a header without a heading over the row labels
     if width < 2 or any(len(r) != width for r in rows):
         return None
     labels: list[str] = []
@@ -221,6 +246,17 @@ def _tabbed_lines_table(body: list[str], start: int, end: int) -> Table | None:
         labels.extend(label for _, found in lifted for label in found)
         cells.append(tuple(text for text, _ in lifted))
     return Table(cells[0], tuple(cells[1:]), start + 1, end + 1, tuple(dict.fromkeys(labels)))
+
+
+def _merge_currency(cells: list[str]) -> list[str]:
+    """Join a lone currency sign with the amount after it: "€", "2,4 mld." -> "€ 2,4 mld."."""
+    merged: list[str] = []
+    for cell in cells:
+        if merged and _CURRENCY_CELL_RE.match(merged[-1]):
+            merged[-1] = f"{merged[-1]} {cell}"
+        elif cell:
+            merged.append(cell)
+    return merged
 
 
 def _is_cell(block: Block) -> bool:

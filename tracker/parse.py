@@ -97,7 +97,7 @@ def _is_title(block: Block, following: Block) -> bool:
     title of a form, "CW 3.1 … voor Oekraïne.", above its column headers).
     """
     text = block.plain
-    if text.endswith(".") and is_prose(following):
+    if text.endswith(".") and (is_prose(following) or following.table is not None):
         return False
     words = len(text.split())
     sentences = len(re.findall(r"[.!?]\s+[A-Z]", text))
