@@ -14,7 +14,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from tracker.figure_pairs import agree, restated_cells, rounding_step
-from tracker.figure_similarity import ambiguous, periods
+from tracker.figure_similarity import PERCENT_UNITS, ambiguous, periods
 from tracker.figures import fold
 from tracker.model import Document, Figure, FigureChange, Finding, Language, Severity
 from tracker.quantities import SCALES, format_quantity, parse_quantity
@@ -31,6 +31,13 @@ DECREASE = re.compile(r"afname|daling|verlaging|vermindering|decrease|decline|re
 STATED_AFTER = re.compile(
     r"\s+(higher|lower|more|less|hoger|lager|meer|minder)\s+(?:than|dan)\s+"
     r"(?:announced|previously|expected|estimated|eerder|aangekondigd|verwacht|in\s+de\s+vorige)",
+    re.IGNORECASE,
+)
+# What a stated change must be measured against to be a change between letters.
+AGAINST = re.compile(
+    r"ten opzichte van|t\.o\.v\.|vergeleken met|sinds de vorige|vorige (?:brief|update|"
+    r"leveringenbrief|rapportage|stand)|than announced|than previously|compared (?:with|to) the "
+    r"previous|since the (?:previous|last) (?:letter|statement|report|estimate)",
     re.IGNORECASE,
 )
 EXCLUDING = re.compile(r"\b(?:excluding|exclusief|apart from|aside from|zonder)\b", re.IGNORECASE)
@@ -149,14 +156,18 @@ def _stated_changes(
             continue  # "excluding the cash balance, … $60 billion higher": another quantity
         before = STATED_CHANGE.search(f.context[:position])
         after = STATED_AFTER.match(f.context, position + len(f.text))
-        if before is None and after is None:
-            continue
+        if (before is None and after is None) or (
+            before is not None and not AGAINST.search(f.context)
+        ):
+            continue  # "grew by 0.2 per cent in the second quarter" is a rate, not our delta
+        if f.unit in PERCENT_UNITS:
+            continue  # a change stated in per cent is a growth rate; we compute points
         if after is not None:
             down = after.group(1).lower() in {"lower", "less", "lager", "minder"}
         else:
             down = DECREASE.search(f.context[:position].lower()) is not None
         stated = -f.value if down else f.value
-        change = _changed_before(f, stated, changes)
+        change = _changed_before(f, stated, changes, figures)
         if change is None or change.old is None or change.new is None or change.delta is None:
             continue
         slack = (
@@ -182,23 +193,28 @@ def _stated_changes(
 
 
 def _changed_before(
-    stated_figure: Figure, stated: Decimal, changes: tuple[FigureChange, ...]
+    stated_figure: Figure,
+    stated: Decimal,
+    changes: tuple[FigureChange, ...],
+    figures: Sequence[Figure],
 ) -> FigureChange | None:
     """The paired figure a statement is about: one of the `NEARBY` paired figures of its unit
-    just before it in its section, the one whose computed change is closest to the statement
-    ("$453 billion higher than announced" follows the estimate and its cash balance)."""
+    just before it in its section (in reading order), the one whose computed change is closest
+    to the statement ("$453 billion higher than announced" follows the estimate and its cash
+    balance)."""
+    order = {id(f): i for i, f in enumerate(figures)}
+    here = order.get(id(stated_figure), len(figures))
     before = [
         c
         for c in changes
         if c.old is not None
         and c.new is not None
-        and c.new is not stated_figure
         and c.delta is not None
         and c.new.unit == stated_figure.unit
         and c.new.section == stated_figure.section
-        and c.new.line <= stated_figure.line
+        and order.get(id(c.new), len(figures)) < here
     ]
-    before.sort(key=lambda c: c.new.line if c.new is not None else 0)
+    before.sort(key=lambda c: order[id(c.new)])
     nearby = before[-NEARBY:]
     if not nearby:
         return None
@@ -278,6 +294,8 @@ def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
         first = seen.setdefault(key, f)
         if first is f or periods(first) != periods(f) or first.as_of != f.as_of:
             continue  # other years, months or dates: two values of one series, not a clash
+        if first.context == f.context:
+            continue  # one sentence with two values ("by $100 billion to $200 billion")
         if not agree(first, f, language):
             findings.append(
                 Finding(
