@@ -136,3 +136,18 @@ def test_change_stated_after_the_amount_is_checked() -> None:
     assert "from $590 billion to $569 billion the change is -$21 billion" in stated[0].message
     # "Excluding the higher-than-assumed cash balance, … $20 billion higher": not checked.
     assert "$20 billion" not in stated[0].message
+
+
+def test_growth_rates_and_unanchored_changes_are_not_checked() -> None:
+    old = _letter(Paragraph("De totale waarde van de geleverde steun bedroeg €8,7 mld.", 3, 3))
+    new = _letter(
+        Paragraph(
+            "De totale waarde van de geleverde steun bedroeg €11,7 mld. De uitvoer steeg met "
+            "0,2 procent in het tweede kwartaal. Het budget kende een stijging van €1 mld.",
+            3,
+            3,
+        )
+    )
+    # A rate of growth is no delta of a figure; a change that says not since when is no
+    # change between these letters.
+    assert [f for f in _findings(old, new) if f.kind == "stated-change"] == []
