@@ -73,10 +73,17 @@ def test_ledger_csv_round_trips_and_scans(derived: dict[str, str]) -> None:
     rows = rows_from_csv(text)
     assert rows and rows_to_csv(rows) == text
     letters = sorted({r.letter for r in rows})
-    last, kept = scan_ledger(text, {letters[0]})
-    assert kept == [r for r in rows if r.letter == letters[0]]
-    assert last == {r.figure: r for r in rows}  # the last row of each figure wins
+    scan = scan_ledger(text, {letters[0]})
+    assert scan.rows == [r for r in rows if r.letter == letters[0]]
+    assert scan.known == {r.figure for r in rows}
     assert len({(r.letter, r.figure) for r in rows}) == len(rows)  # one row per figure per letter
+    # A field with a line break: the scan falls back to the csv module and agrees with it.
+    broken_label = [replace(rows[0], label="two\nlines"), *rows[1:]]
+    text = rows_to_csv(broken_label)
+    assert rows_from_csv(text)[0].label == "two\nlines"
+    scan = scan_ledger(text, {rows[0].letter})
+    assert scan.rows[0].label == "two\nlines"
+    assert scan.known == {r.figure for r in rows}
 
 
 def test_ledger_carries_values_forward_in_every_format(derived: dict[str, str]) -> None:
@@ -114,4 +121,4 @@ def test_damaged_ledger_is_a_clear_error(derived: dict[str, str]) -> None:
     with pytest.raises(HistoryError, match=r"figures\.csv"):
         rows_from_csv(header.replace("date", "day") + first)
     with pytest.raises(HistoryError, match="tracker rebuild"):
-        scan_ledger(broken, set())
+        scan_ledger(broken, {first.split(",")[1]})

@@ -322,9 +322,9 @@ def _ingest_one(
     message = _message(series, entry, regenerated)
     commit_id = None
     if commit:
-        commit_id = _commit(
-            root, [f"{SNAPSHOTS}/{series}", f"{REPORTS}/{series}", letter_rel], message
-        )
+        # Exact paths, not the series folders: git matches them without walking the series.
+        paths = sorted({*changed, snapshot_path(series, stem), letter_rel})
+        commit_id = _commit(root, paths, message)
         _checkpoint("commit")
     remove_file(git_dir / JOURNAL)
     return IngestResult(

@@ -315,8 +315,9 @@ def extend(
     entry = with_counts(skeleton(stem, doc), before.letter, work.counts)
     final = [*entries, entry]
     window = {e.letter for e in index_window(final)}
-    state = LedgerState()
-    state.last, kept = scan_ledger(ledger, window | {before.letter}, ledger_path(series))
+    recent = [e.letter for e in standing[-GAP_LETTERS:]]
+    scan = scan_ledger(ledger, window | set(recent), ledger_path(series))
+    state, kept = scan.state(), scan.rows
     step = ledger_step(
         state,
         letter=stem,
@@ -326,7 +327,7 @@ def extend(
         previous_rows=[r for r in kept if r.letter == before.letter],
         previous_figures=letter_work(previous_text, None, None).figures,
         changes=work.changes,
-        recent=[e.letter for e in standing[-GAP_LETTERS:]],
+        recent=recent,
     )
     shown = [r for r in kept if r.letter in window] + step
     if not ledger:
