@@ -3,7 +3,9 @@
 A snapshot is front matter (title, date, language, references, signatory, source, sha256)
 followed by the body: sections as `#` headings (the opening section has none), paragraphs,
 `- ` list items, GitHub pipe tables and `[^label]` footnotes. Text is escaped so that
-markdown-it gives back exactly the same words.
+markdown-it gives back exactly the same words. The model keeps which notes a paragraph, heading
+or table cites, not where in it: their markers stand at the end of the paragraph or heading,
+and in a table's last header cell.
 
 Line numbers: the snapshot keeps the source letter's line numbers in the front matter key
 `lines` (one `first-last` span per section, then one per block), so that
