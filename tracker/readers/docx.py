@@ -12,6 +12,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -115,8 +116,14 @@ class Package:
             )
         # zipfile stops at the declared size and checks the CRC, so the bound above holds
         # even when the declared size lies.
-        with self.archive.open(info) as stream:
-            return stream.read(MAX_PART_BYTES + 1)
+        try:
+            with self.archive.open(info) as stream:
+                return stream.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+            raise InputError(
+                f"the Word file is damaged or truncated ({name}: {exc})",
+                "download the letter again",
+            ) from exc
 
     def _main_part(self) -> str:
         if not self.has("_rels/.rels"):

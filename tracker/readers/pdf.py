@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import statistics
 from collections import Counter
@@ -24,6 +25,8 @@ from typing import Any
 from tracker.errors import ExtractionError, InputError
 from tracker.readers import Extracted, mdwrite, pdfblocks, pdflayout
 from tracker.readers.pdflayout import Layout, Line, Page, PageTable, Word
+
+_QUIET = logging.NullHandler()  # added once: the logger keeps one handler per object
 
 # Bounds that keep a hostile file from taking the machine: a letter is tens of pages.
 MAX_PAGES = 300
@@ -43,10 +46,13 @@ def read(data: bytes) -> Extracted:
 
 def _open_pages(data: bytes) -> list[Page]:
     """Each page's words (outside tables) and its ruled tables."""
+    # pdfminer logs every oddity of a damaged file as a warning; with no handler of the
+    # application's own, Python would print them to stderr. The outcome is our error.
+    logging.getLogger("pdfminer").addHandler(_QUIET)
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     if data[:4] == b"PK\x03\x04":
         raise InputError("the file is a zip package (a .docx?), not a PDF", "rename it to .docx")
@@ -85,9 +91,17 @@ def _open_pages(data: bytes) -> list[Page]:
             f"the PDF is damaged or truncated ({type(cause).__name__})",
             "download the letter again",
         ) from exc
-    except PDFSyntaxError as exc:
+    except (PDFSyntaxError, MalformedPDFException) as exc:
         raise InputError("the PDF is damaged or truncated", "download the letter again") from exc
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+    ) as exc:
         # pdfminer raises plain Python errors on many kinds of broken object streams.
         raise InputError(
             f"the PDF is damaged or truncated ({type(exc).__name__})", "download the letter again"
