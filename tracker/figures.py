@@ -287,6 +287,13 @@ def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
     years = re.findall(r"\b(?:19|20)\d\d\b", head)
     if len(years) == len(listed):
         return {i: f"+{year}" for i, year in zip(listed, years, strict=True)}
+    suspended = _SUSPENDED.search(head)
+    if suspended:
+        # "the 2-, 3-, 5-, and 7-year": one maturity per value.
+        unit = suspended.group(2)
+        terms = [f"{n}-{unit}" for n in re.findall(r"\d+", suspended.group(1))]
+        if len(terms) == len(listed):
+            return dict(zip(listed, terms, strict=True))
     names = [n for n in _NAME_SPLIT.split(_clause_tail(head)) if _content_words(n)]
     if len(names) < len(listed):
         return {}
@@ -305,6 +312,7 @@ _VERB_AFTER_NAME = re.compile(
     r"remain|remains|unchanged)\b",
     re.IGNORECASE,
 )
+_SUSPENDED = re.compile(r"((?:\d+-,?\s*(?:and\s+|en\s+)?)+\d+)-(year|month|week|day)\b")
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:and|en|or|of)\s+", re.IGNORECASE)
 
 
