@@ -109,3 +109,11 @@ def test_sniff_name_for_stdin() -> None:
     assert sniff_name(b"PK\x03\x04 ...") == "stdin.docx"
     assert sniff_name(b"<!DOCTYPE html><html>") == "stdin.html"
     assert sniff_name(b"Geachte voorzitter,") == "stdin.txt"
+
+
+def test_word_line_and_page_breaks_end_lines(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    text = LETTER.replace("Financiële stand van zaken\n", "\fFinanciële stand van zaken\v")
+    path.write_bytes(text.encode("utf-8"))
+    doc = load_document(path)
+    assert doc.sections[-1].heading == "Financiële stand van zaken"

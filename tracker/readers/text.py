@@ -7,7 +7,7 @@ from tracker.readers import Extracted
 
 # Control characters other than tab, newline, carriage return and form feed do not occur in
 # text files; a few of them in the first kilobytes mean the file is binary.
-_TEXT_CONTROLS = {"\t", "\n", "\r", "\f"}
+_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _BINARY_SHARE = 0.01
 
 
@@ -40,4 +40,7 @@ def decode(data: bytes) -> str:
 
 def read(data: bytes) -> Extracted:
     """Read a plain-text letter: its layout is parsed from the text itself."""
-    return Extracted(text=decode(data), markup="plain")
+    # Word's text export writes a manual line break as a vertical tab and a page break as a
+    # form feed: both end a line.
+    text = decode(data).replace("\v", "\n").replace("\f", "\n")
+    return Extracted(text=text, markup="plain")
