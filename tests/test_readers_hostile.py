@@ -107,3 +107,44 @@ def test_word_part_that_is_not_xml_or_expands_entities_is_refused() -> None:
     )
     with pytest.raises(TrackerError, match="holds no text"):
         docx.read(with_document(laughs))
+
+
+@pytest.mark.parametrize(
+    ("name", "examples"), [("seed-001.pdf", 15), ("seed-003.docx", 40), ("seed-004.html", 40)]
+)
+def test_damaged_copies_of_real_files_give_text_or_a_tracker_error(
+    name: str, examples: int
+) -> None:
+    """Flipped bytes, cut-off ends and zeroed runs: never a traceback."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tracker.readers import extract
+
+    original = (HOSTILE.parent / name).read_bytes()
+    damage = st.one_of(
+        st.lists(st.tuples(st.integers(0, len(original) - 1), st.integers(0, 255)), max_size=30),
+        st.integers(0, len(original) - 1).map(lambda cut: [("cut", cut)]),
+        st.tuples(st.integers(0, len(original) - 1), st.integers(1, 4000)).map(
+            lambda span: [("zero", span)]
+        ),
+    )
+
+    @settings(max_examples=examples, derandomize=True, deadline=None, database=None)
+    @given(damage)
+    def check(edits: list[tuple[object, object]]) -> None:
+        data = bytearray(original)
+        for where, what in edits:
+            if where == "cut":
+                data = data[: int(what)]  # type: ignore[call-overload]
+            elif where == "zero":
+                start, length = what  # type: ignore[misc]
+                data[start : start + length] = bytes(len(data[start : start + length]))
+            else:
+                data[int(where)] = int(what)  # type: ignore[call-overload]
+        try:
+            extract(bytes(data), name)
+        except TrackerError as exc:
+            assert "\n" not in str(exc)
+
+    check()
