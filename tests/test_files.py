@@ -28,7 +28,7 @@ def test_source_is_the_file_name_and_sha256_the_bytes() -> None:
     assert document_from_bytes(path.read_bytes(), path.name) == doc
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"])
 def test_encodings_are_decoded_not_mangled(tmp_path: Path, encoding: str) -> None:
     text = LETTER if encoding != "latin-1" else LETTER.replace("€", "EUR ")
     path = tmp_path / "brief.txt"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from tracker.errors import InputError
 from tracker.readers import Extracted
 
@@ -12,13 +14,19 @@ _BINARY_SHARE = 0.01
 
 
 def decode(data: bytes) -> str:
-    """Decode letter bytes: UTF-8 (BOM optional), else Windows-1252, else Latin-1.
+    """Decode letter bytes: UTF-8 (BOM optional), else Windows-1252, else Latin-1; UTF-16 by BOM.
 
     Windows-1252 is tried before Latin-1 because Dutch Word and PDF tools write it: its bytes
     0x80-0x9F are "€", curly quotes and dashes, which Latin-1 would turn into control codes.
     """
     if not data:
         raise InputError("the file is empty", "give a letter with text in it")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows "Unicode" text: UTF-16 with its byte-order mark.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError("the file is not valid UTF-16 text", "save it as UTF-8") from exc
     if b"\x00" in data[:8192]:
         raise InputError("the file is binary, not text", "give a .txt, .md, .pdf, .docx or .html")
     try:
