@@ -44,6 +44,7 @@ from tracker.series_build import (
     manifest_path,
     one_line,
     report_path,
+    shorten,
     snapshot_path,
 )
 from tracker.series_index import LetterEntry, entries_from_csv
@@ -69,6 +70,9 @@ DEFAULT_AUTHOR = ("letter tracker", "tracker@localhost")
 KILL_HOOK = "TRACKER_TEST_KILL_AT"
 """Test hook: when set to a checkpoint name, the process kills itself (SIGKILL) there, so
 tests can prove that a rerun completes an interrupted ingest."""
+
+TITLE_IN_SUBJECT = 72
+"""Characters of a letter's title in a commit's subject line; `git log --oneline` stays legible."""
 
 Notify = Callable[[str], None]
 _REPORT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
@@ -371,8 +375,13 @@ def letter_stem(doc: Document, name: str, taken: set[str]) -> str:
 
 
 def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str:
-    head = f"{series}: {entry.date.isoformat()} {one_line(entry.title)} — {entry.summary}"
-    body = [f"Also regenerated {p}: the letter before it changed." for p in regenerated]
+    """One commit message: series, date, title and what changed on the first line (a long
+    subject line is shortened there and given whole below)."""
+    title = one_line(entry.title)
+    short = shorten(title, TITLE_IN_SUBJECT)
+    head = f"{series}: {entry.date.isoformat()} {short} — {entry.summary}"
+    body = [title] if short != title else []
+    body += [f"Also regenerated {p}: the letter before it changed." for p in regenerated]
     return "\n\n".join([head, "\n".join(body)]) if body else head
 
 

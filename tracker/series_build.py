@@ -31,6 +31,8 @@ from tracker.series_index import LetterEntry, entries_to_csv, index_window, rend
 SNAPSHOTS, REPORTS = "snapshots", "reports"
 INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
 
+TITLE_IN_LINK = 80
+"""Characters of the predecessor's title in a report's line of links."""
 PARALLEL_FROM = 16
 """Letters from which `derive` compares in worker processes: below it, starting the workers
 costs more than it saves."""
@@ -58,6 +60,14 @@ def index_path(series: str) -> str:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
 
 
 # --- series order and corrections -----------------------------------------------------
@@ -367,7 +377,8 @@ def render_report(
     ]
     if previous is not None:
         links.append(
-            f"compared with [{previous.date.isoformat()} {_link_text(previous.title)}]"
+            f"compared with [{previous.date.isoformat()} "
+            f"{_link_text(shorten(previous.title, TITLE_IN_LINK))}]"
             f"({previous.letter}.md)"
         )
     head = [" · ".join(links), ""]
