@@ -85,3 +85,33 @@ def test_text_outside_paragraphs_and_line_breaks() -> None:
         b"<p>Tekst <b>vet</b> en <i>schuin</i>.</p></main></body>"
     )
     assert html.read(page).text == "Den Haag, 4 maart 2026\n\nTekst vet en schuin.\n"
+
+
+def test_footnotes_as_officiele_bekendmakingen_marks_them() -> None:
+    # The publication site's markup: a "nootnum" link (not raised) to an empty anchor inside
+    # the note, and each note in a "voet noot" block with a close button and "Noot" heading.
+    page = """<html><body><div class="stuk">
+    <h2 class="stuktitel no-toc"><a id="d1" name="d1"></a>Vraag 1</h2>
+    <p>Wat is uw reactie op het bericht over de steun?<a class="nootnum supernote-click-ID-7"
+    href="#ID-7">1</a></p>
+    <h2 class="stuktitel no-toc"><a id="d2" name="d2"></a>Antwoord 1</h2>
+    <p>De steun bedraagt € 3,5 miljard.</p>
+    <div id="noten"><hr>
+      <div class="voet noot snp-mouseoffset notedefault" id="supernote-note-ID-7">
+        <h5 class="note-close"><a class="note-close" href="#close-ID-7">X</a> Noot</h5>
+        <sup><span class="nootnum"><a id="ID-7" name="ID-7"></a>1</span></sup>
+        <p><a href="https://nos.nl/l/2077649" class="externe_link">https://nos.nl/l/2077649</a></p>
+      </div>
+    </div></div></body></html>"""
+    text = html.read(page.encode()).text
+    assert text.splitlines() == [
+        "## Vraag 1",
+        "",
+        "Wat is uw reactie op het bericht over de steun?[^1]",
+        "",
+        "## Antwoord 1",
+        "",
+        "De steun bedraagt € 3,5 miljard.",
+        "",
+        "[^1]: https://nos.nl/l/2077649",
+    ]

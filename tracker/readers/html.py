@@ -172,6 +172,13 @@ def _has_text(element: Any, *, ignore_headings: bool) -> bool:
 
 
 def _note_text(target: Any, notes: Notes) -> str:
+    """A footnote's text without its own number, back-link or close button."""
+    # Publication pages give each note a small heading with a close link ("X Noot").
+    for element in target.find_all(re.compile(r"^h[1-6]$")):
+        element.decompose()
+    for element in target.find_all(class_=re.compile(r"close", re.I)):
+        if not element.decomposed:
+            element.decompose()
     # The body starts with its own label or a back-link ("1", "[1]", "↩"): drop those.
     for link in target.find_all("a", href=True):
         if link.get_text(strip=True) in ("↩", "↑", "^") or _NOTE_LABEL.match(
