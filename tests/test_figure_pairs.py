@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -189,3 +190,15 @@ def test_equal_values_in_one_sentence_keep_their_order() -> None:
     where_old = {id(f): i for i, f in enumerate(old_figures)}
     where_new = {id(f): i for i, f in enumerate(new_figures)}
     assert all(where_old[id(c.old)] == where_new[id(c.new)] for c in changes)
+
+
+def test_hand_checked_pairs_of_corpus_letters() -> None:
+    """Every pair of tests/fixtures/figures/pairs.json is made, and no other pair."""
+    sample = json.loads((FIXTURES / "pairs.json").read_text(encoding="utf-8"))
+    for case in sample["pairs"]:
+        old = load_document(FIXTURES / case["old"])
+        new = load_document(FIXTURES / case["new"])
+        sections = align_sections(old.sections, new.sections)
+        changes = pair_figures(old, new, find_figures(old), find_figures(new), sections)
+        made = sorted((c.old.text, c.new.text) for c in changes if c.old and c.new)
+        assert made == sorted(tuple(pair) for pair in case["pairs"]), case["old"]

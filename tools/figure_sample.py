@@ -1,6 +1,7 @@
 """Precision and recall of figure finding on a hand-checked sample of real letters.
 
     .venv/bin/python tools/figure_sample.py           # per letter and in total
+    .venv/bin/python tools/figure_sample.py --pairs   # pairing on hand-checked letter pairs
     .venv/bin/python tools/figure_sample.py --draft F # print F's figures as a sample entry
 
 The sample is tests/fixtures/figures/sample.json: for each letter (the five seed letters in
@@ -54,10 +55,43 @@ def score() -> dict[str, tuple[int, int, int]]:
     return result
 
 
+PAIRS = ROOT / "tests" / "fixtures" / "figures" / "pairs.json"
+
+
+def score_pairs() -> tuple[int, int, int]:
+    """Pairing on tests/fixtures/figures/pairs.json: (right, made, expected) over all cases."""
+    sys.path.insert(0, str(ROOT))
+    from tracker.align import align_sections
+    from tracker.figure_pairs import pair_figures
+    from tracker.figures import find_figures
+    from tracker.files import load_document
+
+    right = made = expected = 0
+    for case in json.loads(PAIRS.read_text(encoding="utf-8"))["pairs"]:
+        old = load_document(PAIRS.parent / case["old"])
+        new = load_document(PAIRS.parent / case["new"])
+        sections = align_sections(old.sections, new.sections)
+        changes = pair_figures(old, new, find_figures(old), find_figures(new), sections)
+        got = Counter((c.old.text, c.new.text) for c in changes if c.old and c.new)
+        want = Counter(tuple(pair) for pair in case["pairs"])
+        right += sum((got & want).values())
+        made += sum(got.values())
+        expected += sum(want.values())
+        print(f"{sum((got & want).values()):3} right {sum(got.values()):3} made "
+              f"{sum(want.values()):3} expected  {case['old']} -> {case['new']}")  # fmt: skip
+    return right, made, expected
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draft", type=Path, help="print a letter's figures as a sample entry")
+    parser.add_argument("--pairs", action="store_true", help="score pairing instead")
     args = parser.parse_args()
+    if args.pairs:
+        right, made, expected = score_pairs()
+        print(f"pairing precision {right / made:.3f} ({right}/{made}), "
+              f"recall {right / expected:.3f} ({right}/{expected})")  # fmt: skip
+        return 0
     if args.draft:
         keys = found_keys(args.draft)
         rows = [[str(v), u, None if h is None else str(h)] for (v, u, h), n in keys.items()]
