@@ -201,11 +201,10 @@ def display_paragraphs(edits: Iterable[SentenceEdit]) -> list[list[SentenceEdit]
             groups[-1].append(edit)
             old_par = edit.old_paragraph
             continue
+        # After deletions only, the first new text continues their paragraph: an inserted
+        # sentence (no old side) or one from the same old paragraph replaces what was deleted.
         joins = bool(groups) and (
-            new_par == edit.paragraph
-            or (
-                new_par is None and edit.old_paragraph is not None and edit.old_paragraph == old_par
-            )
+            new_par == edit.paragraph or (new_par is None and edit.old_paragraph in (None, old_par))
         )
         if not joins:
             groups.append([])
