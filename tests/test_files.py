@@ -117,3 +117,21 @@ def test_word_line_and_page_breaks_end_lines(tmp_path: Path) -> None:
     path.write_bytes(text.encode("utf-8"))
     doc = load_document(path)
     assert doc.sections[-1].heading == "Financiële stand van zaken"
+
+
+def test_mojibake_is_repaired(tmp_path: Path) -> None:
+    # UTF-8 once read as Windows-1252 and saved again as UTF-8.
+    path = tmp_path / "brief.txt"
+    path.write_bytes(LETTER.encode("utf-8").decode("cp1252").encode("utf-8"))
+    doc = load_document(path)
+    body = " ".join(s.text for s in doc.sections)
+    assert "Oekraïne" in body and "€14,3 mld." in body
+    assert doc.sections[-1].heading == "Financiële stand van zaken"
+
+
+def test_real_accents_are_not_taken_for_mojibake() -> None:
+    from tracker.readers.text import repair_mojibake
+
+    # One odd pair is not enough to re-decode a whole letter that has real accents too.
+    text = "Het CafÃ© in Oekraïne, één keer zo geschreven."
+    assert repair_mojibake(text) == text

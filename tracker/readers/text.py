@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from tracker.errors import InputError
 from tracker.readers import Extracted
@@ -11,6 +12,9 @@ from tracker.readers import Extracted
 # text files; a few of them in the first kilobytes mean the file is binary.
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _BINARY_SHARE = 0.01
+# UTF-8 that was once read as Windows-1252 and saved again: "OekraÃ¯ne", "â‚¬", "â€™".
+_MOJIBAKE_RE = re.compile("Ã[\u00a0-\u00bf]|â€[\u0080-\u00bf\u0152-\u2122]|â‚¬")
+_MOJIBAKE_MIN = 2
 
 
 def decode(data: bytes) -> str:
@@ -50,5 +54,17 @@ def read(data: bytes) -> Extracted:
     """Read a plain-text letter: its layout is parsed from the text itself."""
     # Word's text export writes a manual line break as a vertical tab and a page break as a
     # form feed: both end a line.
-    text = decode(data).replace("\v", "\n").replace("\f", "\n")
+    text = repair_mojibake(decode(data)).replace("\v", "\n").replace("\f", "\n")
     return Extracted(text=text, markup="plain")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 ("OekraÃ¯ne" -> "Oekraïne") when the text has it."""
+    if len(_MOJIBAKE_RE.findall(text)) < _MOJIBAKE_MIN:
+        return text
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return text.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text  # mixed with text that was never mangled: leave it as it is
