@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tracker.readers import Extracted
-from tracker.readers.text import decode
+from tracker.readers.text import decode, repair_mojibake
 
 
 def read(data: bytes) -> Extracted:
     """Read a Markdown letter: decoded like text, parsed as Markdown."""
-    return Extracted(text=decode(data), markup="markdown")
+    return Extracted(text=repair_mojibake(decode(data)), markup="markdown")
