@@ -24,3 +24,9 @@ def test_without_colour_there_are_no_escape_codes() -> None:
     text = render_terminal(compare(OLD, NEW), width=80, color=False)
     assert "\x1b[" not in text
     assert "Het budget is €5 €6 mld. groot." in text
+
+
+def test_changed_figures_are_listed() -> None:
+    text = render_terminal(compare(OLD, NEW), width=100, color=False)
+    assert "Figures that changed, came or went" in text
+    assert "€5 mld." in text.split("Figures that changed")[1]

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tracker.model import Comparison, SectionPair, SentenceEdit
+from tracker.model import Comparison, FigureChange, SectionPair, SentenceEdit
 from tracker.render.markdown import display_paragraphs
 from tracker.render.names import letter_name, side_names
 
@@ -36,6 +36,14 @@ def render_terminal(c: Comparison, *, width: int = 100, color: bool = True) -> s
     counts = ", ".join(f"{n} {status}" for status, n in c.section_counts.items())
     console.print(f"Sections: {counts}" if counts else "No sections.")
     console.print(_section_table(c))
+    moved_figures = [f for f in c.figures if f.status != "unchanged"]
+    if moved_figures:
+        console.print()
+        console.print(Text("Figures that changed, came or went", style="bold underline"))
+        console.print(_figure_table(moved_figures))
+    for finding in c.findings:
+        style = {"error": "red", "warning": "yellow"}.get(finding.severity, "dim")
+        console.print(Text(f"{finding.severity}: {finding.message}", style=style))
     for pair in c.sections:
         if pair.status in ("unchanged", "added", "removed"):
             continue
@@ -73,6 +81,18 @@ def _section_table(c: Comparison) -> Table:
         similarity = f"{pair.similarity:.2f}" if pair.old and pair.new else ""
         style = {"added": "green", "removed": "red", "unchanged": "dim"}.get(pair.status, "yellow")
         table.add_row(old, new, Text(pair.status, style=style), similarity)
+    return table
+
+
+def _figure_table(changes: list[FigureChange]) -> Table:
+    table = Table(show_edge=False, box=None, pad_edge=False)
+    for name in ("Figure", "Old", "New", "Change"):
+        table.add_column(name)
+    for change in changes:
+        old = change.old.text if change.old else "—"
+        new = change.new.text if change.new else "—"
+        style = {"added": "green", "removed": "red"}.get(change.status, "yellow")
+        table.add_row(change.label, old, new, Text(change.delta_text or change.status, style=style))
     return table
 
 
