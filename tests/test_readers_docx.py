@@ -190,3 +190,33 @@ def test_numbered_headings_and_lettered_lists_keep_words_labels() -> None:
         "- a) eerste voorwaarde",
         "- b) tweede voorwaarde",
     ]
+
+
+def test_first_page_header_letterhead_is_read_and_running_header_is_not() -> None:
+    from tracker.files import document_from_bytes
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.paragraphs[0].text = "Ministerie van Financiën"
+    for line in ("Datum 3 maart 2026", "Betreft Stand van de begroting"):
+        first.add_paragraph(line)
+    section.header.paragraphs[0].text = "Ministerie van Financiën, pagina 2"
+    section.footer.paragraphs[0].text = "Pagina 1 van 1"
+    document.add_paragraph("Geachte voorzitter,")
+    document.add_heading("Uitgaven", level=2)
+    document.add_paragraph("De uitgaven stijgen met € 1,2 miljard tot € 40,5 miljard in 2026.")
+    data = saved(document)
+    text = reader.read(data).text
+    assert text.splitlines()[:5] == [
+        "Ministerie van Financiën",
+        "",
+        "Datum 3 maart 2026",
+        "",
+        "Betreft Stand van de begroting",
+    ]
+    assert "pagina 2" not in text and "Pagina 1 van 1" not in text
+    letter = document_from_bytes(data, "brief.docx")
+    assert letter.meta.date is not None and letter.meta.date.isoformat() == "2026-03-03"
+    assert letter.meta.title == "Stand van de begroting"

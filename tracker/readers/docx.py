@@ -83,7 +83,7 @@ def read(data: bytes) -> Extracted:
         raise ExtractionError("the Word file has no document body", "open and re-save it in Word")
     styles = _styles(parts)
     state = State(styles, note_start=_footnote_start(document, parts))
-    blocks = list(_blocks(body, state))
+    blocks = [*_first_page_header(body, parts, state), *_blocks(body, state)]
     notes = _footnotes(parts, state)
     text = mdwrite.join_blocks([*blocks, mdwrite.footnotes(notes)])
     if not text.strip():
@@ -135,7 +135,7 @@ class Package:
         return "word/document.xml"
 
     def _relations(self, part: str) -> dict[str, str]:
-        """Relationship type suffix ("styles", "footnotes", …) -> part name."""
+        """Relationship type suffix ("styles", "footnotes", …) and id ("rId8") -> part name."""
         folder, name = posixpath.split(part)
         rels_name = posixpath.join(folder, "_rels", name + ".rels")
         if not self.has(rels_name):
@@ -149,6 +149,7 @@ class Package:
             target = rel.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
             found[kind] = posixpath.normpath(path)
+            found[rel.get("Id", "")] = posixpath.normpath(path)  # header parts by their id
         return found
 
     def part(self, kind: str) -> bytes | None:
@@ -206,6 +207,24 @@ def _read_part(package: Package, kind: str) -> etree._Element | None:
             f"the Word file is damaged or truncated ({exc})", "download the letter again"
         ) from exc
     return _parse(data, package.rels.get(kind, kind)) if data else None
+
+
+def _first_page_header(body: etree._Element, package: Package, state: State) -> list[str]:
+    """Blocks of the first page's own header, when the letter has one.
+
+    Letters in the government's house style keep their letterhead (sender, "Datum",
+    "Betreft", reference) in the header of page one, which differs from the running header of
+    the other pages. The running header and all footers are page furniture and stay unread.
+    """
+    sect_pr = body.find(_w("sectPr"))
+    if sect_pr is None or sect_pr.find(_w("titlePg")) is None:
+        return []
+    for ref in sect_pr.iter(_w("headerReference")):
+        if ref.get(_w("type")) == "first":
+            name = package.rels.get(ref.get(f"{{{R}}}id", ""), "")
+            if name and package.has(name):
+                return list(_blocks(_parse(package.read(name), name), state))
+    return []
 
 
 # --- styles, numbering and footnotes -----------------------------------------------------
