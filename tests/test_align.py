@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lettertext import document
 
 from tracker.align import _assign, align_sections
@@ -115,3 +117,46 @@ def test_repeated_headings_pair_each_section_once() -> None:
     assert sorted(olds) == list(range(len(old.sections)))
     assert sorted(news) == list(range(len(new.sections)))
     assert ("removed", (10,), ()) in statuses(pairs)
+
+
+SENTENCES = [s.strip() + "." for s in f"{TRAINING} {INDUSTRY} {FINANCE}".split(". ") if s.strip()]
+HEADINGS = ["Financiën", "Training", "Industrie", "Overig", "Toetsing", "Europese Vredesfaciliteit"]
+
+section_texts = st.lists(
+    st.tuples(
+        st.sampled_from(HEADINGS),
+        st.lists(st.sampled_from(SENTENCES), min_size=0, max_size=5),
+    ),
+    min_size=0,
+    max_size=8,
+)
+
+
+def _letter(sections: list[tuple[str, list[str]]]) -> str:
+    return "\n".join(f"# {heading}\n{' '.join(body)}" for heading, body in sections)
+
+
+@settings(max_examples=60, deadline=None)
+@given(section_texts)
+def test_any_letter_against_itself_is_all_unchanged(sections: list[tuple[str, list[str]]]) -> None:
+    doc = document(_letter(sections))
+    pairs = align_sections(doc.sections, doc.sections)
+    assert [(p.status, p.old, p.new) for p in pairs] == [
+        ("unchanged", (i,), (i,)) for i in range(len(doc.sections))
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(section_texts, section_texts)
+def test_every_section_appears_in_exactly_one_pair(
+    old_sections: list[tuple[str, list[str]]], new_sections: list[tuple[str, list[str]]]
+) -> None:
+    old, new = document(_letter(old_sections)), document(_letter(new_sections))
+    pairs = align_sections(old.sections, new.sections)
+    assert sorted(o for p in pairs for o in p.old) == list(range(len(old.sections)))
+    assert sorted(n for p in pairs for n in p.new) == list(range(len(new.sections)))
+    assert pairs == align_sections(old.sections, new.sections)  # deterministic
+    for pair in pairs:
+        assert bool(pair.old) or pair.status == "added"
+        assert bool(pair.new) or pair.status == "removed"
+        assert 0.0 <= pair.similarity <= 1.0
