@@ -3,7 +3,7 @@
 Reads the parts it needs straight from the zip with lxml, because python-docx reads neither
 footnotes nor the text inside tracked insertions, and because a hostile package must be
 bounded before anything is inflated. Tracked changes are taken as accepted: insertions kept,
-deletions dropped. Page headers and footers live in parts of their own and are not read.
+deletions dropped. Running page headers and footers are not read; page one's own header is.
 """
 
 from __future__ import annotations
