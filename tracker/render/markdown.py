@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from tracker.model import Comparison, Document, Meta, Paragraph, SectionPair, SentenceEdit
+from tracker.render.figures import key_figures_markdown
 from tracker.render.names import letter_name, section_name, side_names
 
 # Characters that Markdown would read as markup inside running text or a table cell.
@@ -112,12 +113,8 @@ def _sentence_counts(pairs: Iterable[SectionPair]) -> dict[str, int]:
 
 
 def _key_figures(c: Comparison) -> list[str]:
-    """The figures' block, written by the figures renderer when it is installed."""
-    try:
-        from tracker.render.figures import key_figures_markdown  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return []
-    block: str = key_figures_markdown(c)
+    """The figures' block ("Key figures" table and findings), written by their renderer."""
+    block = key_figures_markdown(c)
     return [block] if block.strip() else []
 
 
