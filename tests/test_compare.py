@@ -236,3 +236,17 @@ def test_cli_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> 
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
     assert proc.stdout == ""
+
+
+def test_cli_reads_a_letter_from_stdin() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tracker", "compare", str(NEWS), "-", "--format", "json"],
+        input=DELIVERY.read_bytes(),
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["new"]["source"] == "stdin.txt"
+    assert data["new"]["title"] == "Leveringen militaire goederen aan Oekraïne"

@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tracker import __version__
 from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from tracker.model import Document
 
 EXIT_OK, EXIT_DIFFERS, EXIT_ERROR = 0, 1, 2
 
@@ -100,7 +103,8 @@ _FORMAT_OF_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json"
 @app.command()
 def compare(
     old: Annotated[
-        Path, typer.Argument(help="The earlier letter (.txt, .md, .pdf, .docx, .html).")
+        Path,
+        typer.Argument(help="The earlier letter (.txt, .md, .pdf, .docx, .html); - for stdin."),
     ],
     new: Annotated[Path, typer.Argument(help="The later letter.")],
     output_format: Annotated[
@@ -125,9 +129,8 @@ def compare(
     """
     chosen = _compare_format(output_format, output)
     from tracker.compare import compare as compare_letters
-    from tracker.files import load_document
 
-    comparison = compare_letters(load_document(old), load_document(new))
+    comparison = compare_letters(_letter(old), _letter(new))
     if chosen == "json":
         from tracker.render.json import render_json
 
@@ -146,6 +149,15 @@ def compare(
         _write_atomically(output, report)
     if exit_code and comparison.differs:
         raise typer.Exit(EXIT_DIFFERS)
+
+
+def _letter(path: Path) -> Document:
+    """The letter at `path`; "-" reads plain text from standard input."""
+    from tracker.files import document_from_bytes, load_document
+
+    if str(path) == "-":
+        return document_from_bytes(sys.stdin.buffer.read(), "stdin.txt")
+    return load_document(path)
 
 
 def _compare_format(requested: str | None, output: Path | None) -> str:
