@@ -159,3 +159,20 @@ def test_sidebar_sender_block_is_read_on_its_own() -> None:
         assert line in lines
     assert "der Staten-Generaal" in lines
     assert "Bezuidenhoutseweg 67" in lines
+
+
+def test_sidebar_repeats_on_later_pages_are_dropped() -> None:
+    from tracker.readers.pdflayout import Line, Word, first_sidebars
+
+    def line(text: str, page: int, top: float) -> Line:
+        words = [Word(w, 470 + 30 * i, 495 + 30 * i, top, top + 7, 7.0, False)
+                 for i, w in enumerate(text.split())]  # fmt: skip
+        return Line(words, page)
+
+    pages = [
+        [line("Ministerie van Defensie", 0, 100), line("Datum 27 november 2025", 0, 110)],
+        [line("Datum 27 november 2025", 1, 100), line("Pagina 2 van 3", 1, 110)],
+        [line("Datum 27 november 2025", 2, 100), line("Bijlage 1", 2, 110)],
+    ]
+    kept = [[" ".join(w.text for w in ln.words) for ln in lines] for lines in first_sidebars(pages)]
+    assert kept == [["Ministerie van Defensie", "Datum 27 november 2025"], [], ["Bijlage 1"]]

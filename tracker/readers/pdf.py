@@ -175,6 +175,7 @@ def _to_markdown(pages: list[Page]) -> str:
             [pdflayout.with_column(line, "side") for line in pdflayout.lines_of(side, i, body_size)]
         )
         page_lines.append(pdflayout.lines_of(main, i, body_size))
+    sidebars = pdflayout.first_sidebars(sidebars)
     height = max(page.height for page in pages)
     drop = pdflayout.furniture(page_lines, height)
     pitches = [

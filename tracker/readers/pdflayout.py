@@ -171,6 +171,23 @@ def furniture(pages: list[list[Line]], height: float) -> set[tuple[int, float]]:
     return drop
 
 
+def first_sidebars(pages: list[list[Line]]) -> list[list[Line]]:
+    """Sidebar lines less their repeats: later pages of a letter repeat "Datum …", "Onze
+    referentie …" and a page number beside the text; the first of each is kept, as letterhead."""
+    seen: set[str] = set()
+    kept: list[list[Line]] = []
+    for lines in pages:
+        page_kept = []
+        for line in lines:
+            key = re.sub(r"\d+", "#", plain_text(line)).casefold()
+            if key in seen or _PAGE_NUMBER.match(plain_text(line)):
+                continue
+            seen.add(key)
+            page_kept.append(line)
+        kept.append(page_kept)
+    return kept
+
+
 def plain_text(line: Line) -> str:
     return " ".join(w.text for w in line.words)
 
