@@ -23,6 +23,7 @@ CASES = [
     ("corrupt.pdf", "damaged or truncated"),
     ("truncated.docx", "damaged or truncated"),
     ("zip-bomb.docx", "zip bomb"),
+    ("pdf-bomb.pdf", "decompression bomb"),
     ("pdf-named.docx", "is a PDF, not a Word file"),
     ("docx-named.pdf", "not a PDF"),
     ("pdf-named.txt", "binary"),

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -688,6 +689,32 @@ def zip_bomb_docx(template: bytes) -> bytes:
     return out.getvalue()
 
 
+def pdf_bomb() -> bytes:
+    """A valid one-page PDF whose content stream inflates to 300 MB of spaces."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    stream = b"".join(packer.compress(chunk) for _ in range(300)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 def encrypted_pdf(pdf: bytes, user_password: str = "geheim") -> bytes:
     """The same PDF encrypted (pypdf, AES-256); with an empty user password anyone can open
     it, as many published PDFs that forbid editing are."""
@@ -744,6 +771,7 @@ def main() -> int:
     (hostile / "pdf-named.txt").write_bytes(letter_pdf)
     (hostile / "docx-named.pdf").write_bytes(letter_docx)
     (hostile / "zip-bomb.docx").write_bytes(zip_bomb_docx(letter_docx))
+    (hostile / "pdf-bomb.pdf").write_bytes(pdf_bomb())
     (hostile / "binary.html").write_bytes(copy.copy(letter_pdf[:2048]))
     for path in sorted(OUT.rglob("*.*")):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:>9,} bytes")

@@ -19,6 +19,7 @@ import itertools
 import logging
 import re
 import statistics
+import zlib
 from collections import Counter
 from typing import Any
 
@@ -31,10 +32,15 @@ _QUIET = logging.NullHandler()  # added once: the logger keeps one handler per o
 # Bounds that keep a hostile file from taking the machine: a letter is tens of pages.
 MAX_PAGES = 300
 MAX_CHARS = 2_000_000
+# pdfminer inflates each stream whole; a letter's streams inflate to a few megabytes, so more
+# than this is a decompression bomb, refused before pdfminer sees it.
+MAX_INFLATED_BYTES = 200_000_000
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 
 
 def read(data: bytes) -> Extracted:
     """Read a PDF letter's text layer as Markdown."""
+    _check_inflated_size(data)
     pages = _open_pages(data)
     if not any(page.words or page.tables for page in pages):
         raise ExtractionError(
@@ -42,6 +48,33 @@ def read(data: bytes) -> Extracted:
             "run OCR first (for example ocrmypdf) or use the Word or HTML version",
         )
     return Extracted(text=_to_markdown(pages), markup="markdown")
+
+
+def _check_inflated_size(data: bytes) -> None:
+    """Refuse a PDF whose compressed streams inflate beyond MAX_INFLATED_BYTES in all.
+
+    Each stream is inflated in pieces and the output thrown away, so the check itself never
+    holds more than a megabyte; streams that are not plain Flate (encrypted, images) are
+    skipped, as they fail to inflate at once.
+    """
+    total = 0
+    for match in _STREAM.finditer(data):
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            break
+        inflater = zlib.decompressobj()
+        pending = data[match.end() : end]
+        try:
+            while pending:
+                total += len(inflater.decompress(pending, 1 << 20))
+                pending = inflater.unconsumed_tail
+                if total > MAX_INFLATED_BYTES:
+                    raise InputError(
+                        f"the PDF's streams inflate to more than {MAX_INFLATED_BYTES:,} bytes",
+                        "it may be a decompression bomb; give the letter's own PDF",
+                    )
+        except zlib.error:
+            continue
 
 
 def _open_pages(data: bytes) -> list[Page]:
