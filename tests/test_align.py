@@ -160,3 +160,13 @@ def test_every_section_appears_in_exactly_one_pair(
         assert bool(pair.old) or pair.status == "added"
         assert bool(pair.new) or pair.status == "removed"
         assert 0.0 <= pair.similarity <= 1.0
+
+
+def test_a_rewritten_section_under_its_unique_heading_pairs_by_vocabulary() -> None:
+    # The same words in another order: little in sequence, everything in vocabulary.
+    reordered = " ".join(reversed(TRAINING.split()))
+    old = document(f"{FINANCE}\n# Bill issuance\n{TRAINING}\n# Industrie\n{INDUSTRY}")
+    new = document(f"{FINANCE}\n# Bill issuance\n{reordered}\n# Industrie\n{INDUSTRY}")
+    pairs = align_sections(old.sections, new.sections)
+    assert statuses(pairs)[1] == ("modified", (1,), (1,))
+    assert pairs[1].similarity < 0.5

@@ -20,10 +20,14 @@ MIN_SCORE = 0.5
 # unrelated text ("Overig", "Inleiding") does not carry the pair.
 MIN_BODY = 0.4
 # Sections whose heading is the same and occurs once on each side are the same section even
-# when the body was rewritten (ECB statements keep fixed headings over new text), and so are
-# the two opening sections (a press release of one section), unless the body shares almost
-# nothing: unrelated letters of one series share 0.05-0.2 of their words in order.
-MIN_BODY_SAME_HEADING = 0.25
+# when the body was rewritten (ECB statements keep fixed headings over new text; a treasury's
+# "BILL ISSUANCE" is rewritten every quarter), and so are the two opening sections (a press
+# release of one section), unless the bodies share almost nothing. Unrelated letters of one
+# series share 0.05-0.2 of their words in order and 0.15-0.2 of their vocabulary; an equal
+# heading is evidence of its own, the opening section's place is weaker evidence.
+MIN_BODY_SAME_PLACE = 0.2
+MIN_VOCABULARY_SAME_HEADING = 0.15
+MIN_VOCABULARY_OPENING = 0.3
 # A section rewritten from scratch under a shorter or longer heading ("Samenwerking met
 # industrie en Oekraïne" -> "Industrie") shares few word sequences but its heading words and
 # vocabulary. Such a pair counts when every content word of the shorter heading is in the
@@ -311,13 +315,16 @@ def _score(a: _Side, b: _Side, unique_headings: set[str]) -> tuple[float, float]
         return (heading_similarity, heading_similarity) if heading_similarity >= 0.8 else None
     # Below the lowest bar any rule uses, the exact value does not matter (0.0 comes back),
     # and the cut-off lets rapidfuzz stop early: most candidates are weak neighbours.
-    body = Indel.normalized_similarity(a.words, b.words, score_cutoff=MIN_BODY_SAME_HEADING)
+    body = Indel.normalized_similarity(a.words, b.words, score_cutoff=MIN_BODY_SAME_PLACE)
     combined = 0.8 * body + 0.2 * heading_similarity
     if combined >= MIN_SCORE and body >= MIN_BODY:
         return combined, body
-    same_place = a.heading == b.heading and (a.heading in unique_headings or a.is_opening)
-    if same_place and body >= MIN_BODY_SAME_HEADING:
-        return MIN_SCORE, body
+    if a.heading == b.heading and (a.heading in unique_headings or a.is_opening):
+        shared = _shared_vocabulary(a, b)
+        needed = MIN_VOCABULARY_OPENING if a.is_opening else MIN_VOCABULARY_SAME_HEADING
+        if body >= MIN_BODY_SAME_PLACE or shared >= needed:
+            # The similarity shown is the word-sequence one, or the vocabulary's below its bar.
+            return MIN_SCORE, body or shared
     if a.heading != b.heading and _heading_contained(a, b):
         # Rewritten under a related heading: the shared vocabulary is the similarity to show.
         shared = _shared_vocabulary(a, b)
