@@ -525,6 +525,9 @@ def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
     # Letter file names are data, never pathspec magic (":(glob)*", "*.txt").
     literal = {"GIT_LITERAL_PATHSPECS": "1"}
     with Repo(root) as repo:
+        # figures.csv grows with the series and is stored anew by every commit; the fastest
+        # zlib level halves that cost, and `git gc` repacks the loose objects anyway.
+        repo.git.set_persistent_git_options(c="core.looseCompression=1")
         try:
             repo.git.add("--all", "--", *paths, env=literal)
             if not repo.git.diff("--cached", "--name-only", "--", *paths, env=literal).strip():

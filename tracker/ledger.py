@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -255,12 +254,16 @@ def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
 def scan_ledger(text: str, letters: Collection[str], name: str = "figures.csv") -> LedgerScan:
     """What appending a letter needs from figures.csv: every identity, and the rows of `letters`.
 
-    Only those rows are parsed as csv and built: every field before the label is a date or a
-    slug, so the identities can be read by splitting lines, which keeps appending the 1000th
-    letter about as cheap as the 10th. A line that does not start with a date (a field with a
-    line break) falls back to reading the whole file with the csv module.
+    Only those rows are parsed as csv and built: the fields before the label are a date and
+    two slugs (never quoted), so splitting each line at its first commas gives the identities,
+    which keeps appending the 1000th letter about as cheap as the 10th. When a field spans
+    lines, the whole file is read with the csv module instead.
     """
-    lines = text.splitlines()
+    # The writer ends rows with "\n" only; str.splitlines would also split on \x0c or \u2028
+    # inside a field.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     if not lines:
         return LedgerScan(known=set(), rows=[])
     header = next(csv.reader(lines[:1]))
@@ -269,20 +272,19 @@ def scan_ledger(text: str, letters: Collection[str], name: str = "figures.csv") 
             f"{name}: unexpected columns {','.join(header)}",
             "run `tracker rebuild` to regenerate it from the snapshots",
         )
-    known: set[str] = set()
-    wanted: list[str] = []
-    for line in lines[1:]:
-        parts = line.split(",", 3)
-        if len(parts) < 4 or not _ISO_DATE.fullmatch(parts[0]):
-            rows = rows_from_csv(text, name)
-            return LedgerScan(
-                known={r.figure for r in rows}, rows=[r for r in rows if r.letter in letters]
-            )
-        known.add(parts[2])
-        if parts[1] in letters:
-            wanted.append(line)
+    body = lines[1:]
+    # A field can span lines only if some line holds an odd number of quotes.
+    if any(line.count('"') % 2 for line in body):
+        rows = rows_from_csv(text, name)
+        return LedgerScan(
+            known={r.figure for r in rows}, rows=[r for r in rows if r.letter in letters]
+        )
+    keys = [line.split(",", 3) for line in body]
+    wanted = [body[i] for i, key in enumerate(keys) if key[1] in letters]
     reader = csv.DictReader(wanted, fieldnames=CSV_COLUMNS)
-    return LedgerScan(known=known, rows=[_row(record, name, 0) for record in reader])
+    return LedgerScan(
+        known={key[2] for key in keys}, rows=[_row(record, name, 0) for record in reader]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +300,6 @@ class LedgerScan:
         for row in self.rows:
             state.last[row.figure] = row
         return state
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
