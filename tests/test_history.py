@@ -339,3 +339,14 @@ def test_a_second_ingest_waits_for_the_lock_then_gives_up_cleanly(tmp_path: Path
         assert holder.stdout is not None
         holder.stdout.close()
     assert run_main(root, "ingest", "letters").returncode == 0  # the lock died with its holder
+
+
+def test_no_commit_writes_the_files_and_leaves_committing_to_the_user(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "no-commit", BY_DATE[:2])
+    proc = run_main(root, "ingest", "letters", "--no-commit")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("not committed") == 2
+    assert commits(root) == ["start"]
+    assert (root / "reports" / SERIES / "README.md").exists()
+    assert rebuild(root, check=True) == []
+    assert "?? reports/" in status(root) and "?? snapshots/" in status(root)
