@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -117,9 +118,14 @@ def pair_figures(
 
 def rounding_step(figure: Figure, language: Language) -> Decimal:
     """The unit of the last printed digit, in base units: €14,3 mld. -> 100000000."""
-    quantity = parse_quantity(figure.text, language)
-    scale = SCALES[quantity.scale] if quantity is not None and quantity.scale else Decimal(1)
-    return scale * Decimal(1).scaleb(-figure.decimals)
+    return _scale(figure.text, language) * Decimal(1).scaleb(-figure.decimals)
+
+
+@lru_cache(maxsize=4096)
+def _scale(text: str, language: Language) -> Decimal:
+    """The scale a figure is written in ("mld." is 1000000000), 1 without one."""
+    quantity = parse_quantity(text, language)
+    return SCALES[quantity.scale] if quantity is not None and quantity.scale else Decimal(1)
 
 
 def agree(a: Figure, b: Figure, language: Language) -> bool:

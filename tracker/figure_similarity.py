@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,6 +39,8 @@ FUZZY_LABEL = 0.8
 LABEL_FLOOR = 0.55
 """Least label similarity (`_label_similarity`, 0..1) for a pair without a shared rare name:
 letters dense with percentages say "inflation … per cent" around every figure."""
+CACHE = 4096
+"""Figures whose words are kept between calls: pairing compares every old with every new."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
 
@@ -103,11 +106,12 @@ def _context_counts(figures: Sequence[Figure]) -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=CACHE)
 def _context_key(figure: Figure) -> str:
     return " ".join(_stem(w) for w in context_words(figure).split())
 
 
-def _label_similarity(a: set[str], b: set[str], rarity: Rarity) -> float:
+def _label_similarity(a: frozenset[str], b: frozenset[str], rarity: Rarity) -> float:
     """Weighted Jaccard of two labels' stems: shared rare words ("begroot", "food") count, a
     shared common one ("inflation", "steun") little, and a short label is no free subset."""
     union = a | b
@@ -126,12 +130,13 @@ def _label_similarity(a: set[str], b: set[str], rarity: Rarity) -> float:
     return max(weighted, FUZZY_LABEL * fuzzy)
 
 
-def _names(figure: Figure) -> set[str]:
+@lru_cache(maxsize=CACHE)
+def _names(figure: Figure) -> frozenset[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
     text = _MASK.sub(" ", figure.context if figure.row is None else figure.row)
     found = re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w]{2,}\b", text.strip())
-    return {_stem(fold(m.group())) for m in found}
+    return frozenset(_stem(fold(m.group())) for m in found)
 
 
 def _stem(word: str) -> str:
@@ -164,8 +169,7 @@ def similarity(
         return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
     words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
-    label_a = {_stem(w) for w in fold(_row_or_label(a)).split()}
-    label_b = {_stem(w) for w in fold(_row_or_label(b)).split()}
+    label_a, label_b = _label_stems(a), _label_stems(b)
     shared = sum(rarity.weight(w) for w in words_a & words_b)
     smaller = min(sum(rarity.weight(w) for w in words_a), sum(rarity.weight(w) for w in words_b))
     context = shared / smaller if smaller else 0.0
@@ -189,6 +193,7 @@ _FULL_DATE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+
 _PERIOD_WORD = re.compile(r"\b(?:19|20)\d\d\b|\b[A-Za-z]+\b")
 
 
+@lru_cache(maxsize=CACHE)
 def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
     """The years and the months the figure's stretch of its sentence speaks of (from the figure
     before it to the one after it), full dates left out: those say when a value held (its
@@ -267,6 +272,7 @@ PERCENT_UNITS = frozenset({"%", "pp", "bp"})
 _TERM = re.compile(r"\b\d+[-\u2011](?:year|month|week|day|jarige?|jaars)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=CACHE)
 def terms(figure: Figure) -> frozenset[str]:
     """Maturities in the figure's label ("3-year", "10-year"): they name a security."""
     return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(figure.label))
@@ -280,6 +286,11 @@ def _implausible(old: Decimal, new: Decimal) -> bool:
     if old <= 0 or new <= 0:
         return old * new < 0
     return max(old, new) / min(old, new) > MAX_FACTOR
+
+
+@lru_cache(maxsize=CACHE)
+def _label_stems(figure: Figure) -> frozenset[str]:
+    return frozenset(_stem(w) for w in fold(_row_or_label(figure)).split())
 
 
 def _row_or_label(figure: Figure) -> str:

@@ -103,6 +103,13 @@ NUMBER_WORDS: dict[Language, dict[str, int]] = {
     },
 }  # fmt: skip
 
+_NUMBER_WORD_PATTERNS: dict[Language, re.Pattern[str]] = {
+    language: re.compile(
+        r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    )
+    for language, words in NUMBER_WORDS.items()
+}
+
 # Qualifier as written (lower case) -> normalised form kept on the figure.
 QUALIFIERS: dict[str, str] = {
     "ca.": "circa",
@@ -284,9 +291,7 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     """Every quantity in `text` (one paragraph, sentence or table cell), in reading order."""
     found: list[Quantity] = []
     words = NUMBER_WORDS[language]
-    word_pattern = re.compile(
-        r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
-    )
+    word_pattern = _NUMBER_WORD_PATTERNS[language]
     taken: list[tuple[int, int]] = []
     pos = 0
     while True:
