@@ -320,14 +320,34 @@ def test_parsing_a_seed_takes_milliseconds() -> None:
     assert per_letter < 0.05, f"{per_letter * 1000:.1f} ms per letter"
 
 
-def test_flattened_table_cells_stay_together(corpus_docs: dict[str, Document]) -> None:
+def test_flattened_table_is_rebuilt(corpus_docs: dict[str, Document]) -> None:
     doc = corpus_docs["us-treasury-marketable-borrowing-estimates-2022-2025"]
-    cells = [p for p in doc.sections[0].paragraphs if p.text.startswith("Cash Balance;")]
-    assert len(cells) == 1
-    assert "Opening Balance; $457; $457; $0; $850; $891; $41" in cells[0].text
-    assert cells[0].text.endswith("; -$41; -$41")
+    [(section, table)] = doc.tables
+    assert section.heading == "Cash Balance"  # the table's title, right above it
+    assert table.header == (
+        "Assumptions",
+        "July - September Quarter / Prior",
+        "July - September Quarter / Current",
+        "July - September Quarter / Change",
+        "October - December Quarter / Prior",
+        "October - December Quarter / Current",
+        "October - December Quarter / Change",
+    )
+    assert table.rows[0] == ("Opening Balance", "$457", "$457", "$0", "$850", "$891", "$41")
+    assert table.rows[-1] == ("Impact on Borrowing", "$393", "$434", "$41", "$0", "-$41", "-$41")
     # The lone "2" before the table is the artefact of a footnote image, not text.
-    assert all(p.text != "2" for p in doc.sections[0].paragraphs)
+    assert all(p.text != "2" for s in doc.sections for p in s.paragraphs)
+
+
+def test_flattened_cells_without_their_headings_stay_together(
+    corpus_docs: dict[str, Document],
+) -> None:
+    # The column headings were printed on one line with the first row label: the cells after
+    # them cannot be put under the right heading, so they stay together as one paragraph.
+    doc = corpus_docs["us-treasury-quarterly-refunding-statements-2023-2025"]
+    cells = [p for s in doc.sections for p in s.paragraphs if p.text.startswith("69; 58; 70")]
+    assert len(cells) == 1
+    assert "; Sep-25; 69; 58; 70; 44; 39; 13; 22; 28; Oct-25;" in cells[0].text
 
 
 def test_a_short_sentence_after_a_heading_is_its_text() -> None:

@@ -38,6 +38,10 @@ _CURRENCY_CELL_RE = re.compile(r"^(€|EUR|\$|USD|£|GBP)$")
 _CELL_GAP_RE = re.compile(r"\t+| {2,}")
 # A cell of a space-aligned table is short; longer "cells" are sentences with two spaces.
 _SPACED_CELL_MAX = 50
+# A cell of a flattened table that holds one amount: "$457", "-$41", "€ 2,4 mld.", "12.5%".
+_NUMBER_CELL_RE = re.compile(
+    r"^[-+−]?[$€£]?\s?[-+−]?\d[\d.,]*\s?(%|bn|mln\.?|mld\.?|billion|million)?$"
+)
 _RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
@@ -273,6 +277,73 @@ def _is_cell(block: Block) -> bool:
     )
 
 
+def _is_number_cell(text: str) -> bool:
+    return bool(_NUMBER_CELL_RE.match(text))
+
+
+def _rebuild_table(run: list[Block]) -> list[Block] | None:
+    """A flattened table whose rows are a label and n numbers, with its headings before them.
+
+    "Cash Balance / July - September Quarter / October - December Quarter / Assumptions /
+    Prior / Current / Change / Prior / Current / Change / Opening Balance / $457 / …": the last
+    n heading cells name the columns, the one before heads the row labels, and the ones before
+    that group the columns ("July - September Quarter" over the first three); a first cell that
+    groups nothing is the table's title and stays a paragraph above it.
+    """
+    cells = [b.plain for b in run]
+    first = next(
+        (
+            i
+            for i in range(1, len(cells))
+            if not _is_number_cell(cells[i])
+            and _is_number_cell(cells[i + 1] if i + 1 < len(cells) else "")
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    rows: list[list[str]] = []
+    i = first
+    while i < len(cells):
+        j = i + 1
+        while j < len(cells) and _is_number_cell(cells[j]):
+            j += 1
+        rows.append(cells[i:j])
+        i = j
+    width = len(rows[0]) - 1
+    if width < 1 or len(rows) < 2 or any(len(r) != width + 1 for r in rows):
+        return None
+    heads = cells[:first]
+    if len(heads) < width:
+        return None
+    columns = heads[len(heads) - width :]
+    if any(_is_number_cell(name) for name in columns):
+        return None  # the heading row is not among the cells (printed apart, or lost)
+    before = heads[: len(heads) - width]
+    label_head = before.pop() if before else ""
+    # Column names that repeat ("Prior, Current, Change" twice) show how many groups there are.
+    period = next(
+        p
+        for p in range(1, width + 1)
+        if width % p == 0 and all(columns[k] == columns[k % p] for k in range(width))
+    )
+    groups = width // period
+    title_count = len(before) - groups if groups > 1 else len(before)
+    if title_count not in (0, 1):
+        return None
+    title = run[:title_count]
+    if groups > 1:
+        names = before[title_count:]
+        columns = [f"{names[k // period]} / {name}" for k, name in enumerate(columns)]
+    table = Table(
+        header=(label_head, *columns),
+        rows=tuple(tuple(r) for r in rows),
+        line=run[len(title)].start + 1,
+        end_line=run[-1].end + 1,
+    )
+    return [*title, Block(run[len(title)].start, run[-1].end, table=table)]
+
+
 def join_cell_runs(blocks: list[Block]) -> list[Block]:
     """Keep a flattened table's cells together as one paragraph instead of dozens."""
     result: list[Block] = []
@@ -284,9 +355,13 @@ def join_cell_runs(blocks: list[Block]) -> list[Block]:
         run = blocks[i:j]
         numeric = sum(1 for b in run if any(ch.isdigit() for ch in b.plain))
         if len(run) >= _CELL_RUN_MIN and numeric * 3 >= len(run):
-            text = "; ".join(b.text.strip() for b in run)
-            lines = [line for b in run for line in b.lines]
-            result.append(Block(run[0].start, run[-1].end, lines=lines, text=text))
+            rebuilt = _rebuild_table(run)
+            if rebuilt is not None:
+                result.extend(rebuilt)
+            else:
+                text = "; ".join(b.text.strip() for b in run)
+                lines = [line for b in run for line in b.lines]
+                result.append(Block(run[0].start, run[-1].end, lines=lines, text=text))
             i = j
         elif run:
             result.extend(run)

@@ -56,11 +56,16 @@ def parse_plain(text: str) -> Document:
     blocks = [b for b in blocks if b.table is not None or re.search(r"\w", b.plain)]
     blocks = join_cell_runs(blocks)
     find_headings(blocks)
-    headings = [b for b in blocks if b.heading_level]
-    if len(headings) == 1 and blocks[0] is headings[0] and len(blocks) > 2:
-        # One heading, at the very top, over the whole text is a subtitle ("Sources and Uses
-        # Tables" under a press release's title): the text stays one opening section.
-        headings[0].heading_level = 0
+    # One heading at the very top over all the text is a subtitle ("Sources and Uses Tables"
+    # under a press release's title): the text stays one opening section. A table's caption
+    # ("Cash Balance" right above its table) does not count as a heading of the text.
+    over_text = [
+        b
+        for k, b in enumerate(blocks)
+        if b.heading_level and not (k + 1 < len(blocks) and blocks[k + 1].table is not None)
+    ]
+    if len(over_text) == 1 and blocks[0] is over_text[0] and len(blocks) > 2:
+        over_text[0].heading_level = 0
     sections = _sections(blocks, cleaned.footnotes)
     opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
     references = (*head.references, *kamerstuk_references(opening))
