@@ -210,7 +210,12 @@ def _split_form_labels(blocks: list[Block]) -> None:
             block.text = block.text[len(match.group(1)) :].strip()
             blocks.insert(i, label)
             previous = blocks[i - 1] if i > 0 else None
-            if previous is not None and len(previous.plain.split()) <= 3 and not is_prose(previous):
+            if (
+                previous is not None
+                and previous not in labels
+                and len(previous.plain.split()) <= 3
+                and not is_prose(previous)
+            ):
                 blocks.pop(i - 1)  # the "Onderdeel Toelichting" column header row
                 i -= 1
             i += 1
