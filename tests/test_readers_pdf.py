@@ -176,3 +176,18 @@ def test_sidebar_repeats_on_later_pages_are_dropped() -> None:
     ]
     kept = [[" ".join(w.text for w in ln.words) for ln in lines] for lines in first_sidebars(pages)]
     assert kept == [["Ministerie van Defensie", "Datum 27 november 2025"], [], ["Bijlage 1"]]
+
+
+def test_borderless_table_is_found_from_its_aligned_columns() -> None:
+    import pdfplumber
+
+    with pdfplumber.open(FORMATS / "treasury-2025-11-05.pdf") as document:
+        page = document.pages[0]
+        assert not page.find_tables()  # no rules: pdfplumber's own finder sees no table
+    lines = markdown("treasury-2025-11-05.pdf").splitlines()
+    assert "|  | 2-Year | 3-Year | 5-Year | 7-Year | 10-Year | 20-Year | 30-Year | FRN |" in lines
+    assert "| Oct-25 | 69 | 58 | 70 | 44 | 39 | 13 | 22 | 30 |" in lines
+    # The text around it stays running text.
+    assert any(
+        line.startswith("The table below presents, in billions of dollars") for line in lines
+    )

@@ -85,6 +85,8 @@ class Seed:
     footer_words: tuple[str, str] = ("Pagina", "van")
     bold_lines: tuple[str, ...] = ()
     """Paragraphs set in bold, such as letterhead labels."""
+    ruled_table: bool = True
+    """Whether the table has borders (Table Grid) or none, as many statements print them."""
     sidebar: tuple[str, ...] = ()
     """Paragraphs set in small type in a frame in the right margin of page one, as the sender
     block of a letter in the government's house style is (its text column is narrow)."""
@@ -192,6 +194,7 @@ SEEDS = [
         footer_words=("Page", "of"),
         table=TREASURY_TABLE,
         table_span=("**2-Year", "Jan-26"),
+        ruled_table=False,
     ),
 ]
 
@@ -438,7 +441,8 @@ def write_docx(seed: Seed, blocks: list[Block], notes: dict[str, str], *, tracke
                 in_sidebar(paragraph, seed.sidebar.index(block.text))
         elif block.kind == "table":
             table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
-            table.style = document.styles["Table Grid"]
+            if seed.ruled_table:
+                table.style = document.styles["Table Grid"]
             for r, row in enumerate(block.rows):
                 for c, cell_text in enumerate(row):
                     cell = table.cell(r, c)

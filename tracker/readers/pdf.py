@@ -237,6 +237,7 @@ def _to_markdown(pages: list[Page]) -> str:
     for index, lines in enumerate(page_lines):
         kept = [ln for ln in lines if (ln.page, ln.top) not in drop]
         kept = pdflayout.take_footnotes(kept, layout)
+        kept = pdflayout.aligned_tables(kept, body_size)
         for found in pages[index].tables:
             rows = [[pdflayout.cell_text(cell, layout) for cell in row] for row in found.cells]
             kept.append(Line([], index, top=found.top, bottom=found.bottom, table=rows))

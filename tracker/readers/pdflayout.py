@@ -24,6 +24,14 @@ PARAGRAPH_GAP_RATIO = 1.45
 # A line ending this share of the text width short of the right margin ends its paragraph
 # (a wrapped line runs to the margin); this also finds paragraph ends at a page break.
 SHORT_LINE_SHARE = 0.15
+# White space wider than this many type sizes separates table cells: justified text
+# stretches a word space to about half its size, tab stops leave far more.
+CELL_GAP_EMS = 1.2
+# A borderless table has at least this many columns and rows (two columns are a form).
+TABLE_MIN_COLUMNS = 3
+TABLE_MIN_ROWS = 3
+# Rows of a table are at most this many type sizes apart (bottom of one to top of the next).
+TABLE_ROW_GAP = 1.5
 # A form's label column takes at most this share of the text width.
 FORM_LABEL_SHARE = 0.45
 # Type below this share of the body size is small print: footnotes, sidebars.
@@ -218,6 +226,84 @@ def line_text(line: Line, body_size: float) -> str:
             out += (" " if out else "") + word.text
         prev = word
     return out
+
+
+# --- borderless tables -------------------------------------------------------------------
+
+
+def aligned_tables(lines: list[Line], body_size: float) -> list[Line]:
+    """Runs of lines whose words stand in the same columns become tables (without rules).
+
+    A line is tabular when white space wider than CELL_GAP splits it into at least three
+    cells; a run of at least three tabular lines, one under the other, whose cells fall into
+    the same columns, is a table. Running text never has such gaps; a two-column form has one.
+    """
+    out: list[Line] = []
+    run: list[tuple[Line, list[list[Word]]]] = []
+
+    def close_run() -> None:
+        table = _table_of(run, body_size) if len(run) >= TABLE_MIN_ROWS else None
+        if table is None:
+            out.extend(line for line, _ in run)
+        else:
+            out.append(table)
+        run.clear()
+
+    for line in lines:
+        cells = _cells(line, body_size)
+        tabular = len(cells) >= TABLE_MIN_COLUMNS and line.table is None
+        near = run and line.top - run[-1][0].bottom < TABLE_ROW_GAP * body_size
+        if tabular and (not run or near):
+            run.append((line, cells))
+            continue
+        close_run()
+        if tabular:
+            run.append((line, cells))
+        else:
+            out.append(line)
+    close_run()
+    return out
+
+
+def _cells(line: Line, body_size: float) -> list[list[Word]]:
+    cells: list[list[Word]] = []
+    for word in line.words:
+        if cells and word.x0 - cells[-1][-1].x1 <= CELL_GAP_EMS * body_size:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return cells
+
+
+def _table_of(run: list[tuple[Line, list[list[Word]]]], body_size: float) -> Line | None:
+    """The run as one table line, or None when its cells do not line up in columns.
+
+    The columns are those of the fullest rows; a header whose titles sit closer together
+    ("10-Year 20-Year") is split word by word over the columns its words stand in.
+    """
+    width = max(len(cells) for _, cells in run)
+    full = [cells for _, cells in run if len(cells) == width]
+    if len(full) < 2:
+        return None
+    spans = [
+        (min(cells[k][0].x0 for cells in full), max(cells[k][-1].x1 for cells in full))
+        for k in range(width)
+    ]
+    if any(left[1] >= right[0] for left, right in itertools.pairwise(spans)):
+        return None  # the columns overlap: not a grid
+
+    def column(word: Word) -> int:
+        middle = (word.x0 + word.x1) / 2
+        return min(range(width), key=lambda k: max(spans[k][0] - middle, middle - spans[k][1]))
+
+    rows = []
+    for line, _ in run:
+        parts: list[list[Word]] = [[] for _ in range(width)]
+        for word in line.words:
+            parts[column(word)].append(word)
+        rows.append([line_text(Line(ws, line.page), body_size) if ws else "" for ws in parts])
+    first = run[0][0]
+    return Line([], first.page, top=first.top, bottom=run[-1][0].bottom, table=rows)
 
 
 # --- columns -----------------------------------------------------------------------------
