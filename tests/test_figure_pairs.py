@@ -176,8 +176,10 @@ def test_rolling_quarters_pair_only_within_one_quarter() -> None:
     olds = {o for o, _ in both}
     assert "$65 billion" not in olds  # April – June 2025 is gone from the new letter
     assert "$514 billion" not in olds  # April's estimate of that quarter
-    # The cash-balance table flattened into one sentence: nothing tells its cells apart.
-    assert not [o for o in olds if "billion" not in o and "trillion" not in o]
+    # The cash-balance table pairs cell by cell, only within one row and one column.
+    cells = [c for c in changes if c.old and c.new and c.old.row is not None]
+    assert len(cells) == 9
+    assert all(c.new and (c.old.row, c.old.column) == (c.new.row, c.new.column) for c in cells)
 
 
 def test_equal_values_in_one_sentence_keep_their_order() -> None:

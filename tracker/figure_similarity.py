@@ -39,6 +39,11 @@ FUZZY_LABEL = 0.8
 LABEL_FLOOR = 0.55
 """Least label similarity (`_label_similarity`, 0..1) for a pair without a shared rare name:
 letters dense with percentages say "inflation … per cent" around every figure."""
+CELL_MATCH = 95
+"""Least rapidfuzz ratio for two table rows (or two column headings) to be the same: near
+equality, as "… Quarter / Prior" and "… Quarter / Current" differ by one word."""
+CELL_SCORE = 0.9
+"""Weight of two cells in the same row and column of like tables."""
 CACHE = 4096
 """Figures whose words are kept between calls: pairing compares every old with every new."""
 SECTION_BONUS = 0.08
@@ -160,6 +165,9 @@ def similarity(
         return 0.0  # "(€90 miljoen)" converts another amount: it pairs only with a conversion
     if a.unit == "count" and fuzz.ratio(fold(a.noun or ""), fold(b.noun or "")) < 70:
         return 0.0
+    if a.row is not None and b.row is not None:
+        # Same row and column of like tables: what the table says it is, whatever the values.
+        return _cell_similarity(a, b, paired_sections)
     if (a.unit not in PERCENT_UNITS and _implausible(a.value, b.value)) or _other_periods(a, b):
         return 0.0
     if a.value * b.value < 0:
@@ -286,6 +294,18 @@ def _implausible(old: Decimal, new: Decimal) -> bool:
     if old <= 0 or new <= 0:
         return old * new < 0
     return max(old, new) / min(old, new) > MAX_FACTOR
+
+
+def _cell_similarity(a: Figure, b: Figure, paired_sections: set[tuple[int, int]]) -> float:
+    """Two table cells are one figure when their rows match and their columns match, or both
+    columns are dates (the current column of a table that moves on each letter)."""
+    if fuzz.ratio(fold(a.row or ""), fold(b.row or "")) < CELL_MATCH:
+        return 0.0
+    dated = a.as_of is not None and b.as_of is not None
+    if not dated and fuzz.ratio(fold(a.column or ""), fold(b.column or "")) < CELL_MATCH:
+        return 0.0  # "July - September Quarter / Prior" is not "… / Current"
+    score = CELL_SCORE + (EQUAL_BONUS if a.value == b.value else 0.0)
+    return score + (SECTION_BONUS if (a.section, b.section) in paired_sections else 0.0)
 
 
 @lru_cache(maxsize=CACHE)
