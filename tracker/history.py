@@ -517,8 +517,10 @@ def _write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) ->
 def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
     """Commit `paths` (and nothing else the user staged) if they changed; the new commit id.
 
-    `git commit -- PATHS` commits exactly those paths from the work tree and leaves the rest
-    of the index as it was, so a user's own staged work is neither committed nor unstaged.
+    When the user has staged other work, `git commit -- PATHS` commits exactly our paths and
+    leaves the rest of the index as it was: their work is neither committed nor unstaged.
+    Otherwise a plain commit of the index does the same, without git re-reading the whole tree
+    for a partial commit (which grows with the series).
     """
     from git import GitCommandError, Repo
 
@@ -533,7 +535,11 @@ def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
             if not repo.git.diff("--cached", "--name-only", "--", *paths, env=literal).strip():
                 return None
             env = {**literal, **_identity(repo)}
-            repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)
+            staged = repo.git.diff("--cached", "--name-only", "-z").split("\0")
+            if all(_among(name, paths) for name in staged if name):
+                repo.git.commit("--quiet", "-m", message, env=env)
+            else:
+                repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)
             return str(repo.head.commit.hexsha)
         except GitCommandError as exc:
             detail = one_line(str(exc.stderr or exc)).strip("' ")
@@ -542,6 +548,11 @@ def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
                 "fix the repository (a stale .git/index.lock from a killed git can be "
                 "deleted) and run the same command again",
             ) from None
+
+
+def _among(name: str, paths: Sequence[str]) -> bool:
+    """Is the repository path `name` one of `paths` or inside one of them?"""
+    return any(name == p or name.startswith(p.rstrip("/") + "/") for p in paths)
 
 
 def _identity(repo: object) -> dict[str, str]:
