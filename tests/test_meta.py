@@ -234,3 +234,22 @@ def test_memo_with_labels_and_no_salutation() -> None:
     assert doc.meta.date == dt.date(2026, 3, 3)
     assert doc.meta.references == ("BS2026003456",)
     assert [s.text[:20] for s in doc.sections] == ["Deze nota informeert"]
+
+
+def test_place_and_date_at_the_end_and_a_signature_per_procuration() -> None:
+    from tracker.parse import parse
+
+    text = (
+        "Geachte voorzitter,\n\n"
+        "Hierbij informeer ik uw Kamer over de verlenging van de inzet van twee MQ-9's.\n\n"
+        "Den Haag, 4 maart 2026\n\n"
+        "De minister van Defensie,\n"
+        "w.g.\n"
+        "D. Yeşilgöz-Zegerius\n"
+    )
+    doc = parse(text)
+    assert doc.meta.date == dt.date(2026, 3, 4)
+    assert doc.meta.signatory == "D. Yeşilgöz-Zegerius"
+    assert [p.text for s in doc.sections for p in s.paragraphs] == [
+        "Hierbij informeer ik uw Kamer over de verlenging van de inzet van twee MQ-9's."
+    ]

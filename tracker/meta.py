@@ -60,6 +60,8 @@ _ROLE_SIGNATURE_RE = re.compile(
     r"president|voorzitter|chair|governor|directeur|director)[^,.]{0,60},\s*(.*)$",
     re.IGNORECASE,
 )
+# "w.g." (was getekend) stands where the signature was, in published copies.
+_SIGNED_RE = re.compile(r"^(w\.g\.|w\.g|was getekend|get\.|\(signed\)|signed)$", re.IGNORECASE)
 _NAME_RE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}$")
 
 # Address blocks and page furniture: Dutch government letterheads and PDF page headers.
@@ -91,6 +93,8 @@ _FURNITURE_RES = [
         r"^(PRESS RELEASE|PERSBERICHT|PRESS CONFERENCE|NEWS RELEASE|NIEUWSBERICHT)$",
     )
 ]
+# A place and date at the end of a letter stand within this many lines of its last line.
+_CLOSING_MAX_LINES = 15
 # A letterhead without a salutation after it ends within this many lines.
 _LETTERHEAD_MAX_LINES = 40
 # Header lines are short; a Kamerstuk's "Nr. 2 BRIEF VAN DE MINISTERS …" line can be long.
@@ -234,6 +238,14 @@ def read_letterhead(lines: Sequence[str]) -> Letterhead:
     signatory = _signature(texts, skip)
     _address_blocks(texts, skip)
     skip.update(furniture)
+    if date is None:
+        # Some letters give place and date at the end, above the signature.
+        for i in range(len(texts) - 1, max(-1, len(texts) - _CLOSING_MAX_LINES), -1):
+            found = date_line(texts[i]) if "," in texts[i] else None
+            if found is not None:
+                date = found
+                skip.add(i)
+                break
     # The date repeated in the header of later pages ("Datum 27 februari 2026").
     for i, text in enumerate(texts):
         if text.lower().startswith("datum") and date_line(text) is not None:
@@ -400,6 +412,9 @@ def _signature(texts: list[str], skip: set[int]) -> str | None:
                 signatory = rest
             elif not rest:
                 following = _next_line(texts, i + 1, max_gap=3)
+                if following is not None and _SIGNED_RE.match(texts[following]):
+                    skip.add(following)
+                    following = _next_line(texts, following + 1, max_gap=3)
                 if following is not None and _NAME_RE.match(texts[following]):
                     skip.update((i, following))
                     signatory = texts[following]
@@ -416,6 +431,10 @@ def _signature_block(texts: list[str], start: int, skip: set[int]) -> str | None
             gap += 1
             if gap > 4:
                 break
+            i += 1
+            continue
+        if _SIGNED_RE.match(text):
+            skip.add(i)
             i += 1
             continue
         if len(text) > 60 or text.endswith((".", "?", ":")) or re.match(r"^\d+[.)]\s", text):
