@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracker.align import align_sections
+from tracker.checks import find_findings
 from tracker.figure_pairs import pair_figures
 from tracker.figures import find_figures
 from tracker.model import Comparison, Document, SectionPair
@@ -17,7 +18,8 @@ def compare(old: Document, new: Document) -> Comparison:
     pairs = tuple(_with_redline(old, new, pair) for pair in aligned)
     old_figures, new_figures = find_figures(old), find_figures(new)
     figures = pair_figures(old, new, old_figures, new_figures, pairs)
-    return Comparison(old=old, new=new, sections=pairs, figures=figures)
+    findings = find_findings(old, new, old_figures, new_figures, figures)
+    return Comparison(old=old, new=new, sections=pairs, figures=figures, findings=findings)
 
 
 def _with_redline(old: Document, new: Document, pair: SectionPair) -> SectionPair:
