@@ -75,7 +75,7 @@ TITLE_IN_SUBJECT = 72
 """Characters of a letter's title in a commit's subject line; `git log --oneline` stays legible."""
 
 Notify = Callable[[str], None]
-_REPORT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
+_LETTER_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
 _NOT_LETTERS = ("readme", "license", "changelog")
 """Files in a letters folder that are notes for people, not letters."""
 Status = Literal["new", "duplicate", "correction"]
@@ -401,7 +401,8 @@ def _snapshot_stems(root: Path, series: str) -> list[str]:
     folder = inside(root, f"{SNAPSHOTS}/{series}")
     if not folder.is_dir():
         return []
-    return sorted(p.stem for p in folder.glob("*.md") if not p.name.startswith("."))
+    # Only files named as the tracker names snapshots: a note beside them is not a letter.
+    return sorted(p.stem for p in folder.glob("*.md") if _LETTER_FILE.match(p.name))
 
 
 # --- recovery -------------------------------------------------------------------------
@@ -468,7 +469,7 @@ def _build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
             relative = f"{REPORTS}/{series}/{p.name}"
             # Only files the tracker writes: a letter's report whose snapshot is gone. A file
             # a person put beside them is not the tracker's to delete.
-            if p.is_file() and _REPORT_NAME.match(p.name) and relative not in outputs:
+            if p.is_file() and _LETTER_FILE.match(p.name) and relative not in outputs:
                 stale.append(relative)
     return outputs, stale
 
