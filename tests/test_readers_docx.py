@@ -220,3 +220,42 @@ def test_first_page_header_letterhead_is_read_and_running_header_is_not() -> Non
     letter = document_from_bytes(data, "brief.docx")
     assert letter.meta.date is not None and letter.meta.date.isoformat() == "2026-03-03"
     assert letter.meta.title == "Stand van de begroting"
+
+
+def test_letterhead_laid_out_as_a_table_reads_as_its_lines() -> None:
+    from tracker.files import document_from_bytes
+
+    document = docx.Document()
+    fields = document.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(
+        fields.rows,
+        [
+            ("Datum", "27 februari 2026"),
+            ("Betreft", "Leveringen militaire goederen aan Oekraïne"),
+            ("Onze referentie", "MINDEF20260006976"),
+        ],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_paragraph("Geachte voorzitter,")
+    document.add_paragraph(
+        "De totale waarde van de geleverde militaire steun aan Oekraïne bedroeg op 2 februari "
+        "2026 ca. €11,7 mld. Dit is een toename van €2,98 mld. ten opzichte van de vorige "
+        "leveringenbrief. De Nederlandse steun bestaat uit:"
+    )
+    figures = document.add_table(rows=2, cols=2)
+    figures.rows[0].cells[0].text, figures.rows[0].cells[1].text = "Type steun", "Bedrag"
+    figures.rows[1].cells[0].text, figures.rows[1].cells[1].text = "Totaal", "€ 11,7 mld."
+    data = saved(document)
+    lines = reader.read(data).text.splitlines()
+    assert lines[:5] == [
+        "Datum 27 februari 2026",
+        "",
+        "Betreft Leveringen militaire goederen aan Oekraïne",
+        "",
+        "Onze referentie MINDEF20260006976",
+    ]
+    assert "| Totaal | € 11,7 mld. |" in lines  # a table of figures stays a table
+    letter = document_from_bytes(data, "brief.docx")
+    assert letter.meta.date is not None and letter.meta.date.isoformat() == "2026-02-27"
+    assert letter.meta.title == "Leveringen militaire goederen aan Oekraïne"

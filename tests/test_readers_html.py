@@ -115,3 +115,21 @@ def test_footnotes_as_officiele_bekendmakingen_marks_them() -> None:
         "",
         "[^1]: https://nos.nl/l/2077649",
     ]
+
+
+def test_page_laid_out_in_a_table_reads_as_its_content() -> None:
+    page = """<html><body><table width="600"><tr><td>
+      <h1>Persbericht</h1>
+      <p>De ECB verhoogt de rente met 0,25 procentpunt.</p>
+      <table border="1"><tr><th>Rente</th><th>Stand</th></tr>
+        <tr><td>Depositorente</td><td>4,00%</td></tr></table>
+    </td></tr></table></body></html>"""
+    assert html.read(page.encode()).text.splitlines() == [
+        "# Persbericht",
+        "",
+        "De ECB verhoogt de rente met 0,25 procentpunt.",
+        "",
+        "| Rente | Stand |",
+        "| --- | --- |",
+        "| Depositorente | 4,00% |",
+    ]

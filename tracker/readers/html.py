@@ -222,6 +222,10 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
                 yield mdwrite.heading(int(match.group(1)), text)
         elif name in ("ul", "ol"):
             yield from _list(child, notes)
+        elif name == "table" and _is_layout_table(child):
+            for cell in child.find_all(["td", "th"]):
+                if cell.find_parent("table") is child:
+                    yield from _blocks(cell, notes)
         elif name == "table":
             yield from mdwrite.table_or_form(_table_rows(child, notes))
         elif name == "p" or name in ("dt", "dd", "address", "figcaption", "pre"):
@@ -234,6 +238,14 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
         elif name != "hr":
             yield from _blocks(child, notes)
     yield from flush()
+
+
+def _is_layout_table(table: Any) -> bool:
+    """A table that lays out a page (old sites, e-mail letters), not one of data: it says so,
+    or holds headings or tables of its own."""
+    if table.get("role") in ("presentation", "none"):
+        return True
+    return table.find(["h1", "h2", "h3", "h4", "h5", "h6", "table"]) is not None
 
 
 def _list(element: Any, notes: Notes) -> Iterator[str]:

@@ -102,7 +102,26 @@ def table_or_form(rows: Sequence[Sequence[Sequence[str]]], level: int = 2) -> li
     if len(flat) == 1 or max(len(r) for r in flat) == 1:
         # A one-row or one-column table is a frame around text: keep the text as paragraphs.
         return [escape(p) for row in rows for cell in row for p in cell if squash(p)]
+    if _is_letterhead(flat):
+        # "Datum | 27 februari 2026": the letter's own fields, read as the lines they print as.
+        return [escape(" ".join(c for c in row if c)) for row in flat]
     return [table(flat)]
+
+
+# Labels of the fields in a letter's heading, which house-style templates lay out as a table.
+_LETTERHEAD_LABELS = re.compile(
+    r"^(datum|date|betreft|onderwerp|subject|(onze|uw) (referentie|kenmerk)|kenmerk|"
+    r"our ref(erence)?|your ref(erence)?|bijlage\(?n?\)?|contactpersoon|doorkiesnummer)\b",
+    re.I,
+)
+
+
+def _is_letterhead(rows: list[list[str]]) -> bool:
+    """A two-column table of the letter's fields: most left cells are field labels."""
+    if any(len(r) != 2 for r in rows):
+        return False
+    labelled = sum(1 for r in rows if _LETTERHEAD_LABELS.match(r[0]))
+    return labelled >= 2 and labelled * 2 >= len(rows)
 
 
 def _is_form(rows: list[list[str]]) -> bool:
