@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.errors import HistoryError
 from tracker.storage import (
@@ -169,3 +172,29 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
     with repo_lock(lock, wait=5):
         pass
     assert time.monotonic() - started < 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_name_becomes_a_plain_slug_or_is_refused(raw: str) -> None:
+    slug = slugify(raw)
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slug)
+    assert len(slug) <= 60
+    try:
+        name = series_name(raw)
+    except HistoryError:
+        return
+    assert name == slug and name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_file_name_is_stored_inside_its_folder_or_refused(raw: str) -> None:
+    try:
+        name = safe_file_name(raw)
+    except HistoryError:
+        return
+    assert "/" not in name and "\\" not in name and name not in {".", ".."}
+    assert not re.search(r"[\x00-\x1f\x7f]", name)
+    assert len(name.encode("utf-8")) <= MAX_FILE_NAME
+    assert (Path("/repo/letters/s") / name).parent == Path("/repo/letters/s")
