@@ -204,3 +204,30 @@ def test_hand_checked_pairs_of_corpus_letters() -> None:
         changes = pair_figures(old, new, find_figures(old), find_figures(new), sections)
         made = sorted((c.old.text, c.new.text) for c in changes if c.old and c.new)
         assert made == sorted(tuple(pair) for pair in case["pairs"]), case["old"]
+
+
+def test_labels_that_open_with_other_subjects_do_not_pair() -> None:
+    from tracker.figure_similarity import similarity
+
+    def rate(label: str, value: str, context: str) -> Figure:
+        return Figure(Decimal(value), "%", f"{value} per cent", label, 0, 1, context=context)
+
+    firms = rate(
+        "firms grew annual rate", "0.3", "Loans to firms grew at an annual rate of 0.3 per cent."
+    )
+    households = rate(
+        "households grew annual rate",
+        "0.3",
+        "Loans to households grew at an annual rate of 0.3 per cent.",
+    )
+    assert similarity(firms, households, set()) == 0.0
+    assumed = Figure(
+        Decimal("850000000000"), "USD", "$850 billion", "assumed end-of-June cash balance", 0, 1,
+        context="In April, Treasury assumed an end-of-June cash balance of $850 billion.",
+    )  # fmt: skip
+    assuming = replace(
+        assumed,
+        label="assuming end-of-June cash balance",
+        context="Treasury expects to borrow, assuming an end-of-June cash balance of $850 billion.",
+    )
+    assert similarity(assuming, assumed, set()) > 0.6

@@ -39,6 +39,10 @@ FUZZY_LABEL = 0.8
 LABEL_FLOOR = 0.55
 """Least label similarity (`_label_similarity`, 0..1) for a pair without a shared rare name:
 letters dense with percentages say "inflation … per cent" around every figure."""
+SUBJECT_MATCH = 75
+"""Least rapidfuzz ratio for two label words to name the same thing..."""
+SAME_PREFIX = 5
+"""...or the letters they must share at the start ("assuming", "assumed")."""
 CELL_MATCH = 95
 """Least rapidfuzz ratio for two table rows (or two column headings) to be the same: near
 equality, as "… Quarter / Prior" and "… Quarter / Current" differ by one word."""
@@ -184,6 +188,8 @@ def similarity(
     label = _label_similarity(label_a, label_b, rarity)
     score = 0.6 * context + 0.4 * label
     anchored = any(rarity.rare(w) for w in _names(a) & _names(b))
+    if not anchored and _other_subjects(a, b):
+        return 0.0
     if anchored:
         score += ANCHOR_BONUS
     elif label < LABEL_FLOOR:
@@ -294,6 +300,26 @@ def _implausible(old: Decimal, new: Decimal) -> bool:
     if old <= 0 or new <= 0:
         return old * new < 0
     return max(old, new) / min(old, new) > MAX_FACTOR
+
+
+def _other_subjects(a: Figure, b: Figure) -> bool:
+    """True when the labels open with different things that the other label does not name:
+    "goods inflation" and "services inflation", "loans to firms" and "to households"."""
+    words_a, words_b = fold(a.label).split(), fold(b.label).split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return False
+    head_a, head_b = words_a[0], words_b[0]
+    named_a = any(_same_word(head_a, w) for w in words_b)
+    named_b = any(_same_word(head_b, w) for w in words_a)
+    return not named_a and not named_b
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word inflected or spelled otherwise: "assuming"/"assumed", "Goods"/"goods"."""
+    common = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return a == b or common >= SAME_PREFIX or fuzz.ratio(a, b) >= SUBJECT_MATCH
 
 
 def _cell_similarity(a: Figure, b: Figure, paired_sections: set[tuple[int, int]]) -> float:
