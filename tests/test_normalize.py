@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.normalize import clean, join_lines, lift_markers, marker, vocabulary
 
@@ -211,3 +213,17 @@ def test_a_number_glued_to_a_word_needs_its_footnote_body() -> None:
     # Without a body line "1 …" below, "covid19" and "leveringen1" stay as written.
     text = "de leveringen1 aan Oekraïne tijdens covid19 en daarna"
     assert lifted(text) == (text, ())
+
+
+@given(
+    st.text(alphabet="abcdeëfghijklmnoprstuvwxyzABEKNOV", min_size=1, max_size=12),
+    st.text(alphabet="abcdeëfghijklmnoprstuvwxyzABEKNOV", min_size=1, max_size=12),
+)
+def test_a_hyphen_at_a_line_end_is_kept_or_dropped_never_anything_else(
+    head: str, tail: str
+) -> None:
+    joined = join_lines(f"het {head}-", f"{tail} volgt")
+    if tail in ("en", "of", "tot"):  # "wet- en regelgeving"
+        assert joined == f"het {head}- {tail} volgt"
+    else:
+        assert joined in (f"het {head}-{tail} volgt", f"het {head}{tail} volgt")

@@ -199,7 +199,7 @@ def join_lines(first: str, second: str, vocabulary: frozenset[str] = frozenset()
         head = re.split(r"[\s/(]", first[:-1])[-1]
         tail_match = re.match(r"[^\s]+", second)
         tail = tail_match.group(0) if tail_match else ""
-        if tail.lower() in _CONJUNCTIONS:
+        if tail in _CONJUNCTIONS:
             return f"{first} {second}"  # "wet-" + "en regelgeving": the hyphen stands for a part
         if _keep_hyphen(head, tail, vocabulary):
             return first + second
