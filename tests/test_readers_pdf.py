@@ -191,3 +191,18 @@ def test_borderless_table_is_found_from_its_aligned_columns() -> None:
     assert any(
         line.startswith("The table below presents, in billions of dollars") for line in lines
     )
+
+
+def test_letterhead_fields_beside_their_values_are_not_form_headings() -> None:
+    from tracker.readers.pdfblocks import FormRow, form_blocks
+
+    rows = [
+        FormRow("Onderdeel", ["Toelichting"]),
+        FormRow("Datum", ["27 februari 2026"]),
+        FormRow("Nagestreefde doelen", ["Doel van de Nederlandse militaire steun is …"]),
+    ]
+    assert form_blocks(rows) == [
+        "Datum 27 februari 2026",
+        "## Nagestreefde doelen",
+        "Doel van de Nederlandse militaire steun is …",
+    ]

@@ -116,11 +116,16 @@ _LETTERHEAD_LABELS = re.compile(
 )
 
 
+def is_letterhead_label(text: str) -> bool:
+    """Whether a short text is the label of a letterhead field ("Datum", "Onze referentie")."""
+    return len(text.split()) <= 3 and bool(_LETTERHEAD_LABELS.match(text))
+
+
 def _is_letterhead(rows: list[list[str]]) -> bool:
     """A two-column table of the letter's fields: most left cells are field labels."""
     if any(len(r) != 2 for r in rows):
         return False
-    labelled = sum(1 for r in rows if _LETTERHEAD_LABELS.match(r[0]))
+    labelled = sum(1 for r in rows if is_letterhead_label(r[0]))
     return labelled >= 2 and labelled * 2 >= len(rows)
 
 

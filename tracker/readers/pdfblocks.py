@@ -204,6 +204,10 @@ def form_blocks(rows: list[FormRow]) -> list[str]:
         short = len(row.label.split()) <= 3 and len(row.paragraphs) == 1
         if i == 0 and short and len(row.paragraphs[0].split()) <= 3:
             continue  # the form's column headings ("Onderdeel | Toelichting"): not content
+        if mdwrite.is_letterhead_label(row.label) and len(row.paragraphs) <= 1:
+            # "Datum | 27 februari 2026" beside each other: a letterhead field, not a form row.
+            blocks.append(mdwrite.escape(" ".join([row.label, *row.paragraphs])))
+            continue
         if row.label:
             blocks.append(mdwrite.heading(2, row.label))
         blocks.extend(mdwrite.escape(p) for p in row.paragraphs)
