@@ -164,3 +164,26 @@ def test_windows_line_endings_read_the_same(seed_docs: dict[str, Document]) -> N
     doc = seed_docs["questions"]
     markdown = to_markdown(doc)
     assert from_markdown(markdown.replace("\n", "\r\n")) == doc
+
+
+def test_showing_a_snapshot_reads_it_back(tmp_path: Path, seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["report"]
+    path = tmp_path / "2026-03-04-verslag.md"
+    path.write_text(to_markdown(doc), encoding="utf-8")
+    again = load_document(path)
+    assert again.sections == doc.sections
+    assert again.meta.title == doc.meta.title and again.meta.date == doc.meta.date
+
+
+def test_markdown_letter_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "brief.md"
+    path.write_text(
+        "---\ntitle: 'Leveringen aan Oekraïne'\ndate: 2026-02-27\ntags: [defensie]\n---\n\n"
+        "In vervolg op de vorige update informeer ik u over de leveringen aan Oekraïne.\n\n"
+        "## Industrie\n\nDe voortzetting van de steun hangt af van de industrie in Europa.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.meta.title == "Leveringen aan Oekraïne"
+    assert doc.meta.date == dt.date(2026, 2, 27)
+    assert [(s.heading, s.lines) for s in doc.sections] == [(None, (7, 7)), ("Industrie", (9, 11))]

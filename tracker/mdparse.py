@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tracker.meta import detect_language, kamerstuk_references, read_letterhead
+from tracker.meta import detect_language, kamerstuk_references, parse_date, read_letterhead
 from tracker.model import Block, Document, Footnote, Meta, Paragraph, Section, Table
 from tracker.normalize import clean, lift_markers, marker, squash
 
@@ -38,14 +38,25 @@ def markdown_parser() -> MarkdownIt:
 
 def parse_markdown(text: str) -> Document:
     """Parse a Markdown letter: letterhead lines are read as in plain text, the rest as Markdown."""
-    cleaned = clean(text)
-    head = read_letterhead(cleaned.lines)
-    body = [line if i not in head.skip else "" for i, line in enumerate(cleaned.lines)]
     from tracker.parse import check_extraction
+    from tracker.snapshot import from_markdown, is_snapshot, split_front_matter
+
+    cleaned = clean(text)
+    lines = list(cleaned.lines)
+    front = split_front_matter(lines)
+    fields: dict[str, object] = {}
+    if front is not None:
+        fields, end = front
+        if is_snapshot(fields):
+            return from_markdown(text)  # a tracker snapshot: read back exactly
+        lines[: end + 1] = [""] * (end + 1)  # keep line numbers
+    head = read_letterhead(lines)
+    body = [line if i not in head.skip else "" for i, line in enumerate(lines)]
 
     check_extraction("\n".join(body))
     sections = parse_body(body, cleaned.footnotes)
-    title = head.title
+    title = _front_str(fields, "title") or head.title
+    date = parse_date(_front_str(fields, "date") or "") or head.date
     # A letter that opens with its only top-level heading is titled by it.
     if title is None and sections and sections[0].heading is not None and sections[0].level == 1:
         if sum(1 for s in sections if s.level == 1) == 1 and not sections[0].blocks:
@@ -61,12 +72,17 @@ def parse_markdown(text: str) -> Document:
     opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
     meta = Meta(
         title=title,
-        date=head.date,
+        date=date,
         language=detect_language(" ".join(s.text for s in sections)),
         references=tuple(dict.fromkeys((*head.references, *kamerstuk_references(opening)))),
         signatory=head.signatory,
     )
     return Document(meta=meta, sections=tuple(sections))
+
+
+def _front_str(fields: dict[str, object], key: str) -> str | None:
+    value = fields.get(key)
+    return str(value).strip() or None if value is not None and value != [] else None
 
 
 def _with_level(section: Section, level: int) -> Section:

@@ -24,6 +24,8 @@ from tracker.errors import InputError
 from tracker.model import Block, Document, Meta, Paragraph, Section, Table
 
 _FRONT = "---"
+# Front matter of a Markdown letter is a few lines; a "---" further down is a rule.
+_FRONT_MATTER_MAX_LINES = 60
 # "#" and "^" too: a heading "# #" would lose its text, and "[^1]" in text is no footnote.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|&#^])")
 _BLOCK_START = re.compile(r"^([#>+=~-]|\d+[.)])")
@@ -145,6 +147,24 @@ def from_markdown(text: str) -> Document:
     return Document(meta=meta, sections=tuple(sections))
 
 
+def split_front_matter(lines: list[str]) -> tuple[dict[str, object], int] | None:
+    """The fields of a `---` … `---` block opening the text, and the index of its last line.
+
+    None when the text has no front matter (a line "---" later on is a rule, not a header).
+    """
+    if not lines or lines[0].strip() != _FRONT:
+        return None
+    for end in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        if lines[end].strip() == _FRONT:
+            return _read_front_matter(lines[1:end]), end
+    return None
+
+
+def is_snapshot(fields: dict[str, object]) -> bool:
+    """Whether front matter is a tracker snapshot's (it records the letter's hash and lines)."""
+    return "sha256" in fields and "lines" in fields
+
+
 def _str_tuple(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
@@ -163,7 +183,9 @@ def _read_front_matter(lines: list[str]) -> dict[str, object]:
             if isinstance(items, list):
                 items.append(_scalar(line[4:]))
             continue
-        name, _, value = line.partition(":")
+        name, colon, value = line.partition(":")
+        if not colon or line.startswith((" ", "\t", "#")):
+            continue  # YAML we do not read (comments, nested maps): not needed for a letter
         key = name.strip()
         value = value.strip()
         if value == "" or value == "[]":
@@ -180,9 +202,11 @@ def _scalar(value: str) -> object:
     if value.startswith('"'):
         try:
             result: object = json.loads(value)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"snapshot front matter: bad string {value}", "") from exc
+        except json.JSONDecodeError:
+            return value.strip('"')  # YAML quoting JSON does not know: keep the words
         return result
+    if value.startswith("'") and value.endswith("'") and len(value) > 1:
+        return value[1:-1].replace("''", "'")
     return value
 
 
