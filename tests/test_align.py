@@ -171,3 +171,15 @@ def test_a_rewritten_section_under_its_unique_heading_pairs_by_vocabulary() -> N
     assert statuses(pairs)[1] == ("modified", (1,), (1,))
     # Below the word-sequence bar, the similarity shown is the shared vocabulary: all of it.
     assert pairs[1].similarity == 1.0
+
+
+def test_the_section_that_jumped_past_a_split_one_is_the_moved_one() -> None:
+    old = document(f"# Steun\n{FINANCE} {TRAINING}\n# Industrie\n{INDUSTRY}\n# Slot\nTot slot.")
+    new = document(
+        f"# Slot\nTot slot.\n# Steun\n{FINANCE}\n# Training\n{TRAINING}\n# Industrie\n{INDUSTRY}"
+    )
+    assert statuses(align_sections(old.sections, new.sections)) == [
+        ("moved", (2,), (0,)),
+        ("split", (0,), (1, 2)),
+        ("unchanged", (1,), (3,)),
+    ]

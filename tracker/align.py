@@ -522,14 +522,17 @@ def _pairs(
     groups: list[tuple[tuple[int, ...], tuple[int, ...]]],
 ) -> tuple[SectionPair, ...]:
     """All pairs, in the new letter's order; removed sections where they stood in the old."""
-    ordered = sorted(matches.items())
-    in_order = _longest_increasing([n for _, n in ordered])
+    # Order is judged over every paired place, split and merged groups included, so that a
+    # section that jumped past a split one is the one that moved.
+    places = sorted([*((o, n) for o, n in matches.items()), *((g[0][0], g[1][0]) for g in groups)])
+    kept = _longest_increasing([n for _, n in places])
+    in_order = {places[i] for i in kept}
     pairs: list[SectionPair] = []
-    for position, (o, n) in enumerate(ordered):
+    for o, n in sorted(matches.items()):
         a, b = old_sides[o], new_sides[n]
         similarity = scores[(o, n)][1]
         status: SectionStatus
-        if position not in in_order:
+        if (o, n) not in in_order:
             status = "moved"
         elif a.heading != b.heading:
             status = "renamed"
