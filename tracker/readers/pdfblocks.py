@@ -50,11 +50,11 @@ def heading_flags(stream: list[Line], layout: Layout) -> list[bool]:
 
 
 def blocks(stream: list[Line], layout: Layout) -> list[str]:
-    """Walk the lines in reading order and emit Markdown blocks."""
+    """Walk the lines in reading order and emit Markdown out."""
     heading_sizes = sorted(
         {ln.size for ln in stream if ln.size >= layout.body_size * HEADING_SIZE_RATIO}, reverse=True
     )
-    blocks: list[str] = []
+    out: list[str] = []
     para = ""
     kind = "para"  # para, bullet, number
     number = 0
@@ -67,31 +67,31 @@ def blocks(stream: list[Line], layout: Layout) -> list[str]:
         nonlocal para, kind
         if para:
             if kind == "bullet":
-                blocks.append(mdwrite.list_item(para))
+                out.append(mdwrite.list_item(para))
             elif kind == "number":
-                blocks.append(mdwrite.list_item(para, number))
+                out.append(mdwrite.list_item(para, number))
             else:
-                blocks.append(mdwrite.escape(para))
+                out.append(mdwrite.escape(para))
         para, kind = "", "para"
 
     def flush_heading() -> None:
         nonlocal heading_text
         if heading_text:
-            blocks.append(mdwrite.heading(heading_level, heading_text))
+            out.append(mdwrite.heading(heading_level, heading_text))
         heading_text = ""
 
     def flush_form() -> None:
-        blocks.extend(form_blocks(rows))
+        out.extend(form_blocks(rows))
         rows.clear()
 
     flags = heading_flags(stream, layout)
-    for line, is_heading in zip(stream, flags, strict=True):
+    for line, heading_line in zip(stream, flags, strict=True):
         if line.column == "full" or line.table is not None:
             flush_form()
         if line.table is not None:
             flush()
             flush_heading()
-            blocks.append(mdwrite.table(line.table))
+            out.append(mdwrite.table(line.table))
             prev = None
             continue
         if line.column == "left":
@@ -118,7 +118,7 @@ def blocks(stream: list[Line], layout: Layout) -> list[str]:
                 row.paragraphs[-1] = join_lines(row.paragraphs[-1], line.text, layout.vocabulary)
             row.right = line
             continue
-        if is_heading:
+        if heading_line:
             flush()
             level = (
                 heading_sizes.index(line.size) + 1
@@ -173,7 +173,7 @@ def blocks(stream: list[Line], layout: Layout) -> list[str]:
     flush()
     flush_heading()
     flush_form()
-    return blocks
+    return out
 
 
 @dataclass
