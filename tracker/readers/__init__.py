@@ -1,10 +1,11 @@
 """Readers turn a file's bytes into text for the parser: one reader per format.
 
 A reader is a plain function `read(data: bytes) -> Extracted` in its own module. It touches
-only the bytes it is given. Plain-text formats (.txt, PDF text) come out as `markup="plain"`
-and go through artefact clean-up and layout-based parsing; formats that know their structure
-(.md, Word, HTML) come out as Markdown (`markup="markdown"`: `#` headings, pipe tables,
-`[^n]` footnotes) and are parsed by markdown-it-py into the same Document.
+only the bytes it is given. Plain text (.txt) comes out as `markup="plain"` and goes through
+artefact clean-up and layout-based parsing; formats that know their structure (.md, Word,
+HTML, and PDF through the positions and fonts of its words) come out as Markdown
+(`markup="markdown"`: `#` headings, pipe tables, `[^n]` footnotes; written with
+tracker.readers.mdwrite) and are parsed by markdown-it-py into the same Document.
 """
 
 from __future__ import annotations
