@@ -128,12 +128,23 @@ def skeleton(stem: str, doc: Document) -> LetterEntry:
 def plan(skeletons: Iterable[LetterEntry]) -> list[LetterEntry]:
     """Mark corrections and superseded letters; the result is in series (key) order."""
     planned: list[LetterEntry] = []
+    # Where the latest letter with each own reference, and each date and subject, stands:
+    # `same_letter` by lookup, so planning a long series stays linear.
+    by_reference: dict[str, int] = {}
+    by_subject: dict[tuple[dt.date, str], int] = {}
     for entry in sorted(skeletons, key=entry_key):
-        earlier = [p for p in planned if same_letter(p, entry)]
-        if earlier:
-            replaced = earlier[-1]
-            planned[planned.index(replaced)] = replace(replaced, superseded=True)
+        subject = (entry.date, _norm_title(entry.title)) if entry.title else None
+        matches = [by_reference.get(entry.reference, -1) if entry.reference else -1]
+        matches.append(by_subject.get(subject, -1) if subject else -1)
+        if max(matches) >= 0:
+            position = max(matches)
+            replaced = planned[position]
+            planned[position] = replace(replaced, superseded=True)
             entry = replace(entry, status="correction", corrects=replaced.letter)
+        if entry.reference:
+            by_reference[entry.reference] = len(planned)
+        if subject:
+            by_subject[subject] = len(planned)
         planned.append(entry)
     return planned
 
