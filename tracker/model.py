@@ -205,7 +205,11 @@ class WordEdit:
 
 @dataclass(frozen=True, slots=True)
 class SentenceEdit:
-    """One sentence of a section pair: kept, rewritten, dropped, added or moved."""
+    """One sentence of a section pair: kept, rewritten, dropped, added or moved.
+
+    An unchanged paragraph is one "equal" edit holding the whole paragraph: only paragraphs
+    that changed are split into sentences.
+    """
 
     op: SentenceOp
     old: str
