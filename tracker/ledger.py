@@ -353,7 +353,7 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class TrackedFigure:
-    """One figure through the series, with a cell per letter from its first appearance on."""
+    """One figure through the series: where it was reported, and a cell per letter on demand."""
 
     figure: str
     label: str
@@ -362,52 +362,60 @@ class TrackedFigure:
     last_seen: dt.date
     last: LedgerRow
     seen_in: int
-    cells: tuple[Cell | None, ...]
-    """One per letter of the series, in order; None before the figure first appears."""
+    reported: tuple[tuple[int, LedgerRow], ...]
+    """(position of the letter in the series, row) for each letter that reports it."""
+    letters: int
+    """How many letters the series has."""
+
+    @property
+    def cells(self) -> tuple[Cell | None, ...]:
+        """One per letter of the series, in order; None before the figure first appears,
+        then the row reported there or the last one carried forward."""
+        cells: list[Cell | None] = [None] * self.letters
+        at = dict(self.reported)
+        last: LedgerRow | None = None
+        for position in range(self.reported[0][0], self.letters):
+            found = at.get(position)
+            if found is not None:
+                last = found
+                cells[position] = Cell(found, carried=False)
+            elif last is not None:
+                cells[position] = Cell(last, carried=True)
+        return tuple(cells)
 
 
 def track(rows: Sequence[LedgerRow], letters: Sequence[str]) -> list[TrackedFigure]:
     """Every figure across `letters` (stems in series order), the last value carried forward.
 
     Ordered by first appearance (letter, then position in it), so the listing reads like the
-    series itself.
+    series itself. Linear in the rows: cells are made only when asked for.
     """
-    by_letter: dict[str, dict[str, LedgerRow]] = {}
+    position = {letter: index for index, letter in enumerate(letters)}
+    reported: dict[str, list[tuple[int, LedgerRow]]] = {}
     for row in rows:
-        by_letter.setdefault(row.letter, {}).setdefault(row.figure, row)
-    order: list[str] = []
-    seen: set[str] = set()
-    for letter in letters:
-        for figure_id in by_letter.get(letter, {}):
-            if figure_id not in seen:
-                seen.add(figure_id)
-                order.append(figure_id)
+        index = position.get(row.letter)
+        if index is None:
+            continue
+        seen = reported.setdefault(row.figure, [])
+        if not seen or seen[-1][0] != index:  # one row per figure per letter
+            seen.append((index, row))
+    # Rows are in series order; sort anyway so that the order never depends on the caller's.
+    order = sorted(reported, key=lambda key: (reported[key][0][0], reported[key][0][1].index))
     tracked: list[TrackedFigure] = []
     for figure_id in order:
-        cells: list[Cell | None] = []
-        reported = [
-            by_letter[letter][figure_id]
-            for letter in letters
-            if figure_id in by_letter.get(letter, {})
-        ]
-        last: LedgerRow | None = None
-        for letter in letters:
-            found = by_letter.get(letter, {}).get(figure_id)
-            if found is not None:
-                last = found
-                cells.append(Cell(found, carried=False))
-            else:
-                cells.append(Cell(last, carried=True) if last is not None else None)
+        found = sorted(reported[figure_id], key=lambda item: item[0])
+        first, last = found[0][1], found[-1][1]
         tracked.append(
             TrackedFigure(
                 figure=figure_id,
-                label=reported[-1].label,
-                unit=reported[-1].unit,
-                first_seen=reported[0].date,
-                last_seen=reported[-1].date,
-                last=reported[-1],
-                seen_in=len(reported),
-                cells=tuple(cells),
+                label=last.label,
+                unit=last.unit,
+                first_seen=first.date,
+                last_seen=last.date,
+                last=last,
+                seen_in=len(found),
+                reported=tuple(found),
+                letters=len(letters),
             )
         )
     return tracked
