@@ -268,16 +268,28 @@ def _candidates(
         best = sorted(shared, key=lambda n: (-shared[n], abs(n - near), n))
         for n in best[:CANDIDATES_PER_SECTION]:
             found[(o, n)] = None
-        same_heading = by_heading.get(old[o].heading, [])
-        for n in sorted(same_heading, key=lambda n: (abs(n - near), n))[:CANDIDATES_PER_SECTION]:
+        for n in _closest(by_heading.get(old[o].heading, []), near):
             found[(o, n)] = None
         if len(old[o].heading_words) <= MAX_HEADING_WORDS:
-            sharing = {n for w in old[o].heading_words for n in by_heading_word.get(w[:5], [])}
+            sharing: set[int] = set()
+            for word in old[o].heading_words:
+                sharing.update(_closest(by_heading_word.get(word[:5], []), near))
             for n in sorted(sharing, key=lambda n: (abs(n - near), n))[:CANDIDATES_PER_SECTION]:
                 found[(o, n)] = None
         for n in _nearby(free_new, near):
             found[(o, n)] = None
     return sorted(found)
+
+
+def _closest(positions: list[int], near: int) -> list[int]:
+    """The CANDIDATES_PER_SECTION entries of the sorted `positions` closest to `near`.
+
+    Bisecting keeps this cheap when one heading ("Overig") heads hundreds of sections.
+    """
+    k = CANDIDATES_PER_SECTION
+    middle = bisect.bisect_left(positions, near)
+    window = positions[max(0, middle - k) : middle + k]
+    return sorted(window, key=lambda n: (abs(n - near), n))[:k]
 
 
 def _expected_positions(old_count: int, matches: dict[int, int]) -> list[int]:
