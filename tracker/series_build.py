@@ -12,11 +12,11 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
-from tracker.errors import HistoryError
+from tracker.errors import HistoryError, TrackerError
 from tracker.ledger import (
     GAP_LETTERS,
     LedgerRow,
@@ -176,6 +176,8 @@ class Work:
     """Sections changed, figures changed, findings of its report; None for no predecessor."""
     body: str | None
     """The report's change report; None for a letter with no predecessor."""
+    headings: tuple[str | None, ...] = ()
+    """The letter's section headings, in order (figures point at them by index)."""
 
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
@@ -201,6 +203,7 @@ def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
         changes=chained.figures if chained is not None else (),
         counts=counts,
         body=body,
+        headings=tuple(section.heading for section in doc.sections),
     )
 
 
@@ -232,8 +235,9 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
     """Every derived file of a series, by path, from its snapshot texts by stem."""
     from tracker.snapshot import from_markdown
 
-    docs = {stem: from_markdown(text) for stem, text in texts.items()}
-    planned = plan(skeleton(stem, doc) for stem, doc in sorted(docs.items()))
+    # The workers parse the letters; here only their front matter is needed, to plan.
+    metas = {stem: _front_matter(text, from_markdown) for stem, text in texts.items()}
+    planned = plan(skeleton(stem, doc) for stem, doc in sorted(metas.items()))
     by_stem = {e.letter: e for e in planned}
     standing = chain(planned)
 
@@ -268,7 +272,7 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
         entry = with_counts(entry, against, work.counts)
         done[entry.letter] = entry
         outputs[report_path(series, entry.letter)] = render_report(
-            series, entry, docs[entry.letter], by_stem.get(against), work
+            series, entry, by_stem.get(against), work
         )
 
     state = LedgerState()
@@ -277,13 +281,12 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
     previous_figures: tuple[Figure, ...] = ()
     for position, entry in enumerate(standing):
         work = works[entry.letter]
-        doc = docs[entry.letter]
         step = ledger_step(
             state,
             letter=entry.letter,
             date=entry.date,
             figures=work.figures,
-            headings=[s.heading for s in doc.sections],
+            headings=work.headings,
             previous_rows=previous_rows,
             previous_figures=previous_figures,
             changes=work.changes,
@@ -344,7 +347,7 @@ def extend(
         letter=stem,
         date=entry.date,
         figures=work.figures,
-        headings=[s.heading for s in doc.sections],
+        headings=work.headings,
         previous_rows=[r for r in kept if r.letter == before.letter],
         previous_figures=letter_work(previous_text, None, None).figures,
         changes=work.changes,
@@ -354,7 +357,7 @@ def extend(
     if not ledger:
         ledger = rows_to_csv(())
     return {
-        report_path(series, stem): render_report(series, entry, doc, before, work),
+        report_path(series, stem): render_report(series, entry, before, work),
         manifest_path(series): entries_to_csv(final),
         # The ledger is in series order, so the new letter's rows go at its end.
         ledger_path(series): ledger + rows_to_csv(step, header=False),
@@ -376,7 +379,6 @@ def appends(entries: Sequence[LetterEntry], stem: str, doc: Document) -> bool:
 def render_report(
     series: str,
     entry: LetterEntry,
-    doc: Document,
     previous: LetterEntry | None,
     work: Work,
 ) -> str:
@@ -400,7 +402,7 @@ def render_report(
             "",
         ]
     if work.body is None:
-        return "\n".join([*head, *_first_report(entry, doc, work.figures)])
+        return "\n".join([*head, *_first_report(entry, work)])
     return "\n".join(head) + "\n" + work.body.rstrip("\n") + "\n"
 
 
@@ -408,7 +410,7 @@ def _link_text(text: str) -> str:
     return re.sub(r"([\[\]\\])", r"\\\1", one_line(text))
 
 
-def _first_report(entry: LetterEntry, doc: Document, figures: Sequence[Figure]) -> list[str]:
+def _first_report(entry: LetterEntry, work: Work) -> list[str]:
     lines = [
         f"# {entry.title}",
         "",
@@ -416,16 +418,27 @@ def _first_report(entry: LetterEntry, doc: Document, figures: Sequence[Figure]) 
         "to compare it with.",
         "",
     ]
-    if figures:
+    if work.figures:
         lines += ["## Figures", "", "| Figure | As written | Section |", "| --- | --- | --- |"]
-        for figure in figures:
-            heading = (
-                doc.sections[figure.section].heading if figure.section < len(doc.sections) else None
-            )
+        for figure in work.figures:
+            inside = 0 <= figure.section < len(work.headings)
+            heading = work.headings[figure.section] if inside else None
             cells = [figure.label or "", figure.text, heading or ""]
             lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
         lines.append("")
     return lines
+
+
+def _front_matter(text: str, parse: Callable[[str], Document]) -> Document:
+    """A snapshot's metadata, parsing only its front matter when it has one."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            try:
+                return parse(text[: end + 5])
+            except TrackerError:
+                pass  # let the whole text give the error, or the metadata
+    return parse(text)
 
 
 def _table_cell(text: str) -> str:
