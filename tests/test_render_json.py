@@ -49,3 +49,17 @@ def test_json_is_byte_stable_and_ends_with_a_newline() -> None:
     first = render_json(compare(load_document(NEWS), load_document(DELIVERY)))
     second = render_json(compare(load_document(NEWS), load_document(DELIVERY)))
     assert first == second and first.endswith("}\n")
+
+
+def test_split_sections_list_their_headings_and_the_opening_is_null() -> None:
+    from lettertext import document
+
+    body = "Nederland levert steun aan Oekraïne en traint militairen in Europa."
+    more = "Het kabinet werkt samen met de industrie aan drones en munitie voor later."
+    old = document(f"Aanhef van de brief.\n# Steun\n{body} {more}")
+    new = document(f"Aanhef van de brief.\n# Steun\n{body}\n# Industrie\n{more}")
+    data = json.loads(render_json(compare(old, new)))
+    assert [(s["status"], s["old"], s["new"]) for s in data["sections"]] == [
+        ("unchanged", None, None),
+        ("split", "Steun", ["Steun", "Industrie"]),
+    ]
