@@ -90,6 +90,8 @@ def _summary(c: Comparison) -> str:
     ]
     if detail:
         lines.append(f"- Changed sections: {', '.join(detail)}.")
+    if c.old.sections and c.new.sections and not any(p.old and p.new for p in c.sections):
+        lines.append("- No section of the old letter pairs with one of the new: they share little.")
     sentences = _sentence_counts(c.sections)
     if sentences:
         described = {
