@@ -250,3 +250,10 @@ def test_cli_reads_a_letter_from_stdin() -> None:
     data = json.loads(proc.stdout)
     assert data["new"]["source"] == "stdin.txt"
     assert data["new"]["title"] == "Leveringen militaire goederen aan Oekraïne"
+
+
+@pytest.mark.parametrize("fixture", ["seed-000.pdf", "seed-000.docx", "seed-000.html"])
+def test_the_same_letter_in_another_format_has_no_changes(fixture: str) -> None:
+    comparison = compare_files(DELIVERY, ROOT / "tests" / "fixtures" / "formats" / fixture)
+    assert {p.status for p in comparison.sections} == {"unchanged"}
+    assert all(not p.edits for p in comparison.sections)
