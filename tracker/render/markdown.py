@@ -41,8 +41,19 @@ def _escape_block_start(match: re.Match[str]) -> str:
     return f"\\{match.group(4)}{match.group(5)}"
 
 
+# Titles longer than this are cut at a word in the report's heading; the table below it gives
+# them in full. Answers to parliamentary questions carry every asker's name in their title.
+TITLE_IN_HEADING = 90
+
+
+def _short(title: str) -> str:
+    if len(title) <= TITLE_IN_HEADING:
+        return title
+    return title[:TITLE_IN_HEADING].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def _title(c: Comparison) -> str:
-    old, new = letter_name(c.old.meta), letter_name(c.new.meta)
+    old, new = _short(letter_name(c.old.meta)), _short(letter_name(c.new.meta))
     if old == new:
         return f"# Changes in {escape(new)}"
     return f"# Changes from {escape(old)} to {escape(new)}"
