@@ -350,3 +350,19 @@ def test_no_commit_writes_the_files_and_leaves_committing_to_the_user(tmp_path: 
     assert (root / "reports" / SERIES / "README.md").exists()
     assert rebuild(root, check=True) == []
     assert "?? reports/" in status(root) and "?? snapshots/" in status(root)
+
+
+def test_appending_gives_what_rebuilding_gives_on_treasury_estimates(tmp_path: Path) -> None:
+    """Sixteen US Treasury borrowing estimates: many figures share a label, so appending must
+    number new identities exactly as a rebuild does."""
+    root = make_repo(tmp_path / "treasury", [])
+    folder = root / "letters" / "treasury"
+    folder.mkdir(parents=True)
+    name = "us-treasury-marketable-borrowing-estimates-2022-2025"
+    for letter in sorted((CORPUS / name).glob("*.txt")):
+        shutil.copyfile(letter, folder / letter.name)
+    results = ingest(root, [folder], commit=False)
+    assert len(results) == 16 and not any(r.regenerated for r in results)
+    ledger = (root / "reports" / "treasury" / "figures.csv").read_text(encoding="utf-8")
+    assert "-usd-2," in ledger  # identities numbered within one letter
+    assert rebuild(root, check=True) == []

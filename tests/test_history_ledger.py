@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 from history_repos import BY_DATE, SEEDS
 
 from tracker.files import document_from_bytes
-from tracker.ledger import rows_from_csv, rows_to_csv, scan_ledger, track
+from tracker.ledger import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger, track
 from tracker.series_build import (
     appends,
     derive,
@@ -72,18 +74,19 @@ def test_ledger_csv_round_trips_and_scans(derived: dict[str, str]) -> None:
     text = derived[ledger_path(SERIES)]
     rows = rows_from_csv(text)
     assert rows and rows_to_csv(rows) == text
-    letters = sorted({r.letter for r in rows})
-    scan = scan_ledger(text, {letters[0]})
-    assert scan.rows == [r for r in rows if r.letter == letters[0]]
-    assert scan.known == {r.figure for r in rows}
+    last_letter = rows[-1].letter
+    scan = scan_ledger(text, {last_letter})
+    assert scan.rows == [r for r in rows if r.letter == last_letter]
+    assert all(r.figure in scan.known for r in rows)
+    assert "no-such-figure-eur" not in scan.known and "figure" not in scan.known
     assert len({(r.letter, r.figure) for r in rows}) == len(rows)  # one row per figure per letter
     # A field with a line break: the scan falls back to the csv module and agrees with it.
-    broken_label = [replace(rows[0], label="two\nlines"), *rows[1:]]
+    broken_label = [*rows[:-1], replace(rows[-1], label="two\nlines")]
     text = rows_to_csv(broken_label)
-    assert rows_from_csv(text)[0].label == "two\nlines"
-    scan = scan_ledger(text, {rows[0].letter})
-    assert scan.rows[0].label == "two\nlines"
-    assert scan.known == {r.figure for r in rows}
+    assert rows_from_csv(text)[-1].label == "two\nlines"
+    scan = scan_ledger(text, {last_letter})
+    assert scan.rows[-1].label == "two\nlines"
+    assert all(r.figure in scan.known for r in rows)
 
 
 def test_ledger_carries_values_forward_in_every_format(derived: dict[str, str]) -> None:
@@ -115,10 +118,21 @@ def test_ledger_carries_values_forward_in_every_format(derived: dict[str, str]) 
 def test_damaged_ledger_is_a_clear_error(derived: dict[str, str]) -> None:
     from tracker.errors import HistoryError
 
-    text = derived[ledger_path(SERIES)]
-    header, first, *_rest = text.splitlines(keepends=True)
-    broken = header + first.replace(",EUR,", ",EUR,not-a-number,", 1)
+    header, first, *rest = derived[ledger_path(SERIES)].splitlines(keepends=True)
+    fields = next(csv.reader([rest[-1]]))
+    fields[CSV_COLUMNS.index("value")] = "not-a-number"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(fields)
+    broken = header + first + "".join(rest[:-1]) + out.getvalue()
     with pytest.raises(HistoryError, match=r"figures\.csv"):
         rows_from_csv(header.replace("date", "day") + first)
     with pytest.raises(HistoryError, match="tracker rebuild"):
-        scan_ledger(broken, {first.split(",")[1]})
+        scan_ledger(broken, {fields[1]})
+
+
+def test_known_identities_survive_copies(derived: dict[str, str]) -> None:
+    text = derived[ledger_path(SERIES)]
+    rows = rows_from_csv(text)
+    known = scan_ledger(text, {rows[-1].letter}).state().known.copy().copy()
+    assert rows[0].figure in known and rows[-1].figure in known
+    assert "figure" not in known  # the header's column name is no identity

@@ -65,6 +65,47 @@ class LedgerRow:
     """new (first seen), changed, unchanged, returned (seen again after a gap)."""
 
 
+class KnownIds:
+    """The figure identities a series has given: a set, plus (when appending) the text of
+    figures.csv, searched only for the few identities a new letter might take."""
+
+    __slots__ = ("_ids", "_ledger")
+
+    def __init__(self, ids: Iterable[str] = (), ledger: str = "") -> None:
+        self._ids = set(ids)
+        # The rows only: the header's "date,letter,figure," must not read as an identity.
+        self._ledger = ledger[ledger.find("\n") + 1 :] if ledger else ""
+
+    def __contains__(self, figure_id: object) -> bool:
+        if not isinstance(figure_id, str):
+            return False
+        return figure_id in self._ids or _in_ledger(self._ledger, figure_id)
+
+    def add(self, figure_id: str) -> None:
+        self._ids.add(figure_id)
+
+    def copy(self) -> KnownIds:
+        twin = KnownIds(self._ids)
+        twin._ledger = self._ledger  # already without its header
+        return twin
+
+
+def _in_ledger(ledger: str, figure_id: str) -> bool:
+    """Is `figure_id` the identity (third field) of some row of figures.csv's text?
+
+    The fields before it are a date and a slug, never quoted, so a row has it exactly when the
+    text from the row's start to the match splits into those two fields and the identity.
+    """
+    needle = f",{figure_id},"
+    position = ledger.find(needle)
+    while position != -1:
+        start = ledger.rfind("\n", 0, position) + 1
+        if ledger[start:position].count(",") == 1:
+            return True
+        position = ledger.find(needle, position + 1)
+    return False
+
+
 @dataclass(slots=True)
 class LedgerState:
     """What the fold over a series remembers: every identity given, and the last row of each
@@ -72,7 +113,7 @@ class LedgerState:
     when appending, which is all a gap match looks at)."""
 
     last: dict[str, LedgerRow] = field(default_factory=dict)
-    known: set[str] = field(default_factory=set)
+    known: KnownIds = field(default_factory=KnownIds)
 
     def add(self, rows: Iterable[LedgerRow]) -> None:
         for row in rows:
@@ -125,7 +166,7 @@ def ledger_step(
     _match_after_gap(state, figures, set(previous_ids.values()), set(recent), assigned, taken)
 
     rows: list[LedgerRow] = []
-    known = set(state.known)
+    known = state.known.copy()
     for index, figure in enumerate(figures):
         if index in assigned:
             figure_id, status = assigned[index]
@@ -198,7 +239,7 @@ def _same_value(old: Figure, new: Figure) -> bool:
     return old.value == new.value and old.high == new.high and old.unit == new.unit
 
 
-def _new_id(figure: Figure, known: set[str]) -> str:
+def _new_id(figure: Figure, known: KnownIds) -> str:
     """A readable identity from the label and unit, made unique by a counter."""
     base = slugify(figure.label or figure.noun or "figure", 50) or "figure"
     unit = slugify(figure.unit.replace("%", "pct"), 10)
@@ -252,51 +293,55 @@ def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
 
 
 def scan_ledger(text: str, letters: Collection[str], name: str = "figures.csv") -> LedgerScan:
-    """What appending a letter needs from figures.csv: every identity, and the rows of `letters`.
+    """What appending a letter needs from figures.csv: the rows of `letters`, which must be the
+    last letters of the series, read from the end of the text; and the identities given.
 
-    Only those rows are parsed as csv and built: the fields before the label are a date and
-    two slugs (never quoted), so splitting each line at its first commas gives the identities,
-    which keeps appending the 1000th letter about as cheap as the 10th. When a field spans
-    lines, the whole file is read with the csv module instead.
+    Neither depends on the length of the series: the rows are found by walking back from the
+    end, and identities are looked up in the text only for the few a new letter might take.
+    A row of those letters with a line break inside a field makes it read the whole file.
     """
-    # The writer ends rows with "\n" only; str.splitlines would also split on \x0c or \u2028
-    # inside a field.
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not lines:
-        return LedgerScan(known=set(), rows=[])
-    header = next(csv.reader(lines[:1]))
+    first = text.find("\n")
+    if first == -1:
+        return LedgerScan(known=KnownIds(), rows=[])
+    header = next(csv.reader([text[:first]]))
     if tuple(header) != CSV_COLUMNS:
         raise HistoryError(
             f"{name}: unexpected columns {','.join(header)}",
             "run `tracker rebuild` to regenerate it from the snapshots",
         )
-    body = lines[1:]
-    # A field can span lines only if some line holds an odd number of quotes.
-    if any(line.count('"') % 2 for line in body):
-        rows = rows_from_csv(text, name)
-        return LedgerScan(
-            known={r.figure for r in rows}, rows=[r for r in rows if r.letter in letters]
-        )
-    keys = [line.split(",", 3) for line in body]
-    wanted = [body[i] for i, key in enumerate(keys) if key[1] in letters]
+    wanted: list[str] = []
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    while end > first:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.count('"') % 2:  # a field spans lines: let the csv module read it all
+            rows = rows_from_csv(text, name)
+            return LedgerScan(
+                known=KnownIds(r.figure for r in rows),
+                rows=[r for r in rows if r.letter in letters],
+            )
+        parts = line.split(",", 3)
+        if len(parts) < 4 or parts[1] not in letters:
+            break
+        wanted.append(line)
+        end = start - 1
+    wanted.reverse()
     reader = csv.DictReader(wanted, fieldnames=CSV_COLUMNS)
     return LedgerScan(
-        known={key[2] for key in keys}, rows=[_row(record, name, 0) for record in reader]
+        known=KnownIds(ledger=text), rows=[_row(record, name, 0) for record in reader]
     )
 
 
 @dataclass(frozen=True, slots=True)
 class LedgerScan:
-    known: set[str]
+    known: KnownIds
     """Every figure identity in the ledger."""
     rows: list[LedgerRow]
     """The rows of the letters asked for, in ledger order."""
 
     def state(self) -> LedgerState:
         """The fold's state for the next letter, if `rows` cover the recent letters."""
-        state = LedgerState(known=set(self.known))
+        state = LedgerState(known=self.known.copy())
         for row in self.rows:
             state.last[row.figure] = row
         return state

@@ -19,9 +19,12 @@ from dataclasses import dataclass, replace
 from tracker.errors import HistoryError, TrackerError
 from tracker.ledger import (
     GAP_LETTERS,
+    KnownIds,
     LedgerRow,
+    LedgerScan,
     LedgerState,
     ledger_step,
+    rows_from_csv,
     rows_to_csv,
     scan_ledger,
 )
@@ -340,7 +343,16 @@ def extend(
     final = [*entries, entry]
     window = {e.letter for e in index_window(final)}
     recent = [e.letter for e in standing[-GAP_LETTERS:]]
-    scan = scan_ledger(ledger, window | set(recent), ledger_path(series))
+    if window - {stem} <= set(recent):
+        # The rows needed are those of the last letters: read from the end of the ledger.
+        scan = scan_ledger(ledger, set(recent), ledger_path(series))
+    else:
+        # A correction moved an older letter into the index's window: read the whole ledger.
+        rows = rows_from_csv(ledger, ledger_path(series))
+        wanted = window | set(recent)
+        scan = LedgerScan(
+            known=KnownIds(r.figure for r in rows), rows=[r for r in rows if r.letter in wanted]
+        )
     state, kept = scan.state(), scan.rows
     step = ledger_step(
         state,
