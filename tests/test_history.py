@@ -263,7 +263,7 @@ def test_init_makes_a_tracking_repository(tmp_path: Path) -> None:
     assert run_main(tmp_path, "init", str(target)).stdout.count("created") == 0
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SERIES_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "history"
 FOMC = ["fomc-statements-2022-2023", "fomc-statements-2024-2025"]
 
 
@@ -274,7 +274,7 @@ def test_a_long_real_series_appended_letter_by_letter_equals_its_rebuild(tmp_pat
     folder = root / "letters" / "fomc"
     folder.mkdir(parents=True)
     for name in FOMC:
-        for letter in sorted((CORPUS / name).glob("*.txt")):
+        for letter in sorted((SERIES_FIXTURES / name).glob("*.txt")):
             shutil.copyfile(letter, folder / letter.name)
     results = ingest(root, [folder], commit=False)
     assert len(results) == 28
@@ -359,7 +359,7 @@ def test_appending_gives_what_rebuilding_gives_on_treasury_estimates(tmp_path: P
     folder = root / "letters" / "treasury"
     folder.mkdir(parents=True)
     name = "us-treasury-marketable-borrowing-estimates-2022-2025"
-    for letter in sorted((CORPUS / name).glob("*.txt")):
+    for letter in sorted((SERIES_FIXTURES / name).glob("*.txt")):
         shutil.copyfile(letter, folder / letter.name)
     results = ingest(root, [folder], commit=False)
     assert len(results) == 16 and not any(r.regenerated for r in results)
