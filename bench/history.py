@@ -40,6 +40,8 @@ RATIO_TARGET = 2.0
 
 
 def load_generator() -> ModuleType:
+    if not MAKE_PAIR.exists():
+        sys.exit(f"bench/history.py needs the shared letter generator at {MAKE_PAIR}")
     spec = importlib.util.spec_from_file_location("make_pair", MAKE_PAIR)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
