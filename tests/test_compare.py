@@ -122,6 +122,7 @@ def test_a_letter_compared_with_itself_has_no_changes(doc: Document) -> None:
     assert [p.status for p in comparison.sections] == ["unchanged"] * len(doc.sections)
     assert all(not p.edits for p in comparison.sections)
     assert all(p.similarity == 1.0 for p in comparison.sections)
+    assert not comparison.differs  # figures too: every one pairs with itself
 
 
 def _assert_every_section_once(comparison: Comparison) -> None:
