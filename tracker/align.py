@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from tracker.assignment import hungarian
 from tracker.model import Paragraph, Section, SectionPair, SectionStatus
 
 # A pair needs this combined score (0.8 body + 0.2 heading) to count as the same section. Word
@@ -380,7 +381,7 @@ def _assign(
         if max(len(rows), len(cols)) > MAX_ASSIGNMENT_GROUP:
             chosen.extend(_greedy(weights))
         else:
-            chosen.extend(_hungarian(weights, rows, cols))
+            chosen.extend(hungarian(weights, rows, cols))
     return sorted(chosen)
 
 
@@ -393,64 +394,6 @@ def _greedy(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
             used_old.add(o)
             used_new.add(n)
             chosen.append((o, n))
-    return chosen
-
-
-def _hungarian(
-    weights: dict[tuple[int, int], float], rows: list[int], cols: list[int]
-) -> list[tuple[int, int]]:
-    """Maximum-weight matching of rows to columns by the Hungarian method (potentials form).
-
-    Works on a square matrix whose missing entries weigh 0, which stands for "not paired"; a
-    pair chosen at weight 0 is dropped.
-    """
-    size = max(len(rows), len(cols))
-    row_of = {o: i for i, o in enumerate(rows, 1)}
-    col_of = {n: j for j, n in enumerate(cols, 1)}
-    cost = [[0.0] * (size + 1) for _ in range(size + 1)]
-    for (o, n), weight in weights.items():
-        cost[row_of[o]][col_of[n]] = -weight
-    infinity = float("inf")
-    u = [0.0] * (size + 1)
-    v = [0.0] * (size + 1)
-    match = [0] * (size + 1)  # match[column] = row
-    way = [0] * (size + 1)
-    for row in range(1, size + 1):
-        match[0] = row
-        column = 0
-        least = [infinity] * (size + 1)
-        used = [False] * (size + 1)
-        while True:
-            used[column] = True
-            current = match[column]
-            delta, next_column = infinity, 0
-            cost_row = cost[current]
-            u_current = u[current]
-            for j in range(1, size + 1):
-                if not used[j]:
-                    reduced = cost_row[j] - u_current - v[j]
-                    if reduced < least[j]:
-                        least[j], way[j] = reduced, column
-                    if least[j] < delta:
-                        delta, next_column = least[j], j
-            for j in range(size + 1):
-                if used[j]:
-                    u[match[j]] += delta
-                    v[j] -= delta
-                else:
-                    least[j] -= delta
-            column = next_column
-            if match[column] == 0:
-                break
-        while column:
-            previous = way[column]
-            match[column] = match[previous]
-            column = previous
-    chosen: list[tuple[int, int]] = []
-    for j in range(1, size + 1):
-        i = match[j]
-        if i and i <= len(rows) and j <= len(cols) and (rows[i - 1], cols[j - 1]) in weights:
-            chosen.append((rows[i - 1], cols[j - 1]))
     return chosen
 
 

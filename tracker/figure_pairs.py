@@ -16,6 +16,7 @@ Two things make letters repeat themselves, and both are handled before pairing:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -25,8 +26,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.align import _hungarian as hungarian
-from tracker.figure_similarity import Rarity, ambiguous, periods, similarity, terms
+from tracker.assignment import matching
+from tracker.figure_similarity import (
+    Rarity,
+    ambiguous,
+    label_stems,
+    names,
+    periods,
+    similarity,
+    terms,
+)
 from tracker.figures import fold
 from tracker.model import Document, Figure, FigureChange, Language, SectionPair
 from tracker.quantities import SCALES, format_number, format_quantity, parse_quantity
@@ -48,6 +57,10 @@ ECHO_MIN = 0.85
 """Least label similarity for two equal figures of one letter to be one figure said twice..."""
 ECHO_WORDS = 2
 """...or the content words their labels must share."""
+NEAREST = 64
+"""Most figures of the old letter one new figure is scored against per shared label word (or
+table row) outside the aligned sections: those nearest its place in the letter. Scoring every
+old figure against every new one grows with the square of the letter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,25 +89,25 @@ def pair_figures(
 
     weights: dict[tuple[int, int], float] = {}
     vague = ambiguous(old_figures) | {len(old_figures) + i for i in ambiguous(new_figures)}
-    for i, og in enumerate(old_groups):
-        if og.members[0] in vague:
+    for i, j in sorted(
+        _candidates(old_groups, new_groups, old_figures, new_figures, paired_sections, rarity)
+    ):
+        og, ng = old_groups[i], new_groups[j]
+        if og.members[0] in vague or len(old_figures) + ng.members[0] in vague:
             continue
-        for j, ng in enumerate(new_groups):
-            if len(old_figures) + ng.members[0] in vague:
-                continue
-            score = max(
-                similarity(old_figures[a], new_figures[b], paired_sections, rarity)
-                for a in og.members
-                for b in ng.members
-            )
-            if score >= PAIR_MIN:
-                # Ties (two figures in one sentence) go to the pair that keeps the order.
-                drift = abs(i / len(old_groups) - j / len(new_groups))
-                weights[(i, j)] = score - ORDER_TIE * drift
+        score = max(
+            similarity(old_figures[a], new_figures[b], paired_sections, rarity)
+            for a in og.members
+            for b in ng.members
+        )
+        if score >= PAIR_MIN:
+            # Ties (two figures in one sentence) go to the pair that keeps the order.
+            drift = abs(i / len(old_groups) - j / len(new_groups))
+            weights[(i, j)] = score - ORDER_TIE * drift
     for i, j in _bridges(old_groups, new_groups, old_figures, new_figures, restated, old):
         weights[(i, j)] = max(weights.get((i, j), 0.0), BRIDGE_SCORE)
 
-    chosen = hungarian(weights, sorted({i for i, _ in weights}), sorted({j for _, j in weights}))
+    chosen = matching(weights)
     pairs = dict(chosen)
     changes: list[tuple[tuple[int, int], FigureChange]] = []
     for i, j in pairs.items():
@@ -113,6 +126,79 @@ def pair_figures(
     return tuple(change for _, change in changes)
 
 
+# --- candidates -------------------------------------------------------------------------------
+
+
+def _candidates(
+    old_groups: list[_Group],
+    new_groups: list[_Group],
+    old_figures: Sequence[Figure],
+    new_figures: Sequence[Figure],
+    paired_sections: set[tuple[int, int]],
+    rarity: Rarity,
+) -> set[tuple[int, int]]:
+    """Group pairs worth scoring: every pair that can score above zero is of one kind (unit,
+    range, conversion) and, outside aligned sections, shares a rare name (the anchor bonus),
+    a table row or a label word (the label floor). Per word only the `NEAREST` old figures
+    closest to the new figure's place are taken, which keeps the count near-linear."""
+    old_group = {m: i for i, g in enumerate(old_groups) for m in g.members}
+    new_group = {m: j for j, g in enumerate(new_groups) for m in g.members}
+    found: set[tuple[int, int]] = set()
+
+    # Within aligned sections: every pair of one kind.
+    old_in: dict[int, dict[tuple[object, ...], list[int]]] = {}
+    for a in old_group:
+        old_in.setdefault(old_figures[a].section, {}).setdefault(_kind(old_figures[a]), []).append(
+            a
+        )
+    new_in: dict[int, list[int]] = {}
+    for b in new_group:
+        new_in.setdefault(new_figures[b].section, []).append(b)
+    for o, n in sorted(paired_sections):
+        same = old_in.get(o)
+        if not same:
+            continue
+        for b in new_in.get(n, ()):
+            for a in same.get(_kind(new_figures[b]), ()):
+                found.add((old_group[a], new_group[b]))
+
+    # Elsewhere: old figures indexed by what a pair must share, each list in letter order.
+    index: dict[tuple[object, ...], list[int]] = {}
+    for a in sorted(old_group):
+        for key in _keys(old_figures[a], rarity):
+            index.setdefault(key, []).append(a)
+    scale = len(old_figures) / max(len(new_figures), 1)
+    for b in sorted(new_group):
+        at = b * scale
+        for key in _keys(new_figures[b], rarity):
+            for a in _nearest(index.get(key, []), at):
+                found.add((old_group[a], new_group[b]))
+    return found
+
+
+def _kind(figure: Figure) -> tuple[object, ...]:
+    """What two figures must agree on to be compared at all (see `similarity`)."""
+    return (figure.unit, figure.high is None, figure.conversion_of is None)
+
+
+def _keys(figure: Figure, rarity: Rarity) -> list[tuple[object, ...]]:
+    kind = _kind(figure)
+    keys: list[tuple[object, ...]] = [(*kind, "word", w) for w in sorted(label_stems(figure))]
+    keys += [(*kind, "name", w) for w in sorted(names(figure)) if rarity.rare(w)]
+    if figure.row is not None:
+        keys.append((*kind, "row", fold(figure.row)))
+    return keys
+
+
+def _nearest(posting: list[int], at: float) -> list[int]:
+    """The `NEAREST` entries of the sorted `posting` closest to position `at`."""
+    if len(posting) <= NEAREST:
+        return posting
+    middle = bisect.bisect_left(posting, at)
+    start = max(0, min(middle - NEAREST // 2, len(posting) - NEAREST))
+    return posting[start : start + NEAREST]
+
+
 # --- echoes and restatements ------------------------------------------------------------------
 
 
@@ -121,7 +207,7 @@ def rounding_step(figure: Figure, language: Language) -> Decimal:
     return _scale(figure.text, language) * Decimal(1).scaleb(-figure.decimals)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _scale(text: str, language: Language) -> Decimal:
     """The scale a figure is written in ("mld." is 1000000000), 1 without one."""
     quantity = parse_quantity(text, language)
@@ -153,20 +239,34 @@ def restated_cells(figures: Sequence[Figure]) -> set[int]:
 
 
 def _echo_groups(figures: Sequence[Figure], skip: set[int], language: Language) -> list[_Group]:
-    """Group the figures a letter gives twice; the most precise member represents the group."""
+    """Group the figures a letter gives twice; the most precise member represents the group.
+
+    A figure joins the first group holding a figure it echoes. Echoes agree in value within
+    rounding, so only earlier figures of its unit within the widest rounding step are tried."""
+    steps = [rounding_step(f, language) for f in figures]
     groups: list[list[int]] = []
+    group_of: dict[int, int] = {}
+    seen: dict[str, list[tuple[Decimal, int]]] = {}  # per unit, (value, index) in value order
+    widest: dict[str, Decimal] = {}
     for i, f in enumerate(figures):
         if i in skip:
             continue
-        for group in groups:
-            if any(_echoes(figures[j], f, language) for j in group):
-                group.append(i)
-                break
+        same_unit = seen.setdefault(f.unit, [])
+        reach = (steps[i] + widest.get(f.unit, steps[i])) / 2
+        low = bisect.bisect_left(same_unit, (f.value - reach, -1))
+        high = bisect.bisect_right(same_unit, (f.value + reach, len(figures)))
+        joined = [group_of[j] for _, j in same_unit[low:high] if _echoes(figures[j], f, language)]
+        if joined:
+            group_of[i] = min(joined)
+            groups[group_of[i]].append(i)
         else:
+            group_of[i] = len(groups)
             groups.append([i])
+        bisect.insort(same_unit, (f.value, i))
+        widest[f.unit] = max(widest.get(f.unit, steps[i]), steps[i])
     result = []
     for group in groups:
-        ordered = sorted(group, key=lambda k: (rounding_step(figures[k], language), k))
+        ordered = sorted(group, key=lambda k: (steps[k], k))
         result.append(_Group(tuple(ordered)))
     return result
 

@@ -48,8 +48,8 @@ CELL_MATCH = 95
 equality, as "… Quarter / Prior" and "… Quarter / Current" differ by one word."""
 CELL_SCORE = 0.9
 """Weight of two cells in the same row and column of like tables."""
-CACHE = 4096
-"""Figures whose words are kept between calls: pairing compares every old with every new."""
+CACHE = 1 << 16
+"""Figures whose words are kept between calls: pairing compares each figure with many."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
 
@@ -140,7 +140,7 @@ def _label_similarity(a: frozenset[str], b: frozenset[str], rarity: Rarity) -> f
 
 
 @lru_cache(maxsize=CACHE)
-def _names(figure: Figure) -> frozenset[str]:
+def names(figure: Figure) -> frozenset[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
     text = _MASK.sub(" ", figure.context if figure.row is None else figure.row)
@@ -181,13 +181,13 @@ def similarity(
         return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
     words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
-    label_a, label_b = _label_stems(a), _label_stems(b)
+    label_a, label_b = label_stems(a), label_stems(b)
     shared = sum(rarity.weight(w) for w in words_a & words_b)
     smaller = min(sum(rarity.weight(w) for w in words_a), sum(rarity.weight(w) for w in words_b))
     context = shared / smaller if smaller else 0.0
     label = _label_similarity(label_a, label_b, rarity)
     score = 0.6 * context + 0.4 * label
-    anchored = any(rarity.rare(w) for w in _names(a) & _names(b))
+    anchored = any(rarity.rare(w) for w in names(a) & names(b))
     if not anchored and _other_subjects(a, b):
         return 0.0
     if anchored:
@@ -335,7 +335,7 @@ def _cell_similarity(a: Figure, b: Figure, paired_sections: set[tuple[int, int]]
 
 
 @lru_cache(maxsize=CACHE)
-def _label_stems(figure: Figure) -> frozenset[str]:
+def label_stems(figure: Figure) -> frozenset[str]:
     return frozenset(_stem(w) for w in fold(_row_or_label(figure)).split())
 
 
