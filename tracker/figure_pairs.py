@@ -241,29 +241,38 @@ def restated_cells(figures: Sequence[Figure]) -> set[int]:
 def _echo_groups(figures: Sequence[Figure], skip: set[int], language: Language) -> list[_Group]:
     """Group the figures a letter gives twice; the most precise member represents the group.
 
-    A figure joins the first group holding a figure it echoes. Echoes agree in value within
-    rounding, so only earlier figures of its unit within the widest rounding step are tried."""
+    A figure joins the first group holding a figure it echoes. Only possible echoes are tried
+    (see `_echoes`): in prose, earlier figures of equal value, unit, terms and periods; between
+    prose and a table cell, those of the unit within the widest rounding step."""
     steps = [rounding_step(f, language) for f in figures]
     groups: list[list[int]] = []
     group_of: dict[int, int] = {}
-    seen: dict[str, list[tuple[Decimal, int]]] = {}  # per unit, (value, index) in value order
-    widest: dict[str, Decimal] = {}
+    equal: dict[tuple[object, ...], list[int]] = {}
+    # Per unit and side (prose, cells): (value, index) in value order, and the widest step.
+    near: dict[tuple[str, bool], list[tuple[Decimal, int]]] = {}
+    widest: dict[tuple[str, bool], Decimal] = {}
     for i, f in enumerate(figures):
         if i in skip:
             continue
-        same_unit = seen.setdefault(f.unit, [])
-        reach = (steps[i] + widest.get(f.unit, steps[i])) / 2
-        low = bisect.bisect_left(same_unit, (f.value - reach, -1))
-        high = bisect.bisect_right(same_unit, (f.value + reach, len(figures)))
-        joined = [group_of[j] for _, j in same_unit[low:high] if _echoes(figures[j], f, language)]
+        cell = f.row is not None
+        tried = [] if cell else list(equal.get(_echo_key(f), ()))
+        other = (f.unit, not cell)
+        values = near.get(other, [])
+        reach = (steps[i] + widest.get(other, steps[i])) / 2
+        low = bisect.bisect_left(values, (f.value - reach, -1))
+        high = bisect.bisect_right(values, (f.value + reach, len(figures)))
+        tried += [j for _, j in values[low:high]]
+        joined = [group_of[j] for j in tried if _echoes(figures[j], f, language)]
         if joined:
             group_of[i] = min(joined)
             groups[group_of[i]].append(i)
         else:
             group_of[i] = len(groups)
             groups.append([i])
-        bisect.insort(same_unit, (f.value, i))
-        widest[f.unit] = max(widest.get(f.unit, steps[i]), steps[i])
+        if not cell:
+            equal.setdefault(_echo_key(f), []).append(i)
+        bisect.insort(near.setdefault((f.unit, cell), []), (f.value, i))
+        widest[(f.unit, cell)] = max(widest.get((f.unit, cell), steps[i]), steps[i])
     result = []
     for group in groups:
         ordered = sorted(group, key=lambda k: (steps[k], k))
@@ -271,11 +280,18 @@ def _echo_groups(figures: Sequence[Figure], skip: set[int], language: Language) 
     return result
 
 
+def _echo_key(figure: Figure) -> tuple[object, ...]:
+    """What two figures in prose must share to echo each other."""
+    return (figure.unit, figure.value, figure.high is None, terms(figure), periods(figure))
+
+
 def _echoes(a: Figure, b: Figure, language: Language) -> bool:
-    if not agree(a, b, language) or a.conversion_of is not None or b.conversion_of is not None:
+    if a.conversion_of is not None or b.conversion_of is not None:
         return False
     if a.row is not None and b.row is not None:
         return False  # two cells of one table are two figures
+    if not agree(a, b, language):
+        return False
     if a.row is not None or b.row is not None:
         cell, prose = (a, b) if a.row is not None else (b, a)
         return names_row(cell.row or "", prose.context)

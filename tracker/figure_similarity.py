@@ -97,9 +97,14 @@ class Rarity:
             for w in {*self.sides[0], *self.sides[1]}
         }
         self.total = len({_context_key(f) for f in (*old, *new)})
+        self._weights: dict[str, float] = {}  # pairing asks for the same words many times
 
     def weight(self, word: str) -> float:
-        return math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
+        found = self._weights.get(word)
+        if found is None:
+            found = math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
+            self._weights[word] = found
+        return found
 
     def rare(self, word: str) -> bool:
         """Found around few figures in both letters (a name of one subject, not "Nederland")."""

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from tracker.model import Document, Figure, Language, Paragraph, Table
 from tracker.quantities import (
@@ -371,7 +372,10 @@ def _content_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing words across letters."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose; pairing folds the same labels many times
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

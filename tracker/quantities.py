@@ -481,10 +481,22 @@ def _mark_conversion(text: str, q: Quantity, before: Quantity | None) -> Quantit
 CURRENCY_UNITS = frozenset({"EUR", "USD", "GBP"})
 
 
+# Longest first, so "up to" wins over "to"; compiled once, as every figure is checked.
+_QUALIFIER_PATTERNS = [
+    (written, re.compile(rf"(?:^|[\s(]){re.escape(written)}\s*$"))
+    for written in sorted(QUALIFIERS, key=len, reverse=True)
+]
+_ANY_QUALIFIER = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w, _ in _QUALIFIER_PATTERNS) + r")\s*$"
+)
+
+
 def _qualifier(text: str, start: int) -> str | None:
     head = text[max(0, start - 30) : start].lower()
-    for written in sorted(QUALIFIERS, key=len, reverse=True):
-        m = re.search(rf"(?:^|[\s(]){re.escape(written)}\s*$", head)
+    if _ANY_QUALIFIER.search(head) is None:
+        return None  # most figures have none: one search instead of one per qualifier
+    for written, pattern in _QUALIFIER_PATTERNS:
+        m = pattern.search(head)
         if m is None:
             continue
         if written.startswith("up") and re.search(r"\w+ed\s*$", head[: m.start() + 1]):
