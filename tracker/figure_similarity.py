@@ -98,12 +98,21 @@ class Rarity:
         }
         self.total = len({_context_key(f) for f in (*old, *new)})
         self._weights: dict[str, float] = {}  # pairing asks for the same words many times
+        self._masses: dict[str, float] = {}
 
     def weight(self, word: str) -> float:
         found = self._weights.get(word)
         if found is None:
             found = math.log((self.total + 1) / (self.counts.get(word, 0) + 0.5))
             self._weights[word] = found
+        return found
+
+    def mass(self, key: str) -> float:
+        """Total weight of the words of a context key (`_context_key`)."""
+        found = self._masses.get(key)
+        if found is None:
+            found = sum(self.weight(w) for w in set(key.split()))
+            self._masses[key] = found
         return found
 
     def rare(self, word: str) -> bool:
@@ -185,10 +194,11 @@ def similarity(
     if terms_a and terms_b and not terms_a & terms_b:
         return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
-    words_a, words_b = set(_context_key(a).split()), set(_context_key(b).split())
+    key_a, key_b = _context_key(a), _context_key(b)
+    words_a, words_b = set(key_a.split()), set(key_b.split())
     label_a, label_b = label_stems(a), label_stems(b)
     shared = sum(rarity.weight(w) for w in words_a & words_b)
-    smaller = min(sum(rarity.weight(w) for w in words_a), sum(rarity.weight(w) for w in words_b))
+    smaller = min(rarity.mass(key_a), rarity.mass(key_b))
     context = shared / smaller if smaller else 0.0
     label = _label_similarity(label_a, label_b, rarity)
     score = 0.6 * context + 0.4 * label
