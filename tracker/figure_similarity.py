@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -99,6 +100,7 @@ class Rarity:
         self.total = len({_context_key(f) for f in (*old, *new)})
         self._weights: dict[str, float] = {}  # pairing asks for the same words many times
         self._masses: dict[str, float] = {}
+        self._rare: dict[str, bool] = {}
 
     def weight(self, word: str) -> float:
         found = self._weights.get(word)
@@ -117,6 +119,12 @@ class Rarity:
 
     def rare(self, word: str) -> bool:
         """Found around few figures in both letters (a name of one subject, not "Nederland")."""
+        found = self._rare.get(word)
+        if found is None:
+            found = self._rare[word] = self._is_rare(word)
+        return found
+
+    def _is_rare(self, word: str) -> bool:
         counts = sorted((self.sides[0].get(word, 0), self.sides[1].get(word, 0)))
         return counts[0] <= RARE and counts[1] <= RARE_ELSEWHERE
 
@@ -134,7 +142,9 @@ def _context_key(figure: Figure) -> str:
     return " ".join(_stem(w) for w in context_words(figure).split())
 
 
-def _label_similarity(a: frozenset[str], b: frozenset[str], rarity: Rarity) -> float:
+def _label_similarity(
+    a: frozenset[str], b: frozenset[str], rarity: Rarity, texts: tuple[str, str] | None = None
+) -> float:
     """Weighted Jaccard of two labels' stems: shared rare words ("begroot", "food") count, a
     shared common one ("inflation", "steun") little, and a short label is no free subset."""
     union = a | b
@@ -145,7 +155,7 @@ def _label_similarity(a: frozenset[str], b: frozenset[str], rarity: Rarity) -> f
     weighted = shared / total if total else 0.0
     # Spelling varies between letters ("belenings-faciliteit", "beleningsfaciliteit"): a fuzzy
     # match counts too, discounted, and never for a one-word label inside a longer one.
-    text_a, text_b = " ".join(sorted(a)), " ".join(sorted(b))
+    text_a, text_b = texts or (" ".join(sorted(a)), " ".join(sorted(b)))
     if min(len(a), len(b)) >= 2:
         fuzzy = fuzz.token_set_ratio(text_a, text_b) / 100
     else:
@@ -172,6 +182,36 @@ def _stem(word: str) -> str:
     return word
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What `similarity` reads of one figure, worked out once: a figure meets many others."""
+
+    key: str
+    words: frozenset[str]
+    label: frozenset[str]
+    label_text: str
+    label_words: tuple[str, ...]
+    names: frozenset[str]
+    periods: tuple[frozenset[str], frozenset[str]]
+    terms: frozenset[str]
+
+
+@lru_cache(maxsize=CACHE)
+def _features(figure: Figure) -> _Features:
+    key = _context_key(figure)
+    label = label_stems(figure)
+    return _Features(
+        key=key,
+        words=frozenset(key.split()),
+        label=label,
+        label_text=" ".join(sorted(label)),
+        label_words=tuple(fold(figure.label).split()),
+        names=names(figure),
+        periods=periods(figure),
+        terms=terms(figure),
+    )
+
+
 def similarity(
     a: Figure, b: Figure, paired_sections: set[tuple[int, int]], rarity: Rarity | None = None
 ) -> float:
@@ -186,24 +226,23 @@ def similarity(
     if a.row is not None and b.row is not None:
         # Same row and column of like tables: what the table says it is, whatever the values.
         return _cell_similarity(a, b, paired_sections)
-    if (a.unit not in PERCENT_UNITS and _implausible(a.value, b.value)) or _other_periods(a, b):
+    fa, fb = _features(a), _features(b)
+    if a.unit not in PERCENT_UNITS and _implausible(a.value, b.value):
+        return 0.0
+    if _other_periods(fa.periods, fb.periods):
         return 0.0
     if a.value * b.value < 0:
         return 0.0  # a rate that changes sign between letters is more likely another rate
-    terms_a, terms_b = terms(a), terms(b)
-    if terms_a and terms_b and not terms_a & terms_b:
+    if fa.terms and fb.terms and not fa.terms & fb.terms:
         return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
-    key_a, key_b = _context_key(a), _context_key(b)
-    words_a, words_b = set(key_a.split()), set(key_b.split())
-    label_a, label_b = label_stems(a), label_stems(b)
-    shared = sum(rarity.weight(w) for w in words_a & words_b)
-    smaller = min(rarity.mass(key_a), rarity.mass(key_b))
+    shared = sum(rarity.weight(w) for w in fa.words & fb.words)
+    smaller = min(rarity.mass(fa.key), rarity.mass(fb.key))
     context = shared / smaller if smaller else 0.0
-    label = _label_similarity(label_a, label_b, rarity)
+    label = _label_similarity(fa.label, fb.label, rarity, (fa.label_text, fb.label_text))
     score = 0.6 * context + 0.4 * label
-    anchored = any(rarity.rare(w) for w in names(a) & names(b))
-    if not anchored and _other_subjects(a, b):
+    anchored = any(rarity.rare(w) for w in fa.names & fb.names)
+    if not anchored and _other_subjects(fa.label_words, fb.label_words):
         return 0.0
     if anchored:
         score += ANCHOR_BONUS
@@ -284,11 +323,14 @@ def _own_stretch(sentence: str, written: str) -> str:
     return sentence[start:stop]
 
 
-def _other_periods(a: Figure, b: Figure) -> bool:
-    """True when both sentences name years (or months) and share none: "borrowed $65 billion
-    in the April – June 2025 quarter" is not "$578 billion in the January–March 2026 quarter"."""
-    years_a, months_a = periods(a)
-    years_b, months_b = periods(b)
+def _other_periods(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """True when both sentences name years (or months) and share none (`periods` of two
+    figures): "borrowed $65 billion in the April – June 2025 quarter" is not "$578 billion in
+    the January–March 2026 quarter"."""
+    years_a, months_a = a
+    years_b, months_b = b
     return bool(years_a and years_b and not years_a & years_b) or bool(
         months_a and months_b and not months_a & months_b
     )
@@ -317,10 +359,10 @@ def _implausible(old: Decimal, new: Decimal) -> bool:
     return max(old, new) / min(old, new) > MAX_FACTOR
 
 
-def _other_subjects(a: Figure, b: Figure) -> bool:
-    """True when the labels open with different things that the other label does not name:
-    "goods inflation" and "services inflation", "loans to firms" and "to households"."""
-    words_a, words_b = fold(a.label).split(), fold(b.label).split()
+def _other_subjects(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+    """True when the labels (their folded words) open with different things that the other
+    label does not name: "goods inflation" and "services inflation", "loans to firms" and "to
+    households"."""
     if len(words_a) < 2 or len(words_b) < 2:
         return False
     head_a, head_b = words_a[0], words_b[0]
@@ -329,6 +371,7 @@ def _other_subjects(a: Figure, b: Figure) -> bool:
     return not named_a and not named_b
 
 
+@lru_cache(maxsize=CACHE)
 def _same_word(a: str, b: str) -> bool:
     """One word inflected or spelled otherwise: "assuming"/"assumed", "Goods"/"goods"."""
     common = next(
