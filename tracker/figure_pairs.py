@@ -89,9 +89,11 @@ def pair_figures(
 
     weights: dict[tuple[int, int], float] = {}
     vague = ambiguous(old_figures) | {len(old_figures) + i for i in ambiguous(new_figures)}
-    for i, j in sorted(
-        _candidates(old_groups, new_groups, old_figures, new_figures, paired_sections, rarity)
-    ):
+    candidates = _candidates(
+        old_groups, new_groups, old_figures, new_figures, paired_sections, rarity
+    )
+    # Any order: each pair's score stands alone, and `matching` sorts what it is given.
+    for i, j in candidates:
         og, ng = old_groups[i], new_groups[j]
         if og.members[0] in vague or len(old_figures) + ng.members[0] in vague:
             continue
@@ -262,10 +264,18 @@ def _echo_groups(figures: Sequence[Figure], skip: set[int], language: Language) 
         low = bisect.bisect_left(values, (f.value - reach, -1))
         high = bisect.bisect_right(values, (f.value + reach, len(figures)))
         tried += [j for _, j in values[low:high]]
-        joined = [group_of[j] for j in tried if _echoes(figures[j], f, language)]
-        if joined:
-            group_of[i] = min(joined)
-            groups[group_of[i]].append(i)
+        # The first group with an echo: try the figures group by group, stop at the first.
+        joined = next(
+            (
+                group_of[j]
+                for j in sorted(tried, key=group_of.__getitem__)
+                if _echoes(figures[j], f, language)
+            ),
+            None,
+        )
+        if joined is not None:
+            group_of[i] = joined
+            groups[joined].append(i)
         else:
             group_of[i] = len(groups)
             groups.append([i])
