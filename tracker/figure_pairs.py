@@ -89,14 +89,23 @@ def pair_figures(
 
     weights: dict[tuple[int, int], float] = {}
     vague = ambiguous(old_figures) | {len(old_figures) + i for i in ambiguous(new_figures)}
+    # Groups led by an ambiguous figure are not paired by context: no candidates.
+    clear_old = [i for i, g in enumerate(old_groups) if g.members[0] not in vague]
+    clear_new = [
+        j for j, g in enumerate(new_groups) if len(old_figures) + g.members[0] not in vague
+    ]
     candidates = _candidates(
-        old_groups, new_groups, old_figures, new_figures, paired_sections, rarity
+        [old_groups[i] for i in clear_old],
+        [new_groups[j] for j in clear_new],
+        old_figures,
+        new_figures,
+        paired_sections,
+        rarity,
     )
     # Any order: each pair's score stands alone, and `matching` sorts what it is given.
-    for i, j in candidates:
+    for ci, cj in candidates:
+        i, j = clear_old[ci], clear_new[cj]
         og, ng = old_groups[i], new_groups[j]
-        if og.members[0] in vague or len(old_figures) + ng.members[0] in vague:
-            continue
         score = max(
             similarity(old_figures[a], new_figures[b], paired_sections, rarity)
             for a in og.members
