@@ -14,12 +14,24 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The main job on the bundled seed series: ingest the five letters into a fresh tracking
+# repository (one commit per letter) and write the change report of the closest pair.
+DEMO_DIR ?= $(shell mktemp -d "$${TMPDIR:-/tmp}/tracker-demo.XXXXXX")
 demo: venv
-	@echo "== tracker show: the outline of the newest seed letter"
-	$(BIN)/tracker show letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt
-	@echo "== tracker compare: what changed from the news item of 10 Sep 2025 to the letter of 27 Feb 2026"
+	@set -eu; dir="$(DEMO_DIR)"; \
+	$(BIN)/tracker init "$$dir" >/dev/null; \
+	cp -R letters/oekraine-steun "$$dir/letters/"; \
+	echo "== tracker ingest: the seed series, oldest letter first, into $$dir"; \
+	$(BIN)/tracker ingest "$$dir/letters/oekraine-steun" --repo "$$dir"; \
+	echo; echo "== tracker history"; \
+	(cd "$$dir" && $(abspath $(BIN))/tracker history); \
 	$(BIN)/tracker compare letters/oekraine-steun/2025-09-10-nieuwsbericht-militaire-steun.txt \
-		letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt --format markdown
+		letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt -o "$$dir/compare-001-000.md"; \
+	echo; echo "Read the results:"; \
+	echo "  series index (timeline, key figures, chart): $$dir/reports/oekraine-steun/README.md"; \
+	echo "  one report per letter:                       $$dir/reports/oekraine-steun/"; \
+	echo "  the news item of 10 Sep 2025 against the letter of 27 Feb 2026: $$dir/compare-001-000.md"; \
+	echo "  git log of the tracking repository:          git -C $$dir log --oneline"
 
 lint: venv lint-actions
 	$(BIN)/ruff check tracker tests
