@@ -177,26 +177,18 @@ def _terminal_width() -> int:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file beside it, so no half file is left."""
-    import os
-    import tempfile
-
+    """Write a report to `path` with the repository's atomic write; errors become one line."""
     from tracker.errors import InputError
+    from tracker.storage import write_atomic
 
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    if not path.parent.is_dir():
+        # write_atomic would create the folder; for -o a missing folder is a typo to report.
+        raise InputError(
+            f"cannot write {path}: no such folder", "choose a folder that exists and is writable"
         )
-    except OSError as exc:
-        hint = "choose a folder that exists and is writable"
-        raise InputError(f"cannot write {path}: {exc.strerror}", hint) from exc
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
         hint = "check the path and free space"
         raise InputError(f"cannot write {path}: {exc.strerror}", hint) from exc
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
+from tracker.meta import MONTHS as MONTH_NUMBERS
 from tracker.model import Document, Figure, Language, Paragraph, Table
 from tracker.quantities import (
     CURRENCY_WORDS,
@@ -41,10 +42,6 @@ _DATE = re.compile(
     r"\b(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})\b"  # 2 februari 2026, 31 aug. 2025
     r"|\b([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})\b"  # March 18, 2009
 )
-_MONTH_NUMBER = {
-    "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 # Words before a date that make it the date a value holds for, not an event's date.
 _AS_OF = re.compile(
     r"(?:\bop|\bper|\btot en met|\bt/m|\bstand|\bas of|\bas at|\bon|\bthrough|\bat end of|"
@@ -82,11 +79,11 @@ def parse_date(text: str) -> dt.date | None:
             if m.group(1)
             else (m.group(5), m.group(4), m.group(6))
         )
-        key = month.lower()
-        if key not in MONTHS:
+        number = MONTH_NUMBERS.get(month.lower())
+        if number is None:
             continue
         try:
-            return dt.date(int(year), _MONTH_NUMBER[key[:3]], int(day))
+            return dt.date(int(year), number, int(day))
         except ValueError:
             continue
     return None

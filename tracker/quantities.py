@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tracker.meta import MONTHS as MONTH_NUMBERS
 from tracker.model import Language, Unit
 
 # --- vocabulary -----------------------------------------------------------------------------
@@ -144,12 +145,8 @@ QUALIFIERS: dict[str, str] = {
     "some": "about",
 }
 
-MONTHS = {
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december", "january", "february", "march", "may", "june", "july",
-    "august", "october", "jan", "feb", "mrt", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "okt", "oct", "nov", "dec",
-}  # fmt: skip
+# Month names and abbreviations in both languages: the one table is the letterhead's.
+MONTHS = frozenset(MONTH_NUMBERS)
 
 # Words right before a number that make it an identifier, not a quantity.
 REFERENCE_WORDS = {
