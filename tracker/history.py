@@ -32,6 +32,7 @@ from tracker.ledger import (
     track,
 )
 from tracker.model import Document
+from tracker.normalize import squash
 from tracker.series_build import (
     INDEX,
     REPORTS,
@@ -42,7 +43,6 @@ from tracker.series_build import (
     extend,
     ledger_path,
     manifest_path,
-    one_line,
     report_path,
     shorten,
     snapshot_path,
@@ -377,7 +377,7 @@ def letter_stem(doc: Document, name: str, taken: set[str]) -> str:
 def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str:
     """One commit message: series, date, title and what changed on the first line (a long
     subject line is shortened there and given whole below)."""
-    title = one_line(entry.title)
+    title = squash(entry.title)
     short = shorten(title, TITLE_IN_SUBJECT)
     head = f"{series}: {entry.date.isoformat()} {short} — {entry.summary}"
     body = [title] if short != title else []
@@ -543,7 +543,7 @@ def _commit(root: Path, paths: Sequence[str], message: str) -> str | None:
                 repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)
             return str(repo.head.commit.hexsha)
         except GitCommandError as exc:
-            detail = one_line(str(exc.stderr or exc)).strip("' ")
+            detail = squash(str(exc.stderr or exc)).strip("' ")
             raise HistoryError(
                 f"git {exc.command[1] if len(exc.command) > 1 else ''} failed: {detail}",
                 "fix the repository (a stale .git/index.lock from a killed git can be "

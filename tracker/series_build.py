@@ -29,6 +29,7 @@ from tracker.ledger import (
     scan_ledger,
 )
 from tracker.model import Comparison, Document, Figure, FigureChange
+from tracker.normalize import squash
 from tracker.series_index import LetterEntry, entries_to_csv, index_window, render_index
 
 SNAPSHOTS, REPORTS = "snapshots", "reports"
@@ -59,10 +60,6 @@ def ledger_path(series: str) -> str:
 
 def index_path(series: str) -> str:
     return f"{REPORTS}/{series}/{INDEX}"
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def shorten(text: str, limit: int) -> str:
@@ -114,7 +111,7 @@ def skeleton(stem: str, doc: Document) -> LetterEntry:
     return LetterEntry(
         date=meta.date,
         letter=stem,
-        title=one_line(meta.title or stem),
+        title=squash(meta.title or stem),
         source=meta.source or "",
         sha256=meta.sha256,
         reference=meta.references[0] if meta.references else "",
@@ -419,7 +416,7 @@ def render_report(
 
 
 def _link_text(text: str) -> str:
-    return re.sub(r"([\[\]\\])", r"\\\1", one_line(text))
+    return re.sub(r"([\[\]\\])", r"\\\1", squash(text))
 
 
 def _first_report(entry: LetterEntry, work: Work) -> list[str]:
@@ -454,4 +451,4 @@ def _front_matter(text: str, parse: Callable[[str], Document]) -> Document:
 
 
 def _table_cell(text: str) -> str:
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    return squash(text).replace("\\", "\\\\").replace("|", "\\|")
