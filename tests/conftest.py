@@ -33,10 +33,16 @@ CORPUS: dict[str, Path] = {
 
 
 def corpus_files() -> list[Path]:
-    """Every corpus document available: the bundled samples, and the full corpus if present."""
+    """Every corpus document available: the bundled ones, and those of the full corpus (such as
+    the texts that may not be bundled) when it is present beside the repository."""
     files = sorted(CORPUS_DIR.glob("*/*.txt"))
+    bundled = {path.relative_to(CORPUS_DIR) for path in files}
     if SHARED_CORPUS_DIR.is_dir():
-        files += sorted(SHARED_CORPUS_DIR.glob("*/*.txt"))
+        files += sorted(
+            path
+            for path in SHARED_CORPUS_DIR.glob("*/*.txt")
+            if path.relative_to(SHARED_CORPUS_DIR) not in bundled
+        )
     return files
 
 
