@@ -5,7 +5,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.sentences import sentence_spans, split_sentences
+from tracker.text.sentences import sentence_spans, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "letters" / "oekraine-steun"
 FOMC = Path(__file__).resolve().parent / "cases" / "fomc-2025-09-to-2025-10"

@@ -18,7 +18,7 @@ from tracker.quantities import (
     Quantity,
     find_quantities,
 )
-from tracker.sentences import sentence_spans
+from tracker.text.sentences import sentence_spans
 
 # Words left out of labels: function words of both languages and empty verbs. A label keeps
 # what the figure is of ("militaire steun begroot"), not the grammar around it.
