@@ -456,12 +456,12 @@ def heading_lines(letter: Path) -> dict[str, int]:
         first = section.lines[0]
         if section.heading is None or section.heading in found or not 1 <= first <= len(file_lines):
             continue
-        if _squash(section.heading) in _squash(file_lines[first - 1]):
+        if _letters_and_digits(section.heading) in _letters_and_digits(file_lines[first - 1]):
             found[section.heading] = first
     return found
 
 
-def _squash(text: str) -> str:
+def _letters_and_digits(text: str) -> str:
     """Text compared without case, markup or spacing."""
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 

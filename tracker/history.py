@@ -32,7 +32,6 @@ from tracker.ledger import (
     track,
 )
 from tracker.model import Document
-from tracker.normalize import squash
 from tracker.series_build import (
     INDEX,
     REPORTS,
@@ -59,6 +58,7 @@ from tracker.storage import (
     strip_date_prefix,
     write_atomic,
 )
+from tracker.text.words import squash
 
 LETTERS = "letters"
 JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"

@@ -15,7 +15,8 @@ from markdown_it.token import Token
 
 from tracker.meta import detect_language, kamerstuk_references, parse_date, read_letterhead
 from tracker.model import Block, Document, Footnote, Meta, Paragraph, Section, Table
-from tracker.normalize import clean, lift_markers, marker, squash
+from tracker.normalize import clean, lift_markers, marker
+from tracker.text.words import squash
 
 _DEF_RE = re.compile(r"^\[\^([^\]\s]{1,20})\]:[ \t]?(.*)$")
 _REF_RE = re.compile(r"\[\^([^\]\s]{1,20})\]")

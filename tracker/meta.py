@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.model import Language
-from tracker.normalize import join_lines, squash, strip_markers
+from tracker.normalize import join_lines, strip_markers
+from tracker.text.words import squash
 
 MONTHS: dict[str, int] = {
     # Dutch

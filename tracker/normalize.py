@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.text.words import squash
+
 # Footnote markers become "\ue000label\ue001" (private-use code points never found in letters),
 # so that later steps can see where a marker stood without mistaking it for text.
 MARKER_OPEN, MARKER_CLOSE = "\ue000", "\ue001"
@@ -157,11 +159,6 @@ def _mark_glued(text: str, bodies: dict[str, str]) -> str:
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
-
-
-def squash(text: str) -> str:
-    """Collapse runs of white space into single spaces and trim."""
-    return " ".join(text.split())
 
 
 def strip_markers(text: str) -> str:

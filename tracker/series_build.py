@@ -29,8 +29,8 @@ from tracker.ledger import (
     scan_ledger,
 )
 from tracker.model import Comparison, Document, Figure, FigureChange
-from tracker.normalize import squash
 from tracker.series_index import LetterEntry, entries_to_csv, index_window, render_index
+from tracker.text.words import squash
 
 SNAPSHOTS, REPORTS = "snapshots", "reports"
 INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"

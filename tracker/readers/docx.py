@@ -20,6 +20,7 @@ from lxml import etree
 
 from tracker.errors import ExtractionError, InputError
 from tracker.readers import Extracted, mdwrite
+from tracker.text.words import squash
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -491,7 +492,7 @@ def _inline(p: etree._Element, state: State, *, notes: bool = True) -> str:
                 walk(child)
 
     walk(p)
-    text = mdwrite.squash("".join(out))
+    text = squash("".join(out))
     # A custom mark's label is only known once its run is read: fill it in.
     for nid, label in list(state.note_labels.items()):
         if not label:

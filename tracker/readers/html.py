@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.errors import ExtractionError, InputError
 from tracker.readers import Extracted, mdwrite
+from tracker.text.words import squash
 
 # A letter page is at most a few megabytes; a bigger "HTML" file is not a letter.
 MAX_BYTES = 20_000_000
@@ -185,7 +186,7 @@ def _note_text(target: Any, notes: Notes) -> str:
             link.get_text(strip=True)
         ):
             link.decompose()
-    text = mdwrite.squash(_inline_text(target, notes))
+    text = squash(_inline_text(target, notes))
     return re.sub(r"^(\[?\d{1,3}\]?[.)]?\s+)", "", text)
 
 
@@ -199,7 +200,7 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
     loose: list[str] = []  # inline content of a block element not wrapped in a <p>
 
     def flush() -> Iterator[str]:
-        text = mdwrite.squash("".join(loose))
+        text = squash("".join(loose))
         loose.clear()
         if text:
             yield mdwrite.escape(text)
@@ -217,7 +218,7 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
             continue
         yield from flush()
         if match := _HEADING.match(name):
-            text = mdwrite.squash(_inline_text(child, notes))
+            text = squash(_inline_text(child, notes))
             if text:
                 yield mdwrite.heading(int(match.group(1)), text)
         elif name in ("ul", "ol"):
@@ -230,7 +231,7 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
             yield from mdwrite.table_or_form(_table_rows(child, notes))
         elif name == "p" or name in ("dt", "dd", "address", "figcaption", "pre"):
             if child.find(_BLOCKS - {"p"}) is None:
-                text = mdwrite.squash(_inline_text(child, notes))
+                text = squash(_inline_text(child, notes))
                 if text:
                     yield mdwrite.escape(text)
             else:
@@ -264,7 +265,7 @@ def _list(element: Any, notes: Notes) -> Iterator[str]:
         nested = item.find_all(["ul", "ol"], recursive=False)
         for sub in nested:
             sub.extract()
-        text = mdwrite.squash(_inline_text(item, notes))
+        text = squash(_inline_text(item, notes))
         if text:
             yield mdwrite.list_item(text, number if ordered else None)
         for sub in nested:
@@ -280,9 +281,9 @@ def _table_rows(table: Any, notes: Notes) -> list[list[list[str]]]:
         for cell in tr.find_all(["td", "th"], recursive=False):
             paragraphs = cell.find_all(["p", "li"])
             if paragraphs:
-                cells.append([mdwrite.squash(_inline_text(p, notes)) for p in paragraphs])
+                cells.append([squash(_inline_text(p, notes)) for p in paragraphs])
             else:
-                cells.append([mdwrite.squash(_inline_text(cell, notes))])
+                cells.append([squash(_inline_text(cell, notes))])
         rows.append(cells)
     return rows
 

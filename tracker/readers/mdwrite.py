@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from tracker.text.words import squash
+
 # Text that would start a Markdown block of its own when it begins a paragraph: a heading,
 # a quote, a list item, a thematic break, a fence, a table pipe, an HTML tag.
 _BLOCK_START = re.compile(
@@ -17,13 +19,7 @@ _BLOCK_START = re.compile(
 _NUMBER_START = re.compile(r"^(\d{1,9})[.)](\s|$)")
 # Inline characters Markdown would read as emphasis, code or links.
 _INLINE = re.compile(r"([\\`*_<]|\[(?!\^))")
-_SPACE = re.compile(r"\s+")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]{1,10})\]")
-
-
-def squash(text: str) -> str:
-    """Collapse runs of white space (including no-break spaces) to single spaces."""
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def escape(text: str) -> str:
