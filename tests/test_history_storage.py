@@ -21,10 +21,10 @@ from tracker.storage import (
     repo_lock,
     safe_file_name,
     series_name,
-    slugify,
     strip_date_prefix,
     write_atomic,
 )
+from tracker.text.words import slugify
 
 
 def test_slugify_folds_accents_and_cuts_at_a_word() -> None:

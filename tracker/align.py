@@ -12,6 +12,7 @@ from rapidfuzz.distance import Indel
 
 from tracker.assignment import hungarian
 from tracker.model import Paragraph, Section, SectionPair, SectionStatus
+from tracker.text.words import same_word, text_key
 
 # A pair needs this combined score (0.8 body + 0.2 heading) to count as the same section. Word
 # similarity of two unrelated passages in one language and on one subject stays below ~0.35
@@ -62,7 +63,6 @@ _FUNCTION_WORD_LIST = (
     "in into as is are be was were that this these those it its"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-_NOT_TEXT = re.compile(r"[\s\u00ad\-‐‑]+")
 
 
 class _Side:
@@ -142,11 +142,6 @@ def section_text(section: Section) -> str:
     return "\n".join(lines)
 
 
-def text_key(text: str) -> str:
-    """Text with white space and hyphens removed: changes of wrapping or hyphenation vanish."""
-    return _NOT_TEXT.sub("", text)
-
-
 def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[SectionPair, ...]:
     """Pair old sections with new ones; every section appears in exactly one pair.
 
@@ -183,17 +178,12 @@ def _is_content(word: str) -> bool:
     return len(word) >= 3 and not word.isdigit() and word not in _FUNCTION_WORDS
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or one a longer form of the other ("training", "trainingen")."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
-
-
 def _heading_contained(a: _Side, b: _Side) -> bool:
     """Every content word of the shorter heading is in the other; both headings are short."""
     short, long = sorted((a.heading_words, b.heading_words), key=len)
     if not short or len(long) > MAX_HEADING_WORDS:
         return False
-    return all(any(_same_word(w, v) for v in long) for w in short)
+    return all(any(same_word(w, v) for v in long) for w in short)
 
 
 def _shared_vocabulary(a: _Side, b: _Side) -> float:

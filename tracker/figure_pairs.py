@@ -36,9 +36,9 @@ from tracker.figure_similarity import (
     similarity,
     terms,
 )
-from tracker.figures import fold
 from tracker.model import Document, Figure, FigureChange, Language, SectionPair
 from tracker.quantities import SCALES, format_number, format_quantity, parse_quantity
+from tracker.text.words import fold
 
 PAIR_MIN = 0.6
 """Least similarity for a pair, set on the seed gold: true pairs score 0.64 and up, the traps

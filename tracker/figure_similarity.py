@@ -18,9 +18,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.figures import LABEL_STOPWORDS, fold
+from tracker.figures import LABEL_STOPWORDS
 from tracker.model import Figure
 from tracker.quantities import MONTHS
+from tracker.text.words import alike_word, fold
 
 ANCHOR_BONUS = 0.25
 """Added when both contexts share a name found around no other figure of the two letters."""
@@ -40,10 +41,6 @@ FUZZY_LABEL = 0.8
 LABEL_FLOOR = 0.55
 """Least label similarity (`_label_similarity`, 0..1) for a pair without a shared rare name:
 letters dense with percentages say "inflation … per cent" around every figure."""
-SUBJECT_MATCH = 75
-"""Least rapidfuzz ratio for two label words to name the same thing..."""
-SAME_PREFIX = 5
-"""...or the letters they must share at the start ("assuming", "assumed")."""
 CELL_MATCH = 95
 """Least rapidfuzz ratio for two table rows (or two column headings) to be the same: near
 equality, as "… Quarter / Prior" and "… Quarter / Current" differ by one word."""
@@ -366,18 +363,9 @@ def _other_subjects(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     if len(words_a) < 2 or len(words_b) < 2:
         return False
     head_a, head_b = words_a[0], words_b[0]
-    named_a = any(_same_word(head_a, w) for w in words_b)
-    named_b = any(_same_word(head_b, w) for w in words_a)
+    named_a = any(alike_word(head_a, w) for w in words_b)
+    named_b = any(alike_word(head_b, w) for w in words_a)
     return not named_a and not named_b
-
-
-@lru_cache(maxsize=CACHE)
-def _same_word(a: str, b: str) -> bool:
-    """One word inflected or spelled otherwise: "assuming"/"assumed", "Goods"/"goods"."""
-    common = next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
-    return a == b or common >= SAME_PREFIX or fuzz.ratio(a, b) >= SUBJECT_MATCH
 
 
 def _cell_similarity(a: Figure, b: Figure, paired_sections: set[tuple[int, int]]) -> float:

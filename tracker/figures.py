@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import replace
-from functools import lru_cache
 
 from tracker.meta import MONTHS as MONTH_NUMBERS
 from tracker.model import Document, Figure, Language, Paragraph, Table
@@ -367,12 +365,3 @@ def _content_words(text: str) -> list[str]:
             continue
         words.append(word)
     return words
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing words across letters."""
-    if text.isascii():
-        return text.lower()  # nothing to decompose; pairing folds the same labels many times
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -54,11 +54,10 @@ from tracker.storage import (
     repo_lock,
     safe_file_name,
     series_name,
-    slugify,
     strip_date_prefix,
     write_atomic,
 )
-from tracker.text.words import squash
+from tracker.text.words import slugify, squash
 
 LETTERS = "letters"
 JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from tracker.errors import HistoryError
 from tracker.model import Figure, FigureChange
-from tracker.storage import slugify
+from tracker.text.words import slugify
 
 GAP_LETTERS = 24
 """How many letters a figure may skip and still keep its identity: two years of monthly

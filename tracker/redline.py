@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from tracker.align import text_key
 from tracker.model import EditOp, Language, Paragraph, Section, SentenceEdit, WordEdit
 from tracker.text.sentences import split_sentences
+from tracker.text.words import text_key
 
 # Two sentences sharing this share of their words (0..1, in order) or more are one sentence
 # rewritten and get a word-level redline; below it, the old one was dropped and a new one

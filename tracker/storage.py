@@ -8,31 +8,17 @@ import os
 import re
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tracker.errors import HistoryError
+from tracker.text.words import slugify
 
-MAX_SLUG = 60
-"""Longest slug of a file name: long enough for a subject line's gist, far below the 255-byte
-limit of file systems once the date and the extension are added."""
 MAX_FILE_NAME = 120
 """Longest file name kept for a copied original (bytes are counted after UTF-8 encoding)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[^0-9])")
-
-
-def slugify(text: str, max_length: int = MAX_SLUG) -> str:
-    """Lower-case ASCII words joined by hyphens, cut at a word boundary; "" when none remain."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        cut = slug[:max_length]
-        # Cut at the last hyphen so a word is not chopped in half, unless that loses too much.
-        slug = cut.rsplit("-", 1)[0] if "-" in cut[max_length // 2 :] else cut
-    return slug.strip("-")
 
 
 def series_name(raw: str) -> str:
