@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker.figures import find_figures, label_of, parse_date
+from tracker.figures import find_figures, label_of
 from tracker.files import load_document
 from tracker.model import Document, Figure, Meta, Paragraph, Section, Table
+from tracker.text.dates import parse_as_of_date
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "letters" / "oekraine-steun"
@@ -121,7 +122,7 @@ def test_label_prefers_words_after_then_before() -> None:
     ],
 )
 def test_parse_date(text: str, date: dt.date | None) -> None:
-    assert parse_date(text) == date
+    assert parse_as_of_date(text) == date
 
 
 def test_english_letter_uses_english_separators() -> None:

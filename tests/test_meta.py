@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tracker.meta import date_line, detect_language, kamerstuk_references, parse_date
+from tracker.meta import date_line, detect_language, kamerstuk_references
 from tracker.model import Document
+from tracker.text.dates import parse_letter_date
 
 
 @pytest.mark.parametrize(
@@ -28,7 +29,7 @@ from tracker.model import Document
     ],
 )
 def test_parse_date(text: str, date: dt.date | None) -> None:
-    assert parse_date(text) == date
+    assert parse_letter_date(text) == date
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from tracker.figures import LABEL_STOPWORDS
 from tracker.model import Figure
-from tracker.quantities import MONTHS
+from tracker.text.dates import FULL_DATE, MONTHS
 from tracker.text.words import alike_word, fold
 
 ANCHOR_BONUS = 0.25
@@ -254,7 +254,6 @@ def similarity(
     return score
 
 
-_FULL_DATE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b")
 _PERIOD_WORD = re.compile(r"\b(?:19|20)\d\d\b|\b[A-Za-z]+\b")
 
 
@@ -283,7 +282,7 @@ _QUARTER_NUMBER |= {"tweede": "2", "derde": "3", "vierde": "4"}
 
 
 def _period_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    text = _FULL_DATE.sub(" ", text)
+    text = FULL_DATE.sub(" ", text)
     years, months = set(), set()
     for m in _QUARTER.finditer(text):
         months.add("q" + (m.group(2) or _QUARTER_NUMBER[m.group(1).lower()]))

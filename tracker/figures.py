@@ -6,16 +6,15 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from tracker.meta import MONTHS as MONTH_NUMBERS
 from tracker.model import Document, Figure, Language, Paragraph, Table
 from tracker.quantities import (
     CURRENCY_WORDS,
-    MONTHS,
     PERCENT_WORDS,
     SCALES,
     Quantity,
     find_quantities,
 )
+from tracker.text.dates import FULL_DATE, MONTHS, parse_as_of_date
 from tracker.text.sentences import sentence_spans
 
 # Words left out of labels: function words of both languages and empty verbs. A label keeps
@@ -36,10 +35,6 @@ LABEL_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 LABEL_WORDS = 4
 """Content words a label keeps: enough to tell figures apart, short enough for a table."""
 
-_DATE = re.compile(
-    r"\b(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})\b"  # 2 februari 2026, 31 aug. 2025
-    r"|\b([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})\b"  # March 18, 2009
-)
 # Words before a date that make it the date a value holds for, not an event's date.
 _AS_OF = re.compile(
     r"(?:\bop|\bper|\btot en met|\bt/m|\bstand|\bas of|\bas at|\bon|\bthrough|\bat end of|"
@@ -67,24 +62,6 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
             else:
                 figures.extend(_table_figures(block, index, language))
     return tuple(figures)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first full date in `text` ("2 februari 2026", "31 aug. 2025", "March 18, 2009")."""
-    for m in _DATE.finditer(text):
-        day, month, year = (
-            (m.group(1), m.group(2), m.group(3))
-            if m.group(1)
-            else (m.group(5), m.group(4), m.group(6))
-        )
-        number = MONTH_NUMBERS.get(month.lower())
-        if number is None:
-            continue
-        try:
-            return dt.date(int(year), number, int(day))
-        except ValueError:
-            continue
-    return None
 
 
 def _paragraph_figures(
@@ -176,7 +153,7 @@ def _share_year_labels(figures: list[Figure], years: dict[int, str]) -> list[Fig
 
 def _table_figures(table: Table, section: int, language: Language) -> list[Figure]:
     figures: list[Figure] = []
-    dates = [parse_date(heading) for heading in table.header]
+    dates = [parse_as_of_date(heading) for heading in table.header]
     for row in table.rows:
         row_label = _clean_label(row[0])
         context = " | ".join(cell for cell in row if cell)
@@ -217,9 +194,9 @@ def _clean_label(text: str) -> str:
 def _as_of(before: str) -> dt.date | None:
     """The date the value holds for: "op 2 februari 2026 ca. €11,7 mld.", "as of March 31"."""
     best = None
-    for m in _DATE.finditer(before):
+    for m in FULL_DATE.finditer(before):
         if _AS_OF.search(before[: m.start()]):
-            best = parse_date(m.group())
+            best = parse_as_of_date(m.group())
     return best
 
 
@@ -353,7 +330,7 @@ def _clause_start(sentence: str, position: int) -> int:
 
 def _content_words(text: str) -> list[str]:
     words = []
-    for m in _LABEL_WORD.finditer(_DATE.sub(" ", text)):
+    for m in _LABEL_WORD.finditer(FULL_DATE.sub(" ", text)):
         word = m.group()
         low = word.lower()
         if (

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tracker.meta import detect_language, kamerstuk_references, parse_date, read_letterhead
+from tracker.meta import detect_language, kamerstuk_references, read_letterhead
 from tracker.model import Block, Document, Footnote, Meta, Paragraph, Section, Table
 from tracker.normalize import clean, lift_markers, marker
+from tracker.text.dates import parse_letter_date
 from tracker.text.words import squash
 
 _DEF_RE = re.compile(r"^\[\^([^\]\s]{1,20})\]:[ \t]?(.*)$")
@@ -57,7 +58,7 @@ def parse_markdown(text: str) -> Document:
     check_extraction("\n".join(body))
     sections = parse_body(body, cleaned.footnotes)
     title = _front_str(fields, "title") or head.title
-    date = parse_date(_front_str(fields, "date") or "") or head.date
+    date = parse_letter_date(_front_str(fields, "date") or "") or head.date
     # A letter that opens with its only top-level heading is titled by it.
     if title is None and sections and sections[0].heading is not None and sections[0].level == 1:
         if sum(1 for s in sections if s.level == 1) == 1 and not sections[0].blocks:

@@ -15,26 +15,9 @@ from dataclasses import dataclass
 
 from tracker.model import Language
 from tracker.normalize import join_lines, strip_markers
+from tracker.text.dates import parse_letter_date
 from tracker.text.words import squash
 
-MONTHS: dict[str, int] = {
-    # Dutch
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
-    # English
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
-    "august": 8, "october": 10, "mar": 3, "oct": 10,
-}  # fmt: skip
-
-_MONTH = r"([A-Za-z]{3,9})\.?"
-_DAY_FIRST_RE = re.compile(rf"(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})")
-_MONTH_FIRST_RE = re.compile(rf"{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})")
-_ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# Dutch numeric dates put the day first: "10-09-2025". (With slashes the order is ambiguous
-# between Dutch and American writing, so "10/09/2025" is not read.)
-_NUMERIC_DMY_RE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
 # A line that is only a date, optionally after a label or a place: "Datum 27 februari 2026",
 # "Den Haag, 4 maart 2026", "Florence, 30 October 2025", "October 29, 2025".
 _DATE_LINE_RE = re.compile(
@@ -150,40 +133,10 @@ class Letterhead:
     """True when no header gave a title and the parser may take the first block as title."""
 
 
-def parse_date(text: str) -> dt.date | None:
-    """Parse a date written in Dutch or English ("4 maart 2026", "October 29, 2025")."""
-    text = text.strip()
-    patterns = (
-        (_DAY_FIRST_RE, "dmy"),
-        (_MONTH_FIRST_RE, "mdy"),
-        (_ISO_RE, "ymd"),
-        (_NUMERIC_DMY_RE, "numeric"),
-    )
-    for regex, order in patterns:
-        match = regex.search(text)
-        if not match:
-            continue
-        try:
-            if order == "ymd":
-                return dt.date(int(match[1]), int(match[2]), int(match[3]))
-            if order == "numeric":
-                return dt.date(int(match[3]), int(match[2]), int(match[1]))
-            day, month_name, year = (
-                (match[1], match[2], match[3]) if order == "dmy" else (match[2], match[1], match[3])
-            )
-            month = MONTHS.get(month_name.lower())
-            if month is None:
-                continue
-            return dt.date(int(year), month, int(day))
-        except ValueError:
-            continue
-    return None
-
-
 def date_line(line: str) -> dt.date | None:
     """The date a line consists of ("Den Haag, 4 maart 2026"), or None for any other line."""
     match = _DATE_LINE_RE.match(line.strip())
-    return parse_date(match.group(1)) if match else None
+    return parse_letter_date(match.group(1)) if match else None
 
 
 def detect_language(text: str) -> Language:
@@ -306,7 +259,7 @@ def _labelled_fields(
                 j += 1
             value, j = (texts[j], j + 1) if j < end else ("", j)
         if field == "date":
-            date = date or parse_date(value)
+            date = date or parse_letter_date(value)
         elif field == "title":
             title, j = _wrapped_value(texts, value, j, end)
         elif field == "reference" and value:

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tracker.meta import MONTHS as MONTH_NUMBERS
 from tracker.model import Language, Unit
+from tracker.text.dates import MONTHS
 
 # --- vocabulary -----------------------------------------------------------------------------
 
@@ -144,9 +144,6 @@ QUALIFIERS: dict[str, str] = {
     "a maximum of": "maximaal",
     "some": "about",
 }
-
-# Month names and abbreviations in both languages: the one table is the letterhead's.
-MONTHS = frozenset(MONTH_NUMBERS)
 
 # Words right before a number that make it an identifier, not a quantity.
 REFERENCE_WORDS = {
