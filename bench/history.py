@@ -90,10 +90,10 @@ def git(repo: Path, *args: str) -> None:
 
 def make_repo(path: Path, letters: list[Path]) -> None:
     """A tracking repository holding `letters`: snapshots written, then `tracker rebuild`."""
-    from tracker.files import document_from_bytes
     from tracker.history import letter_stem
+    from tracker.read.files import document_from_bytes
+    from tracker.read.snapshot import to_markdown
     from tracker.series_build import snapshot_path
-    from tracker.snapshot import to_markdown
 
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
@@ -148,8 +148,8 @@ def ingest_cost(base: Path, letters: list[Path], repeats: int) -> tuple[float, f
     library call, in this process, commit included), and of comparing it with the letter
     before it (reading both files)."""
     from tracker.compare import compare
-    from tracker.files import load_document
     from tracker.history import ingest
+    from tracker.read.files import load_document
 
     ingests, compares = [], []
     for run in range(repeats):

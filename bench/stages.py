@@ -28,8 +28,8 @@ def main() -> int:
     from tracker.compare import _with_redline
     from tracker.figure_pairs import pair_figures
     from tracker.figures import find_figures
-    from tracker.files import load_document
     from tracker.model import Comparison
+    from tracker.read.files import load_document
     from tracker.render.json import render_json
 
     mark = stage("import", started)

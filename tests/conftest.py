@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.files import load_document
 from tracker.model import Document
+from tracker.read.files import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "letters" / "oekraine-steun"

@@ -13,8 +13,8 @@ from tracker.assignment import hungarian, matching
 from tracker.figure_pairs import PAIR_MIN, _candidates, _echo_groups, restated_cells
 from tracker.figure_similarity import Rarity, ambiguous, similarity
 from tracker.figures import find_figures
-from tracker.files import load_document
 from tracker.model import Document
+from tracker.read.files import load_document
 
 
 def _best_total(weights: dict[tuple[int, int], float]) -> float:

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 from tracker.compare import compare
-from tracker.files import load_document
 from tracker.model import Comparison, Document, Section
+from tracker.read.files import load_document
 from tracker.render.json import render_json
 from tracker.render.markdown import render_markdown
 from tracker.render.terminal import render_terminal

@@ -13,8 +13,8 @@ import pytest
 from tracker.align import align_sections
 from tracker.figure_pairs import delta_text, pair_figures, restated_cells
 from tracker.figures import find_figures
-from tracker.files import load_document
 from tracker.model import Document, Figure, FigureChange
+from tracker.read.files import load_document
 
 LETTERS = Path(__file__).resolve().parent.parent / "letters" / "oekraine-steun"
 SEEDS = {

@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS
 
 from tracker.errors import ExtractionError, InputError
-from tracker.files import MAX_BYTES, document_from_bytes, load_document, sniff_name
+from tracker.read.files import MAX_BYTES, document_from_bytes, load_document, sniff_name
 
 LETTER = (
     "Geachte voorzitter,\n\n"
@@ -130,7 +130,7 @@ def test_mojibake_is_repaired(tmp_path: Path) -> None:
 
 
 def test_real_accents_are_not_taken_for_mojibake() -> None:
-    from tracker.readers.text import repair_mojibake
+    from tracker.read.formats.text import repair_mojibake
 
     # One odd pair is not enough to re-decode a whole letter that has real accents too.
     text = "Het CafÃ© in Oekraïne, één keer zo geschreven."

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from history_repos import BY_DATE, SEEDS
 
-from tracker.files import document_from_bytes
 from tracker.ledger import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger, track
+from tracker.read.files import document_from_bytes
+from tracker.read.snapshot import from_markdown, to_markdown
 from tracker.series_build import (
     appends,
     derive,
@@ -23,7 +24,6 @@ from tracker.series_build import (
     report_path,
 )
 from tracker.series_index import entries_from_csv, render_ledger
-from tracker.snapshot import from_markdown, to_markdown
 
 SERIES = "oekraine-steun"
 

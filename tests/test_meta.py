@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tracker.meta import date_line, detect_language, kamerstuk_references
 from tracker.model import Document
+from tracker.read.letterhead import date_line, detect_language, kamerstuk_references
 from tracker.text.dates import parse_letter_date
 
 
@@ -162,7 +162,7 @@ def test_kamerstuk_signature_on_one_line(corpus_docs: dict[str, Document]) -> No
 
 
 def test_english_letterhead_labels() -> None:
-    from tracker.parse import parse
+    from tracker.read.parse import parse
 
     text = (
         "Our reference: HMT-2025-0142\n"
@@ -182,7 +182,7 @@ def test_english_letterhead_labels() -> None:
 
 
 def test_a_label_is_a_whole_word() -> None:
-    from tracker.parse import parse
+    from tracker.read.parse import parse
 
     # "Datumgrens" is not the label "Datum", and "Subjective" is not "Subject".
     text = (
@@ -194,7 +194,7 @@ def test_a_label_is_a_whole_word() -> None:
 
 
 def test_english_letter_with_an_unlabelled_date_and_roman_headings() -> None:
-    from tracker.parse import parse
+    from tracker.read.parse import parse
 
     text = (
         "DEPARTMENT OF THE TREASURY\nWASHINGTON, D.C. 20220\n\nJanuary 16, 2025\n\n"
@@ -219,7 +219,7 @@ def test_english_letter_with_an_unlabelled_date_and_roman_headings() -> None:
 
 
 def test_memo_with_labels_and_no_salutation() -> None:
-    from tracker.parse import parse
+    from tracker.read.parse import parse
 
     text = (
         "Aan\tde minister van Defensie\n"
@@ -238,7 +238,7 @@ def test_memo_with_labels_and_no_salutation() -> None:
 
 
 def test_place_and_date_at_the_end_and_a_signature_per_procuration() -> None:
-    from tracker.parse import parse
+    from tracker.read.parse import parse
 
     text = (
         "Geachte voorzitter,\n\n"

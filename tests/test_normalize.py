@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.normalize import clean, join_lines, lift_markers, marker, vocabulary
+from tracker.read.normalize import clean, join_lines, lift_markers, marker, vocabulary
 
 
 def lifted(text: str) -> tuple[str, tuple[str, ...]]:

@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import ExtractionError
-from tracker.files import load_document
 from tracker.model import Document, Paragraph
-from tracker.parse import parse
-from tracker.readers.text import decode
-from tracker.snapshot import from_markdown, to_markdown
+from tracker.read.files import load_document
+from tracker.read.formats.text import decode
+from tracker.read.parse import parse
+from tracker.read.snapshot import from_markdown, to_markdown
 
 
 def outline(doc: Document) -> list[tuple[int, str | None]]:
@@ -219,7 +219,7 @@ def test_treasury_footnote_styles(corpus_docs: dict[str, Document]) -> None:
 def test_kamerbrief_with_wrapped_lines(corpus_docs: dict[str, Document]) -> None:
     from conftest import CORPUS_DIR
 
-    from tracker.files import load_document
+    from tracker.read.files import load_document
 
     doc = load_document(
         CORPUS_DIR

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from tracker.cli import app
 from tracker.figures import find_figures
-from tracker.files import load_document as _load_document
 from tracker.model import Document
+from tracker.read.files import load_document as _load_document
 
 # Each file is read once per test session: the PDFs take a few tenths of a second each.
 load_document = functools.cache(_load_document)

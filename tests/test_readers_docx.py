@@ -13,7 +13,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from tracker.errors import InputError
-from tracker.readers import docx as reader
+from tracker.read.formats import docx as reader
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 
@@ -124,7 +124,7 @@ def test_deleted_paragraph_text_and_field_codes_are_dropped() -> None:
 
 
 def test_text_version_and_word_version_read_the_same_words() -> None:
-    from tracker.files import load_document
+    from tracker.read.files import load_document
 
     text = load_document(
         Path(__file__).resolve().parent.parent
@@ -193,7 +193,7 @@ def test_numbered_headings_and_lettered_lists_keep_words_labels() -> None:
 
 
 def test_first_page_header_letterhead_is_read_and_running_header_is_not() -> None:
-    from tracker.files import document_from_bytes
+    from tracker.read.files import document_from_bytes
 
     document = docx.Document()
     section = document.sections[0]
@@ -223,7 +223,7 @@ def test_first_page_header_letterhead_is_read_and_running_header_is_not() -> Non
 
 
 def test_letterhead_laid_out_as_a_table_reads_as_its_lines() -> None:
-    from tracker.files import document_from_bytes
+    from tracker.read.files import document_from_bytes
 
     document = docx.Document()
     fields = document.add_table(rows=3, cols=2)

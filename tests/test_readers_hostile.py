@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import TrackerError
-from tracker.files import load_document
+from tracker.read.files import load_document
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "formats" / "hostile"
 # Each file must be refused well before this; a hang or a blow-up would take far longer.
@@ -62,7 +62,7 @@ def test_cli_refuses_hostile_file_with_one_line_and_exit_2(name: str) -> None:
 
 def test_zip_bomb_is_refused_before_it_is_inflated() -> None:
     from tracker.errors import InputError
-    from tracker.readers import docx
+    from tracker.read.formats import docx
 
     data = (HOSTILE / "zip-bomb.docx").read_bytes()
     assert len(data) < 1_000_000  # 200 MB of XML inside
@@ -72,7 +72,7 @@ def test_zip_bomb_is_refused_before_it_is_inflated() -> None:
 
 def test_html_nested_thousands_deep_is_refused() -> None:
     from tracker.errors import InputError
-    from tracker.readers import html
+    from tracker.read.formats import html
 
     page = b"<html><body>" + b"<div>" * 20000 + b"tekst" + b"</div>" * 20000 + b"</body></html>"
     with pytest.raises(InputError, match="nested too deeply"):
@@ -84,7 +84,7 @@ def test_word_part_that_is_not_xml_or_expands_entities_is_refused() -> None:
     import zipfile
 
     from tracker.errors import InputError
-    from tracker.readers import docx
+    from tracker.read.formats import docx
 
     original = (HOSTILE.parent / "seed-001.docx").read_bytes()
 
@@ -120,7 +120,7 @@ def test_damaged_copies_of_real_files_give_text_or_a_tracker_error(
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from tracker.readers import extract
+    from tracker.read.extract import extract
 
     original = (HOSTILE.parent / name).read_bytes()
     damage = st.one_of(

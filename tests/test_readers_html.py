@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tracker.readers import html
+from tracker.read.formats import html
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 
@@ -45,7 +45,7 @@ def test_headings_table_and_footnotes() -> None:
 
 
 def test_html_and_word_versions_give_the_same_markdown() -> None:
-    from tracker.readers import docx
+    from tracker.read.formats import docx
 
     for seed in ("seed-000", "seed-002", "seed-003", "seed-004"):
         word = docx.read((FORMATS / f"{seed}.docx").read_bytes()).text

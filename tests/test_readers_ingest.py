@@ -9,7 +9,7 @@ from pathlib import Path
 from git import Repo
 
 from tracker.history import ingest
-from tracker.snapshot import from_markdown
+from tracker.read.snapshot import from_markdown
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 # Seed 001 as PDF, then seed 000 as Word, then seed 004 as HTML: one series, three formats.

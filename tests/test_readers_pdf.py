@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ExtractionError
-from tracker.readers import pdf, pdflayout
+from tracker.read.formats import pdf, pdflayout
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 
@@ -162,7 +162,7 @@ def test_sidebar_sender_block_is_read_on_its_own() -> None:
 
 
 def test_sidebar_repeats_on_later_pages_are_dropped() -> None:
-    from tracker.readers.pdflayout import Line, Word, first_sidebars
+    from tracker.read.formats.pdflayout import Line, Word, first_sidebars
 
     def line(text: str, page: int, top: float) -> Line:
         words = [Word(w, 470 + 30 * i, 495 + 30 * i, top, top + 7, 7.0, False)
@@ -194,7 +194,7 @@ def test_borderless_table_is_found_from_its_aligned_columns() -> None:
 
 
 def test_letterhead_fields_beside_their_values_are_not_form_headings() -> None:
-    from tracker.readers.pdfblocks import FormRow, form_blocks
+    from tracker.read.formats.pdfblocks import FormRow, form_blocks
 
     rows = [
         FormRow("Onderdeel", ["Toelichting"]),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tracker.compare import compare
-from tracker.files import load_document
+from tracker.read.files import load_document
 from tracker.render.json import render_json
 
 SEEDS = Path(__file__).resolve().parent.parent / "letters" / "oekraine-steun"

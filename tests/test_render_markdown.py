@@ -8,7 +8,7 @@ from pathlib import Path
 from lettertext import document
 
 from tracker.compare import compare
-from tracker.files import load_document
+from tracker.read.files import load_document
 from tracker.render.markdown import escape, render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,8 +19,8 @@ from conftest import CORPUS, SEEDS
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.files import load_document
-from tracker.snapshot import to_markdown
+from tracker.read.files import load_document
+from tracker.read.snapshot import to_markdown
 
 GOLDEN = Path(__file__).parent / "golden" / "show"
 UPDATE = os.environ.get("TRACKER_UPDATE_GOLDEN") == "1"

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import InputError
-from tracker.files import load_document
 from tracker.model import Document, Footnote, Meta, Paragraph, Section, Table
-from tracker.snapshot import from_markdown, to_markdown
+from tracker.read.files import load_document
+from tracker.read.snapshot import from_markdown, to_markdown
 
 # Words as letters write them, and words that Markdown would read as markup.
 WORDS = [

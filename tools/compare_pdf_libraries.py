@@ -74,7 +74,7 @@ def with_pdfplumber(data: bytes) -> str:
 
 
 def with_tracker(data: bytes) -> str:
-    from tracker.readers import pdf
+    from tracker.read.formats import pdf
 
     return plain(pdf.read(data).text)
 
@@ -92,7 +92,7 @@ def words(text: str) -> list[str]:
 
 
 def measure(extract: Callable[[bytes], str]) -> dict[str, float]:
-    from tracker.readers import docx
+    from tracker.read.formats import docx
 
     totals: Counter[str] = Counter()
     for seed in SEEDS:
@@ -144,9 +144,9 @@ def structure_agreement() -> None:
     import pdfplumber
 
     from tracker.figures import find_figures
-    from tracker.files import load_document
     from tracker.model import Document
-    from tracker.parse import parse
+    from tracker.read.files import load_document
+    from tracker.read.parse import parse
 
     texts = {
         "seed-000": "2026-02-27-leveringen-militaire-goederen.txt",

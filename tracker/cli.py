@@ -80,7 +80,7 @@ def show(
     """
     if output_format not in SHOW_FORMATS:
         raise fail(f"unknown format {output_format!r} (use {', '.join(SHOW_FORMATS)})")
-    from tracker.files import document_from_bytes, load_document, sniff_name
+    from tracker.read.files import document_from_bytes, load_document, sniff_name
     from tracker.render import document as render
 
     if letter == "-":
@@ -153,7 +153,7 @@ def compare(
 
 def _letter(path: Path) -> Document:
     """The letter at `path`; "-" reads plain text from standard input."""
-    from tracker.files import document_from_bytes, load_document
+    from tracker.read.files import document_from_bytes, load_document
 
     if str(path) == "-":
         return document_from_bytes(sys.stdin.buffer.read(), "stdin.txt")

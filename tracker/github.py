@@ -417,8 +417,8 @@ def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ..
     ingest result carries counts, not the findings themselves.
     """
     from tracker.compare import compare
+    from tracker.read.snapshot import from_markdown
     from tracker.series_index import entries_from_csv
-    from tracker.snapshot import from_markdown
 
     manifest = repo / "reports" / series / "letters.csv"
     stem = Path(snapshot).stem
@@ -442,7 +442,7 @@ def heading_lines(letter: Path) -> dict[str, int]:
     A heading is given a line only when that line of the file shows the heading, so that an
     annotation never points at the wrong place; PDF, Word and HTML letters get none.
     """
-    from tracker.files import load_document
+    from tracker.read.files import load_document
 
     if letter.suffix.lower() not in _LINE_FORMATS:
         return {}

@@ -208,7 +208,7 @@ def ingest(
 
 def _letter_files(files: Sequence[Path]) -> Iterator[Path]:
     """Files as given, and the letters inside folders (by name, so dated names come in order)."""
-    from tracker.readers import READERS
+    from tracker.read.extract import READERS
 
     for given in files:
         if given.is_dir():
@@ -249,8 +249,8 @@ def _series_of(root: Path, path: Path, chosen: str | None) -> tuple[str, str | N
 def _ingest_one(
     root: Path, path: Path, chosen: str | None, date: dt.date | None, commit: bool
 ) -> IngestResult:
-    from tracker.files import document_from_bytes
-    from tracker.snapshot import from_markdown, to_markdown
+    from tracker.read.files import document_from_bytes
+    from tracker.read.snapshot import from_markdown, to_markdown
 
     series, in_place = _series_of(root, path, chosen)
     try:

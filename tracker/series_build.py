@@ -184,8 +184,8 @@ def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
     """Compare a snapshot with the one before it (and with the one it corrects, if any)."""
     from tracker.compare import compare
     from tracker.figures import find_figures
+    from tracker.read.snapshot import from_markdown
     from tracker.render.markdown import render_markdown
-    from tracker.snapshot import from_markdown
 
     doc = from_markdown(text)
     chained = compare(from_markdown(previous), doc) if previous is not None else None
@@ -233,7 +233,7 @@ def _map(tasks: list[tuple[str, str | None, str | None]]) -> list[Work]:
 
 def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
     """Every derived file of a series, by path, from its snapshot texts by stem."""
-    from tracker.snapshot import from_markdown
+    from tracker.read.snapshot import from_markdown
 
     # The workers parse the letters; here only their front matter is needed, to plan.
     metas = {stem: _front_matter(text, from_markdown) for stem, text in texts.items()}

@@ -142,6 +142,6 @@ def _figures_text(doc: Document) -> list[str]:
 
 
 def render_markdown(doc: Document) -> str:
-    from tracker.snapshot import to_markdown
+    from tracker.read.snapshot import to_markdown
 
     return to_markdown(doc)

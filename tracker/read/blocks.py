@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from statistics import quantiles
 
 from tracker.model import Table
-from tracker.normalize import join_lines, lift_markers, strip_markers, vocabulary
+from tracker.read.normalize import join_lines, lift_markers, strip_markers, vocabulary
 from tracker.text.words import squash
 
 # A document counts as hard-wrapped when this many lines have a similar, medium length.

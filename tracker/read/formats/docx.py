@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tracker.errors import ExtractionError, InputError
-from tracker.readers import Extracted, mdwrite
+from tracker.read.extract import Extracted
+from tracker.read.formats import mdwrite
 from tracker.text.words import squash
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

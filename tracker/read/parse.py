@@ -1,7 +1,7 @@
 """Text to Document: paragraphs, tables, headings and sections of a letter.
 
 The parser works on lines cleaned by `normalize.clean` (so line numbers stay those of the
-reader's text). It drops the letterhead and furniture that `meta.read_letterhead` marks, lets
+reader's text). It drops the letterhead and furniture that `letterhead.read_letterhead` marks, lets
 `blocks` join hard-wrapped lines into paragraphs and rebuild tab-indented tables, lets
 `headings` find the headings (numbered questions, left-column labels of a two-column form,
 numbered and Markdown-style headings, short title lines standing alone before a paragraph),
@@ -13,19 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracker.blocks import ITEM_RE, MD_HEADING_RE, Block, join_cell_runs, split_blocks
 from tracker.errors import ExtractionError
-from tracker.headings import (
+from tracker.model import Document, Footnote, Meta, Paragraph, Section, Table
+from tracker.read.blocks import ITEM_RE, MD_HEADING_RE, Block, join_cell_runs, split_blocks
+from tracker.read.extract import Markup
+from tracker.read.headings import (
     BULLET_RE,
     NUMBERED_HEADING_RE,
     QUESTION_LABEL_RE,
     find_headings,
     is_prose,
 )
-from tracker.meta import detect_language, kamerstuk_references, read_letterhead
-from tracker.model import Document, Footnote, Meta, Paragraph, Section, Table
-from tracker.normalize import clean, lift_markers
-from tracker.readers import Markup
+from tracker.read.letterhead import detect_language, kamerstuk_references, read_letterhead
+from tracker.read.normalize import clean, lift_markers
 
 # Less than this many letters and digits in the whole body is not a letter but a failed
 # extraction (a scanned PDF, an image, a cover page).
@@ -37,7 +37,7 @@ _MIN_LETTER_SHARE = 0.5
 def parse(text: str, markup: Markup = "plain") -> Document:
     """Parse a letter's text into a Document (meta.source and meta.sha256 left None)."""
     if markup == "markdown":
-        from tracker.mdparse import parse_markdown
+        from tracker.read.markdown import parse_markdown
 
         return parse_markdown(text)
     return parse_plain(text)

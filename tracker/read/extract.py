@@ -1,11 +1,11 @@
-"""Readers turn a file's bytes into text for the parser: one reader per format.
+"""Bytes to text by file type: the table of readers, and what a reader gives back.
 
-A reader is a plain function `read(data: bytes) -> Extracted` in its own module. It touches
-only the bytes it is given. Plain text (.txt) comes out as `markup="plain"` and goes through
-artefact clean-up and layout-based parsing; formats that know their structure (.md, Word,
-HTML, and PDF through the positions and fonts of its words) come out as Markdown
-(`markup="markdown"`: `#` headings, pipe tables, `[^n]` footnotes; written with
-tracker.readers.mdwrite) and are parsed by markdown-it-py into the same Document.
+A reader is a plain function `read(data: bytes) -> Extracted` in its own module under
+tracker/read/formats/. It touches only the bytes it is given. Plain text (.txt) comes out as
+`markup="plain"` and goes through artefact clean-up and layout-based parsing; formats that know
+their structure (.md, Word, HTML, and PDF through the positions and fonts of its words) come out
+as Markdown (`markup="markdown"`: `#` headings, pipe tables, `[^n]` footnotes; written with
+tracker.read.formats.mdwrite) and are parsed by markdown-it-py into the same Document.
 """
 
 from __future__ import annotations
@@ -32,14 +32,14 @@ class Extracted:
 # File extension -> module holding `read(data: bytes) -> Extracted`. Imported lazily: PDF and
 # Word libraries cost start-up time that a .txt comparison should not pay.
 READERS: dict[str, str] = {
-    ".txt": "tracker.readers.text",
-    ".text": "tracker.readers.text",
-    ".md": "tracker.readers.markdown",
-    ".markdown": "tracker.readers.markdown",
-    ".pdf": "tracker.readers.pdf",
-    ".docx": "tracker.readers.docx",
-    ".html": "tracker.readers.html",
-    ".htm": "tracker.readers.html",
+    ".txt": "tracker.read.formats.text",
+    ".text": "tracker.read.formats.text",
+    ".md": "tracker.read.formats.markdown",
+    ".markdown": "tracker.read.formats.markdown",
+    ".pdf": "tracker.read.formats.pdf",
+    ".docx": "tracker.read.formats.docx",
+    ".html": "tracker.read.formats.html",
+    ".htm": "tracker.read.formats.html",
 }
 
 

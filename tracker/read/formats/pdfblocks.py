@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracker.readers import mdwrite
-from tracker.readers.pdflayout import (
+from tracker.read.formats import mdwrite
+from tracker.read.formats.pdflayout import (
     BULLETS,
     HEADING_SIZE_RATIO,
     NUMBERED_ITEM,

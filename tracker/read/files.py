@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tracker.errors import InputError
 from tracker.model import Document
-from tracker.parse import parse
-from tracker.readers import extract
+from tracker.read.extract import extract
+from tracker.read.parse import parse
 
 # Letters are a few hundred kilobytes at most, even as PDF; anything larger is a mistake
 # (a scan, an archive) and would only make the tool slow.

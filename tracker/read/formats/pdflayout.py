@@ -1,7 +1,7 @@
 """Layout of a PDF page from its positioned words: lines, page furniture, sidebars, footnotes,
 two-column forms, line text with footnote references, and joining of wrapped lines.
 
-Pure: it takes the words pdfplumber found (tracker.readers.pdf) and returns lines and text.
+Pure: it takes the words pdfplumber found (tracker.read.formats.pdf) and returns lines and text.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tracker.readers import mdwrite
+from tracker.read.formats import mdwrite
 
 # Top and bottom share of the page where running headers, footers and page numbers live.
 MARGIN_SHARE = 0.09

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tracker.meta import detect_language, kamerstuk_references, read_letterhead
 from tracker.model import Block, Document, Footnote, Meta, Paragraph, Section, Table
-from tracker.normalize import clean, lift_markers, marker
+from tracker.read.letterhead import detect_language, kamerstuk_references, read_letterhead
+from tracker.read.normalize import clean, lift_markers, marker
 from tracker.text.dates import parse_letter_date
 from tracker.text.words import squash
 
@@ -40,8 +40,8 @@ def markdown_parser() -> MarkdownIt:
 
 def parse_markdown(text: str) -> Document:
     """Parse a Markdown letter: letterhead lines are read as in plain text, the rest as Markdown."""
-    from tracker.parse import check_extraction
-    from tracker.snapshot import from_markdown, is_snapshot, split_front_matter
+    from tracker.read.parse import check_extraction
+    from tracker.read.snapshot import from_markdown, is_snapshot, split_front_matter
 
     cleaned = clean(text)
     lines = list(cleaned.lines)

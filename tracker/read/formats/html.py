@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.errors import ExtractionError, InputError
-from tracker.readers import Extracted, mdwrite
+from tracker.read.extract import Extracted
+from tracker.read.formats import mdwrite
 from tracker.text.words import squash
 
 # A letter page is at most a few megabytes; a bigger "HTML" file is not a letter.

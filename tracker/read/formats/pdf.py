@@ -1,8 +1,8 @@
 """PDF reader: pdfplumber's positioned words → Markdown (headings, tables, forms, footnotes).
 
 Why pdfplumber, and how it compares with pypdf and pdfminer.six: docs/pdf-readers.md.
-The layout is read from the words' positions and fonts (tracker.readers.pdflayout, then
-tracker.readers.pdfblocks):
+The layout is read from the words' positions and fonts (tracker.read.formats.pdflayout, then
+tracker.read.formats.pdfblocks):
 - page headers and footers are lines in the top or bottom margin that repeat on other pages
   (digits ignored) or are page numbers ("Pagina 2 van 5", "- 3 -", "4");
 - footnote bodies are smaller-type lines at the foot of a page that start with their number;
@@ -24,8 +24,9 @@ from collections import Counter
 from typing import Any
 
 from tracker.errors import ExtractionError, InputError
-from tracker.readers import Extracted, mdwrite, pdfblocks, pdflayout
-from tracker.readers.pdflayout import Layout, Line, Page, PageTable, Word
+from tracker.read.extract import Extracted
+from tracker.read.formats import mdwrite, pdfblocks, pdflayout
+from tracker.read.formats.pdflayout import Layout, Line, Page, PageTable, Word
 
 _QUIET = logging.NullHandler()  # added once: the logger keeps one handler per object
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.model import Language
-from tracker.normalize import join_lines, strip_markers
+from tracker.read.normalize import join_lines, strip_markers
 from tracker.text.dates import parse_letter_date
 from tracker.text.words import squash
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.readers import Extracted
-from tracker.readers.text import decode, repair_mojibake
+from tracker.read.extract import Extracted
+from tracker.read.formats.text import decode, repair_mojibake
 
 
 def read(data: bytes) -> Extracted:

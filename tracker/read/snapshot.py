@@ -119,7 +119,7 @@ def _line_spans(doc: Document) -> str:
 
 def from_markdown(text: str) -> Document:
     """Read a canonical snapshot back into a Document."""
-    from tracker.mdparse import parse_body, split_footnotes
+    from tracker.read.markdown import parse_body, split_footnotes
 
     # A checkout with Windows line endings gives the same snapshot.
     lines = text.replace("\r\n", "\n").removeprefix("\ufeff").split("\n")

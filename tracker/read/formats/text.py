@@ -6,7 +6,7 @@ import codecs
 import re
 
 from tracker.errors import InputError
-from tracker.readers import Extracted
+from tracker.read.extract import Extracted
 
 # Control characters other than tab, newline, carriage return and form feed do not occur in
 # text files; a few of them in the first kilobytes mean the file is binary.

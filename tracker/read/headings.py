@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.blocks import MD_HEADING_RE, TERMINAL, Block
-from tracker.meta import is_salutation
+from tracker.read.blocks import MD_HEADING_RE, TERMINAL, Block
+from tracker.read.letterhead import is_salutation
 
 # Headings are short: at most this many characters and words.
 _HEADING_MAX_CHARS = 120
