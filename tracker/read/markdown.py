@@ -1,8 +1,9 @@
-"""Markdown to Document with markdown-it-py: headings, paragraphs, lists, tables, footnotes.
+"""Markdown body to sections with markdown-it-py: headings, paragraphs, lists, tables, notes.
 
-Used for Markdown letters (and what the Word and HTML readers produce) and for reading
-canonical snapshots back. Footnote markers `[^label]` and bodies `[^label]: text` are taken
-out before markdown-it sees the text, so they work the same in paragraphs, headings and cells.
+Used for Markdown letters (and what the Word and HTML readers produce, through
+`parse.parse_markdown`) and for reading canonical snapshots back (`snapshot.from_markdown`).
+Footnote markers `[^label]` and bodies `[^label]: text` are taken out before markdown-it sees
+the text, so they work the same in paragraphs, headings and cells.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tracker.model import Block, Document, Footnote, Meta, Paragraph, Section, Table
-from tracker.read.letterhead import detect_language, kamerstuk_references, read_letterhead
-from tracker.read.normalize import clean, lift_markers, marker
-from tracker.text.dates import parse_letter_date
+from tracker.model import Block, Footnote, Paragraph, Section, Table
+from tracker.read.normalize import lift_markers, marker
 from tracker.text.words import squash
 
 _DEF_RE = re.compile(r"^\[\^([^\]\s]{1,20})\]:[ \t]?(.*)$")
@@ -36,66 +35,6 @@ class _Builder:
 def markdown_parser() -> MarkdownIt:
     """CommonMark with GitHub tables: nothing that would reinterpret letter text."""
     return MarkdownIt("commonmark").enable("table")
-
-
-def parse_markdown(text: str) -> Document:
-    """Parse a Markdown letter: letterhead lines are read as in plain text, the rest as Markdown."""
-    from tracker.read.parse import check_extraction
-    from tracker.read.snapshot import from_markdown, is_snapshot, split_front_matter
-
-    cleaned = clean(text)
-    lines = list(cleaned.lines)
-    front = split_front_matter(lines)
-    fields: dict[str, object] = {}
-    if front is not None:
-        fields, end = front
-        if is_snapshot(fields):
-            return from_markdown(text)  # a tracker snapshot: read back exactly
-        lines[: end + 1] = [""] * (end + 1)  # keep line numbers
-    head = read_letterhead(lines)
-    body = [line if i not in head.skip else "" for i, line in enumerate(lines)]
-
-    check_extraction("\n".join(body))
-    sections = parse_body(body, cleaned.footnotes)
-    title = _front_str(fields, "title") or head.title
-    date = parse_letter_date(_front_str(fields, "date") or "") or head.date
-    # A letter that opens with its only top-level heading is titled by it.
-    if title is None and sections and sections[0].heading is not None and sections[0].level == 1:
-        if sum(1 for s in sections if s.level == 1) == 1 and not sections[0].blocks:
-            title = sections.pop(0).heading
-        elif sum(1 for s in sections if s.level == 1) == 1:
-            first = sections[0]
-            title = first.heading
-            sections[0] = Section(None, 0, first.blocks, first.footnotes, first.lines)
-    # Levels count from 1 whatever heading size the writer started at ("##" under a title).
-    top = min((s.level for s in sections if s.heading is not None), default=1)
-    if top > 1:
-        sections = [s if s.heading is None else _with_level(s, s.level - top + 1) for s in sections]
-    opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
-    meta = Meta(
-        title=title,
-        date=date,
-        language=detect_language(" ".join(s.text for s in sections)),
-        references=tuple(dict.fromkeys((*head.references, *kamerstuk_references(opening)))),
-        signatory=head.signatory,
-    )
-    return Document(meta=meta, sections=tuple(sections))
-
-
-def _front_str(fields: dict[str, object], key: str) -> str | None:
-    value = fields.get(key)
-    return str(value).strip() or None if value is not None and value != [] else None
-
-
-def _with_level(section: Section, level: int) -> Section:
-    return Section(
-        section.heading,
-        level,
-        section.blocks,
-        section.footnotes,
-        section.lines,
-        section.heading_footnotes,
-    )
 
 
 def split_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:

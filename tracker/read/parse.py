@@ -1,11 +1,12 @@
 """Text to Document: paragraphs, tables, headings and sections of a letter.
 
-The parser works on lines cleaned by `normalize.clean` (so line numbers stay those of the
-reader's text). It drops the letterhead and furniture that `letterhead.read_letterhead` marks, lets
-`blocks` join hard-wrapped lines into paragraphs and rebuild tab-indented tables, lets
-`headings` find the headings (numbered questions, left-column labels of a two-column form,
+Plain text: the parser works on lines cleaned by `normalize.clean` (so line numbers stay those
+of the reader's text). It drops the letterhead and furniture that `letterhead.read_letterhead`
+marks, lets `blocks` join hard-wrapped lines into paragraphs and rebuild tab-indented tables,
+lets `headings` find the headings (numbered questions, left-column labels of a two-column form,
 numbered and Markdown-style headings, short title lines standing alone before a paragraph),
-and cuts the blocks into sections. Markdown input goes to `tracker.mdparse` instead.
+and cuts the blocks into sections. Markdown: the letterhead is read as in plain text, the body
+by `markdown.parse_body`; a tracker snapshot is read back exactly by `snapshot.from_markdown`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from tracker.read.headings import (
     is_prose,
 )
 from tracker.read.letterhead import detect_language, kamerstuk_references, read_letterhead
+from tracker.read.markdown import parse_body
 from tracker.read.normalize import clean, lift_markers
+from tracker.read.snapshot import from_markdown, is_snapshot, split_front_matter
+from tracker.text.dates import parse_letter_date
 
 # Less than this many letters and digits in the whole body is not a letter but a failed
 # extraction (a scanned PDF, an image, a cover page).
@@ -37,8 +41,6 @@ _MIN_LETTER_SHARE = 0.5
 def parse(text: str, markup: Markup = "plain") -> Document:
     """Parse a letter's text into a Document (meta.source and meta.sha256 left None)."""
     if markup == "markdown":
-        from tracker.read.markdown import parse_markdown
-
         return parse_markdown(text)
     return parse_plain(text)
 
@@ -77,6 +79,63 @@ def parse_plain(text: str) -> Document:
         signatory=head.signatory,
     )
     return Document(meta=meta, sections=tuple(sections))
+
+
+def parse_markdown(text: str) -> Document:
+    """Parse a Markdown letter: letterhead lines are read as in plain text, the rest as Markdown."""
+    cleaned = clean(text)
+    lines = list(cleaned.lines)
+    front = split_front_matter(lines)
+    fields: dict[str, object] = {}
+    if front is not None:
+        fields, end = front
+        if is_snapshot(fields):
+            return from_markdown(text)  # a tracker snapshot: read back exactly
+        lines[: end + 1] = [""] * (end + 1)  # keep line numbers
+    head = read_letterhead(lines)
+    body = [line if i not in head.skip else "" for i, line in enumerate(lines)]
+
+    check_extraction("\n".join(body))
+    sections = parse_body(body, cleaned.footnotes)
+    title = _front_str(fields, "title") or head.title
+    date = parse_letter_date(_front_str(fields, "date") or "") or head.date
+    # A letter that opens with its only top-level heading is titled by it.
+    if title is None and sections and sections[0].heading is not None and sections[0].level == 1:
+        if sum(1 for s in sections if s.level == 1) == 1 and not sections[0].blocks:
+            title = sections.pop(0).heading
+        elif sum(1 for s in sections if s.level == 1) == 1:
+            first = sections[0]
+            title = first.heading
+            sections[0] = Section(None, 0, first.blocks, first.footnotes, first.lines)
+    # Levels count from 1 whatever heading size the writer started at ("##" under a title).
+    top = min((s.level for s in sections if s.heading is not None), default=1)
+    if top > 1:
+        sections = [s if s.heading is None else _with_level(s, s.level - top + 1) for s in sections]
+    opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
+    meta = Meta(
+        title=title,
+        date=date,
+        language=detect_language(" ".join(s.text for s in sections)),
+        references=tuple(dict.fromkeys((*head.references, *kamerstuk_references(opening)))),
+        signatory=head.signatory,
+    )
+    return Document(meta=meta, sections=tuple(sections))
+
+
+def _front_str(fields: dict[str, object], key: str) -> str | None:
+    value = fields.get(key)
+    return str(value).strip() or None if value is not None and value != [] else None
+
+
+def _with_level(section: Section, level: int) -> Section:
+    return Section(
+        section.heading,
+        level,
+        section.blocks,
+        section.footnotes,
+        section.lines,
+        section.heading_footnotes,
+    )
 
 
 def check_extraction(text: str) -> None:

@@ -22,6 +22,7 @@ import re
 
 from tracker.errors import InputError
 from tracker.model import Block, Document, Meta, Paragraph, Section, Table
+from tracker.read.markdown import parse_body, split_footnotes
 
 _FRONT = "---"
 # Front matter of a Markdown letter is a few lines; a "---" further down is a rule.
@@ -119,8 +120,6 @@ def _line_spans(doc: Document) -> str:
 
 def from_markdown(text: str) -> Document:
     """Read a canonical snapshot back into a Document."""
-    from tracker.read.markdown import parse_body, split_footnotes
-
     # A checkout with Windows line endings gives the same snapshot.
     lines = text.replace("\r\n", "\n").removeprefix("\ufeff").split("\n")
     if not lines or lines[0] != _FRONT:
