@@ -48,8 +48,9 @@ _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(slots=True)
-class Block:
-    """A paragraph or table on its way to the model: raw text with footnote sentinels."""
+class RawBlock:
+    """A paragraph or table on its way to the model (`model.Block`): raw text with footnote
+    sentinels, its source lines, and the heading level once `headings` has looked at it."""
 
     start: int
     """0-based index of the first source line."""
@@ -87,11 +88,11 @@ def _continues(first: str, second: str, width: int | None) -> bool:
     return width is not None and (len(a) >= _FULL_LINE * width or (b[0].isdigit() and a[-1] == ","))
 
 
-def split_blocks(body: list[str]) -> list[Block]:
+def split_blocks(body: list[str]) -> list[RawBlock]:
     """Group body lines into paragraphs (wrapped lines joined) and tables."""
     width = _wrap_width(body)
     vocab = vocabulary(body)
-    blocks: list[Block] = []
+    blocks: list[RawBlock] = []
     runs = _runs(body)
     k = 0
     while k < len(runs):
@@ -106,12 +107,12 @@ def split_blocks(body: list[str]) -> list[Block]:
                 group_end += 1
             table = _tab_table(body, runs[k : group_end + 1])
             if table is not None:
-                blocks.append(Block(start, runs[group_end][1], table=table))
+                blocks.append(RawBlock(start, runs[group_end][1], table=table))
                 k = group_end + 1
                 continue
         table = _line_table(body, start, end)
         if table is not None:
-            blocks.append(Block(start, end, table=table))
+            blocks.append(RawBlock(start, end, table=table))
             k += 1
             continue
         previous = blocks[-1] if blocks and blocks[-1].table is None else None
@@ -133,7 +134,7 @@ def split_blocks(body: list[str]) -> list[Block]:
                 previous.text = join_lines(previous.text, line, vocab)
                 previous.end = i
             else:
-                previous = Block(i, i, lines=[line], text=line)
+                previous = RawBlock(i, i, lines=[line], text=line)
                 blocks.append(previous)
         k += 1
     return blocks
@@ -264,7 +265,7 @@ def _merge_currency(cells: list[str]) -> list[str]:
     return merged
 
 
-def _is_cell(block: Block) -> bool:
+def _is_cell(block: RawBlock) -> bool:
     """A tiny one-line block that reads as a table cell: "$457", "Prior", "Sep-25"."""
     text = block.plain
     return (
@@ -282,7 +283,7 @@ def _is_number_cell(text: str) -> bool:
     return bool(_NUMBER_CELL_RE.match(text))
 
 
-def _rebuild_table(run: list[Block]) -> list[Block] | None:
+def _rebuild_table(run: list[RawBlock]) -> list[RawBlock] | None:
     """A flattened table whose rows are a label and n numbers, with its headings before them.
 
     "Cash Balance / July - September Quarter / October - December Quarter / Assumptions /
@@ -342,12 +343,12 @@ def _rebuild_table(run: list[Block]) -> list[Block] | None:
         line=run[len(title)].start + 1,
         end_line=run[-1].end + 1,
     )
-    return [*title, Block(run[len(title)].start, run[-1].end, table=table)]
+    return [*title, RawBlock(run[len(title)].start, run[-1].end, table=table)]
 
 
-def join_cell_runs(blocks: list[Block]) -> list[Block]:
+def join_cell_runs(blocks: list[RawBlock]) -> list[RawBlock]:
     """Keep a flattened table's cells together as one paragraph instead of dozens."""
-    result: list[Block] = []
+    result: list[RawBlock] = []
     i = 0
     while i < len(blocks):
         j = i
@@ -362,7 +363,7 @@ def join_cell_runs(blocks: list[Block]) -> list[Block]:
             else:
                 text = "; ".join(b.text.strip() for b in run)
                 lines = [line for b in run for line in b.lines]
-                result.append(Block(run[0].start, run[-1].end, lines=lines, text=text))
+                result.append(RawBlock(run[0].start, run[-1].end, lines=lines, text=text))
             i = j
         elif run:
             result.extend(run)

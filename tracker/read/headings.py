@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.read.blocks import MD_HEADING_RE, TERMINAL, Block
+from tracker.read.blocks import MD_HEADING_RE, TERMINAL, RawBlock
 from tracker.read.letterhead import is_salutation
 
 # Headings are short: at most this many characters and words.
@@ -38,7 +38,7 @@ _LABEL_SPLIT_RE = re.compile(
 )
 
 
-def find_headings(blocks: list[Block]) -> None:
+def find_headings(blocks: list[RawBlock]) -> None:
     """Mark heading blocks (setting `heading_level`), in place."""
     _split_form_labels(blocks)
     _join_question_labels(blocks)
@@ -60,7 +60,7 @@ def find_headings(blocks: list[Block]) -> None:
             blocks[i].heading_level = level - shift
 
 
-def _nest_plain_headings(blocks: list[Block], raw: dict[int, int], question_mode: bool) -> None:
+def _nest_plain_headings(blocks: list[RawBlock], raw: dict[int, int], question_mode: bool) -> None:
     """Give plain headings the levels the text shows, in place in `raw`.
 
     A heading followed directly by another is a parent ("Overig" then "Verlenging inzet …"),
@@ -91,7 +91,7 @@ def _in_capitals(text: str) -> bool:
     return len(letters) >= 4 and sum(1 for ch in letters if ch.isupper()) >= 0.8 * len(letters)
 
 
-def _heading_level(block: Block, following: Block | None, after: Block | None) -> int:
+def _heading_level(block: RawBlock, following: RawBlock | None, after: RawBlock | None) -> int:
     """The level of a heading block (1 for a plain heading), or 0 when it is not a heading."""
     if block.table is not None or following is None:
         return 0
@@ -116,7 +116,7 @@ def _heading_level(block: Block, following: Block | None, after: Block | None) -
     return 1
 
 
-def _looks_like_heading(block: Block) -> bool:
+def _looks_like_heading(block: RawBlock) -> bool:
     """Short, capitalised, standing alone, not ending like a sentence or a list lead-in."""
     text = block.plain
     if not text or len(text) > _HEADING_MAX_CHARS or len(text.split()) > _HEADING_MAX_WORDS:
@@ -135,7 +135,7 @@ def _looks_like_heading(block: Block) -> bool:
     return not re.search(r"[.!?]\s+[A-Z]", first)  # two sentences are not a heading
 
 
-def is_prose(block: Block) -> bool:
+def is_prose(block: RawBlock) -> bool:
     """A paragraph of running text: several words, or a short but complete sentence."""
     if block.table is not None:
         return False
@@ -144,7 +144,7 @@ def is_prose(block: Block) -> bool:
     return words >= _PROSE_MIN_WORDS or (words >= _SENTENCE_MIN_WORDS and text[-1] in ".!?")
 
 
-def _join_question_labels(blocks: list[Block]) -> None:
+def _join_question_labels(blocks: list[RawBlock]) -> None:
     """ "Vraag 1" on a line of its own heads the question after it; "Antwoord 1" is dropped."""
     i = 0
     while i < len(blocks):
@@ -164,12 +164,12 @@ def _join_question_labels(blocks: list[Block]) -> None:
         i += 1
 
 
-def _is_question(block: Block) -> bool:
+def _is_question(block: RawBlock) -> bool:
     text = block.plain
     return block.table is None and bool(_QUESTION_RE.match(text)) and text.endswith("?")
 
 
-def _split_form_labels(blocks: list[Block]) -> None:
+def _split_form_labels(blocks: list[RawBlock]) -> None:
     """Split "Label Text…" blocks of a two-column form into a label block and a text block.
 
     A form is recognised by labels that wrap within a narrow left column ("Financiële
@@ -205,7 +205,7 @@ def _split_form_labels(blocks: list[Block]) -> None:
             and block not in labels
             and is_prose(block)
         ):
-            label = Block(block.start, block.start, lines=[match.group(1)], text=match.group(1))
+            label = RawBlock(block.start, block.start, lines=[match.group(1)], text=match.group(1))
             block.lines[0] = match.group(2)
             block.text = block.text[len(match.group(1)) :].strip()
             blocks.insert(i, label)

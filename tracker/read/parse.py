@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from tracker.errors import ExtractionError
 from tracker.model import Document, Footnote, Meta, Paragraph, Section, Table
-from tracker.read.blocks import ITEM_RE, MD_HEADING_RE, Block, join_cell_runs, split_blocks
+from tracker.read.blocks import ITEM_RE, MD_HEADING_RE, RawBlock, join_cell_runs, split_blocks
 from tracker.read.extract import Markup
 from tracker.read.headings import (
     BULLET_RE,
@@ -155,7 +155,7 @@ def check_extraction(text: str) -> None:
         )
 
 
-def _is_title(block: Block, following: Block) -> bool:
+def _is_title(block: RawBlock, following: RawBlock) -> bool:
     """Whether the first block of a letter without letterhead is its title line.
 
     A title has no final full stop, unless what follows is not running text either (the
@@ -183,9 +183,9 @@ def _is_title(block: Block, following: Block) -> bool:
 # --- sections ----------------------------------------------------------------------------
 
 
-def _sections(blocks: list[Block], bodies: dict[str, str]) -> list[Section]:
+def _sections(blocks: list[RawBlock], bodies: dict[str, str]) -> list[Section]:
     """Cut blocks into sections at headings and attach footnote bodies."""
-    groups: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    groups: list[tuple[RawBlock | None, list[RawBlock]]] = [(None, [])]
     for block in blocks:
         if block.heading_level:
             groups.append((block, []))
