@@ -27,7 +27,7 @@ def main() -> int:
     from tracker.checks import find_findings
     from tracker.compare import _with_redline
     from tracker.figure_pairs import pair_figures
-    from tracker.figures import find_figures
+    from tracker.figures.find import find_figures
     from tracker.model import Comparison
     from tracker.read.files import load_document
     from tracker.render.json import render_json

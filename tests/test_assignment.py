@@ -12,7 +12,7 @@ from tracker.align import align_sections
 from tracker.assignment import hungarian, matching
 from tracker.figure_pairs import PAIR_MIN, _candidates, _echo_groups, restated_cells
 from tracker.figure_similarity import Rarity, ambiguous, similarity
-from tracker.figures import find_figures
+from tracker.figures.find import find_figures
 from tracker.model import Document
 from tracker.read.files import load_document
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from tracker.align import align_sections
 from tracker.checks import find_findings
 from tracker.figure_pairs import pair_figures
-from tracker.figures import find_figures
+from tracker.figures.find import find_figures
 from tracker.model import Document, Finding, Meta, Paragraph, Section, Table
 from tracker.read.files import load_document
 from tracker.render.figures import key_figures_markdown

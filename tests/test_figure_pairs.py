@@ -12,7 +12,7 @@ import pytest
 
 from tracker.align import align_sections
 from tracker.figure_pairs import delta_text, pair_figures, restated_cells
-from tracker.figures import find_figures
+from tracker.figures.find import find_figures
 from tracker.model import Document, Figure, FigureChange
 from tracker.read.files import load_document
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.figures import find_figures, label_of
+from tracker.figures.find import find_figures, label_of
 from tracker.model import Document, Figure, Meta, Paragraph, Section, Table
 from tracker.read.files import load_document
 from tracker.text.dates import parse_as_of_date

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tracker.figures.numbers import format_quantity, parse_number
+from tracker.figures.quantities import find_quantities
+from tracker.figures.vocabulary import QUALIFIERS
 from tracker.model import Language
-from tracker.quantities import QUALIFIERS, find_quantities, format_quantity, parse_number
 
 # (language, sentence as written, [(value, high, unit, qualifier, noun), ...])
 FIGURES: list[tuple[Language, str, list[tuple[str, str | None, str, str | None, str | None]]]] = [

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.figures import find_figures
+from tracker.figures.find import find_figures
 from tracker.model import Document
 from tracker.read.files import load_document as _load_document
 

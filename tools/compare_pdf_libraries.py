@@ -143,7 +143,7 @@ def structure_agreement() -> None:
     Markdown, each against the seed's text version (Dice of headings; figures by value)."""
     import pdfplumber
 
-    from tracker.figures import find_figures
+    from tracker.figures.find import find_figures
     from tracker.model import Document
     from tracker.read.files import load_document
     from tracker.read.parse import parse

@@ -37,7 +37,7 @@ def expected_keys(entry: dict[str, object]) -> Counter[Key]:
 
 def found_keys(path: Path) -> Counter[Key]:
     sys.path.insert(0, str(ROOT))
-    from tracker.figures import find_figures
+    from tracker.figures.find import find_figures
     from tracker.read.files import load_document
 
     return Counter((f.value, f.unit, f.high) for f in find_figures(load_document(path)))
@@ -63,7 +63,7 @@ def score_pairs() -> tuple[int, int, int]:
     sys.path.insert(0, str(ROOT))
     from tracker.align import align_sections
     from tracker.figure_pairs import pair_figures
-    from tracker.figures import find_figures
+    from tracker.figures.find import find_figures
     from tracker.read.files import load_document
 
     right = made = expected = 0

@@ -15,8 +15,10 @@ from rapidfuzz import fuzz
 
 from tracker.figure_pairs import agree, restated_cells, rounding_step
 from tracker.figure_similarity import PERCENT_UNITS, ambiguous, periods
+from tracker.figures.numbers import format_quantity
+from tracker.figures.quantities import parse_quantity
+from tracker.figures.vocabulary import SCALES
 from tracker.model import Document, Figure, FigureChange, Finding, Language, Severity
-from tracker.quantities import SCALES, format_quantity, parse_quantity
 from tracker.text.words import fold
 
 TOTAL_ROW = re.compile(r"^\s*(?:sub)?(?:totaal|total|totale|sum|som|in totaal)\b", re.IGNORECASE)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from tracker.align import align_sections
 from tracker.checks import find_findings
 from tracker.figure_pairs import pair_figures
-from tracker.figures import find_figures
+from tracker.figures.find import find_figures
 from tracker.model import Comparison, Document, SectionPair
 from tracker.redline import redline
 

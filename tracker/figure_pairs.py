@@ -36,8 +36,10 @@ from tracker.figure_similarity import (
     similarity,
     terms,
 )
+from tracker.figures.numbers import format_number, format_quantity
+from tracker.figures.quantities import parse_quantity
+from tracker.figures.vocabulary import SCALES
 from tracker.model import Document, Figure, FigureChange, Language, SectionPair
-from tracker.quantities import SCALES, format_number, format_quantity, parse_quantity
 from tracker.text.words import fold
 
 PAIR_MIN = 0.6

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.figures import LABEL_STOPWORDS
+from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure
 from tracker.text.dates import FULL_DATE, MONTHS
 from tracker.text.words import alike_word, fold

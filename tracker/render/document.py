@@ -17,7 +17,7 @@ def section_name(section: Section) -> str:
 
 def figures_json(doc: Document) -> list[dict[str, Any]]:
     """The "figures" list of the JSON output: every figure the letter gives, in order."""
-    from tracker.figures import find_figures
+    from tracker.figures.find import find_figures
     from tracker.render.names import number
 
     return [
@@ -128,7 +128,7 @@ def render_text(doc: Document) -> str:
 
 def _figures_text(doc: Document) -> list[str]:
     """The figures block of the text outline: line, figure as written, unit, label."""
-    from tracker.figures import find_figures
+    from tracker.figures.find import find_figures
 
     figures = find_figures(doc)
     if not figures:

@@ -1,10 +1,11 @@
-"""One number with its unit, scale, qualifier and locale: finding, parsing and formatting.
+"""Quantities in running text: one number with its unit, scale, qualifier and locale.
 
 `find_quantities(text, language)` returns every quantity a reader would track in one piece of
 running text (money, counts of things, percentages, percentage and basis points, ranges), and
 leaves out numbers that only look like quantities: years, dates, times, reference numbers,
 postcodes, phone numbers, footnote markers, list numbering, model names and maturities.
-`format_quantity` writes a value back in a letter's own style; the two round-trip.
+Its words are in `vocabulary`; `numbers.format_quantity` writes a value back in a letter's
+own style, and the two round-trip.
 
 Decisions worth knowing:
 - The letter's language decides the separators, checked against the digits: in Dutch "," is
@@ -22,87 +23,23 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tracker.figures.numbers import parse_number, tidy
+from tracker.figures.vocabulary import (
+    CURRENCY_SIGNS,
+    CURRENCY_UNITS,
+    CURRENCY_WORDS,
+    MATURITY,
+    NOT_NOUNS,
+    NUMBER_WORDS,
+    PERCENT_WORDS,
+    QUALIFIERS,
+    REFERENCE_WORDS,
+    SCALES,
+)
 from tracker.model import Language, Unit
 from tracker.text.dates import MONTHS
 
-# --- vocabulary -----------------------------------------------------------------------------
-
-SCALES: dict[str, Decimal] = {
-    "duizend": Decimal(1000),
-    "thousand": Decimal(1000),
-    "mln": Decimal(10) ** 6,
-    "miljoen": Decimal(10) ** 6,
-    "million": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "mld": Decimal(10) ** 9,
-    "miljard": Decimal(10) ** 9,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "biljoen": Decimal(10) ** 12,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-}
-
-CURRENCY_SIGNS: dict[str, Unit] = {
-    "€": "EUR",
-    "EUR": "EUR",
-    "US$": "USD",
-    "USD": "USD",
-    "$": "USD",
-    "£": "GBP",
-    "GBP": "GBP",
-}
-
-CURRENCY_WORDS: dict[str, Unit] = {
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "us-dollar": "USD",
-    "pond": "GBP",
-    "pounds": "GBP",
-    "gbp": "GBP",
-}
-
-PERCENT_WORDS: dict[str, Unit] = {
-    "%": "%",
-    "procent": "%",
-    "percent": "%",
-    "per cent": "%",
-    "procentpunt": "pp",
-    "procentpunten": "pp",
-    "procentpoint": "pp",
-    "procentpoints": "pp",
-    "percentage point": "pp",
-    "percentage points": "pp",
-    "basispunt": "bp",
-    "basispunten": "bp",
-    "basis point": "bp",
-    "basis points": "bp",
-    "bps": "bp",
-    "bp": "bp",
-}
-
-NUMBER_WORDS: dict[Language, dict[str, int]] = {
-    "nl": {
-        "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-        "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
-        "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
-        "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-        "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100,
-    },
-    "en": {
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90, "hundred": 100,
-    },
-}  # fmt: skip
+# --- the pattern ------------------------------------------------------------------------------
 
 _NUMBER_WORD_PATTERNS: dict[Language, re.Pattern[str]] = {
     language: re.compile(
@@ -110,73 +47,6 @@ _NUMBER_WORD_PATTERNS: dict[Language, re.Pattern[str]] = {
     )
     for language, words in NUMBER_WORDS.items()
 }
-
-# Qualifier as written (lower case) -> normalised form kept on the figure.
-QUALIFIERS: dict[str, str] = {
-    "ca.": "circa",
-    "ca": "circa",
-    "circa": "circa",
-    "ongeveer": "ongeveer",
-    "zo'n": "zo'n",
-    "zo’n": "zo'n",
-    "bijna": "bijna",
-    "ruim": "ruim",
-    "meer dan": "meer dan",
-    "minder dan": "minder dan",
-    "maximaal": "maximaal",
-    "ten minste": "ten minste",
-    "tenminste": "ten minste",
-    "minimaal": "minimaal",
-    "tot": "tot",
-    "about": "about",
-    "around": "around",
-    "approximately": "approximately",
-    "roughly": "roughly",
-    "nearly": "nearly",
-    "almost": "almost",
-    "more than": "more than",
-    "over": "more than",
-    "less than": "less than",
-    "up to": "up to",
-    "at least": "at least",
-    "at most": "at most",
-    "maximum of": "maximaal",
-    "a maximum of": "maximaal",
-    "some": "about",
-}
-
-# Words right before a number that make it an identifier, not a quantity.
-REFERENCE_WORDS = {
-    "nr", "nr.", "nrs.", "no", "no.", "nos.", "nummer", "number", "kamerstuk", "kamerstukken",
-    "kenmerk", "referentie", "artikel", "art.", "article", "section", "sectie", "lid",
-    "motie", "bijlage", "annex", "pagina", "page", "p.", "pp.", "blz.", "postbus", "box",
-    "tranche", "fase", "phase", "versie", "version", "vergaderjaar", "kamerbrief", "dd.",
-    "d.d.", "q", "week", "hoofdstuk", "chapter", "paragraaf", "stap", "step", "rule",
-    "regel", "resolutie", "resolution", "ibid", "zie", "see", "tabel", "table", "figuur",
-    "figure", "grafiek", "chart",
-}  # fmt: skip
-
-# Words that cannot be what a bare number counts.
-NOT_NOUNS = {
-    # Dutch function words and verbs
-    "de", "het", "een", "en", "of", "van", "in", "op", "tot", "met", "voor", "aan", "uit",
-    "bij", "naar", "over", "om", "te", "is", "zijn", "was", "waren", "wordt", "worden",
-    "heeft", "hebben", "door", "dat", "die", "dit", "als", "ook", "nog", "al", "per", "tegen",
-    "na", "vanaf", "sinds", "tussen", "uur", "jl.", "jl", "nr.", "nr", "ca.", "ca",
-    "mld.", "mln.", "keer", "maal", "procent", "bedraagt", "bedroeg", "betreft", "waarvan",
-    "hiervan", "daarvan", "zal", "zullen", "kan", "kunnen", "moet",
-    # English function words and verbs
-    "the", "a", "an", "and", "or", "on", "to", "with", "for", "at", "by", "from",
-    "as", "are", "were", "be", "been", "has", "have", "had", "that", "this",
-    "which", "than", "into", "under", "percent", "times", "through", "p.m.", "a.m.",
-    "pm", "am", "will", "would", "could", "may", "each", "plus", "minus", "but",
-}  # fmt: skip
-
-# Nouns of time: "3 years" is a duration a reader may track, kept as a count, but a number
-# glued to one of these by a hyphen is a maturity or an adjective ("10-year note", "tienjarige").
-MATURITY = re.compile(r"[-\u2010\u2011](?:year|month|week|day|jaars?|jarige?|maands|weeks)\b", re.I)
-
-# --- the pattern ------------------------------------------------------------------------------
 
 _HYPHEN = "-\u2010\u2011"
 _NUM = (
@@ -242,36 +112,6 @@ class Quantity:
     """Scale word as written, normalised ("mld", "miljoen", "billion"); None without one."""
     conversion: bool = False
     """True when the quantity is a currency conversion in parentheses of the one before it."""
-
-
-# --- numbers --------------------------------------------------------------------------------
-
-
-def parse_number(raw: str, language: Language) -> tuple[Decimal, int]:
-    """Value and printed decimals of one number as written in a letter of `language`."""
-    raw = raw.replace("\u2011", "-").replace("\u2010", "-")
-    if "/" in raw:
-        whole, _, frac = raw.rpartition("-") if "-" in raw else ("0", "", raw)
-        num, den = frac.split("/")
-        value = Decimal(int(whole)) + Decimal(int(num)) / Decimal(int(den))
-        return value.normalize() if value != value.to_integral() else value, 2
-    decimal_mark, group_mark = (",", ".") if language == "nl" else (".", ",")
-    if "." in raw and "," in raw:
-        # Both marks: the last one is the decimal mark whatever the language says.
-        last = max(raw.rfind("."), raw.rfind(","))
-        decimal_mark, group_mark = raw[last], "," if raw[last] == "." else "."
-    elif group_mark in raw and not re.fullmatch(rf"\d{{1,3}}(?:\{group_mark}\d{{3}})+", raw):
-        # "14.3" in a Dutch letter cannot be grouping (groups are three digits): a decimal.
-        decimal_mark, group_mark = group_mark, decimal_mark
-    digits = raw.replace(group_mark, "")
-    whole, _, fraction = digits.partition(decimal_mark)
-    return Decimal(f"{whole}.{fraction}" if fraction else whole), len(fraction)
-
-
-def tidy(value: Decimal) -> Decimal:
-    """Whole numbers without trailing decimal zeros: 14,3 mld. is 14300000000, not
-    14300000000.0, so values print and compare as people expect."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _scale_key(scale: str) -> str:
@@ -472,9 +312,6 @@ def _mark_conversion(text: str, q: Quantity, before: Quantity | None) -> Quantit
     return q
 
 
-CURRENCY_UNITS = frozenset({"EUR", "USD", "GBP"})
-
-
 # Longest first, so "up to" wins over "to"; compiled once, as every figure is checked.
 _QUALIFIER_PATTERNS = [
     (written, re.compile(rf"(?:^|[\s(]){re.escape(written)}\s*$"))
@@ -603,71 +440,3 @@ def parse_quantity(text: str, language: Language) -> Quantity | None:
     """The first quantity in `text`, or None when it holds none."""
     found = find_quantities(text, language)
     return found[0] if found else None
-
-
-# --- formatting -----------------------------------------------------------------------------
-
-SCALE_WORDS: dict[Language, dict[int, str]] = {
-    "nl": {3: "duizend", 6: "mln.", 9: "mld.", 12: "biljoen"},
-    "en": {3: "thousand", 6: "million", 9: "billion", 12: "trillion"},
-}
-_PREFIX: dict[Language, dict[str, str]] = {
-    "nl": {"EUR": "€", "USD": "USD ", "GBP": "£"},
-    "en": {"EUR": "€", "USD": "$", "GBP": "£"},
-}
-_SUFFIX: dict[Language, dict[str, str]] = {
-    "nl": {"%": "%", "pp": " procentpunt", "bp": " basispunten"},
-    "en": {"%": " percent", "pp": " percentage points", "bp": " basis points"},
-}
-
-
-def format_number(value: Decimal, language: Language, decimals: int | None = None) -> str:
-    """`value` with the letter's separators: 60.000 and 14,3 in Dutch, 60,000 and 14.3 in
-    English; `decimals` fixes the digits after the mark, None keeps the value's own."""
-    if decimals is not None:
-        value = value.quantize(Decimal(1).scaleb(-decimals)) if decimals else round(value, 0)
-    text = f"{abs(value):,f}" if decimals is None else f"{abs(value):,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".") if decimals is None else text
-    if language == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return ("-" if value < 0 else "") + text
-
-
-def format_quantity(
-    value: Decimal,
-    unit: Unit,
-    language: Language,
-    *,
-    scale: int = 0,
-    decimals: int | None = None,
-    qualifier: str | None = None,
-    noun: str | None = None,
-    sign: bool = False,
-) -> str:
-    """Write a quantity in the letter's style, e.g. "ca. €14,3 mld." or "+$1.2 billion".
-
-    `scale` is the power of ten to write the value in (9 for mld./billion, 0 for none);
-    `sign` writes a "+" before positive values, as delta columns do.
-    """
-    shown = value.scaleb(-scale) if scale else value
-    number = format_number(abs(shown), language, decimals)
-    scale_word = f" {SCALE_WORDS[language][scale]}" if scale else ""
-    if unit in CURRENCY_UNITS:
-        body = f"{_PREFIX[language][unit]}{number}{scale_word}"
-    elif unit in _SUFFIX[language]:
-        body = f"{number}{scale_word}{_SUFFIX[language][unit]}"
-    else:
-        body = f"{number}{scale_word}" + (f" {noun}" if noun else "")
-    if value < 0:
-        body = "-" + body
-    elif sign:
-        body = "+" + body
-    return f"{qualifier} {body}" if qualifier else body
-
-
-def scale_of(q_scale: str | None) -> int:
-    """Power of ten of a scale word as normalised on `Quantity.scale` (0 for None)."""
-    if q_scale is None:
-        return 0
-    return SCALES[q_scale].adjusted()

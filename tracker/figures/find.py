@@ -6,14 +6,9 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from tracker.figures.quantities import Quantity, find_quantities
+from tracker.figures.vocabulary import CURRENCY_WORDS, PERCENT_WORDS, SCALES
 from tracker.model import Document, Figure, Language, Paragraph, Table
-from tracker.quantities import (
-    CURRENCY_WORDS,
-    PERCENT_WORDS,
-    SCALES,
-    Quantity,
-    find_quantities,
-)
 from tracker.text.dates import FULL_DATE, MONTHS, parse_as_of_date
 from tracker.text.sentences import sentence_spans
 
