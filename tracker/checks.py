@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from tracker.figure_pairs import agree, restated_cells, rounding_step
+from tracker.figure_pairs import restated_cells
 from tracker.figure_similarity import PERCENT_UNITS, ambiguous, periods
 from tracker.figures.numbers import format_quantity
 from tracker.figures.quantities import parse_quantity
+from tracker.figures.rounding import agree, rounding_step
 from tracker.figures.vocabulary import SCALES
 from tracker.model import Document, Figure, FigureChange, Finding, Language, Severity
 from tracker.text.words import fold
