@@ -147,7 +147,7 @@ def ingest_cost(base: Path, letters: list[Path], repeats: int) -> tuple[float, f
     """Median seconds of ingesting the last of `letters` into fresh copies of `base` (the
     library call, in this process, commit included), and of comparing it with the letter
     before it (reading both files)."""
-    from tracker.compare import compare
+    from tracker.comparison.compare import compare
     from tracker.history import ingest
     from tracker.read.files import load_document
 

@@ -23,10 +23,10 @@ def main() -> int:
         print(f"{name} {now - since:.3f}", flush=True)
         return now
 
-    from tracker.align import align_sections
-    from tracker.checks import find_findings
-    from tracker.compare import _with_redline
-    from tracker.figure_pairs import pair_figures
+    from tracker.comparison.checks import find_findings
+    from tracker.comparison.compare import _with_redline
+    from tracker.comparison.pairing import pair_figures
+    from tracker.comparison.sections import align_sections
     from tracker.figures.find import find_figures
     from tracker.model import Comparison
     from tracker.read.files import load_document

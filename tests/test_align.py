@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lettertext import document
 
-from tracker.align import _assign, align_sections
+from tracker.comparison.sections import _assign, align_sections
 from tracker.model import SectionPair
 
 SEEDS = Path(__file__).resolve().parent.parent / "letters" / "oekraine-steun"

@@ -8,10 +8,10 @@ import random
 import pytest
 from conftest import CORPUS_DIR, SEEDS
 
-from tracker.align import align_sections
-from tracker.assignment import hungarian, matching
-from tracker.figure_pairs import PAIR_MIN, _candidates, _echo_groups, restated_cells
-from tracker.figure_similarity import Rarity, ambiguous, similarity
+from tracker.comparison.assignment import hungarian, matching
+from tracker.comparison.pairing import PAIR_MIN, _candidates, _echo_groups, restated_cells
+from tracker.comparison.sections import align_sections
+from tracker.comparison.similarity import Rarity, ambiguous, similarity
 from tracker.figures.find import find_figures
 from tracker.model import Document
 from tracker.read.files import load_document

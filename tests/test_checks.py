@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.align import align_sections
-from tracker.checks import find_findings
-from tracker.figure_pairs import pair_figures
+from tracker.comparison.checks import find_findings
+from tracker.comparison.pairing import pair_figures
+from tracker.comparison.sections import align_sections
 from tracker.figures.find import find_figures
 from tracker.model import Document, Finding, Meta, Paragraph, Section, Table
 from tracker.read.files import load_document
@@ -110,7 +110,7 @@ def test_same_label_two_values_is_a_duplicate() -> None:
 
 
 def test_key_figures_markdown_lists_changed_first_then_findings() -> None:
-    from tracker.compare import compare
+    from tracker.comparison.compare import compare
 
     text = key_figures_markdown(compare(load_document(SEED_001), load_document(SEED_000)))
     lines = text.splitlines()

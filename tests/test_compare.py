@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tracker.cli import app
-from tracker.compare import compare
+from tracker.comparison.compare import compare
 from tracker.model import Comparison, Document, Section
 from tracker.read.files import load_document
 from tracker.render.json import render_json

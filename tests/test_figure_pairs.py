@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tracker.align import align_sections
-from tracker.figure_pairs import delta_text, pair_figures, restated_cells
+from tracker.comparison.pairing import delta_text, pair_figures, restated_cells
+from tracker.comparison.sections import align_sections
 from tracker.figures.find import find_figures
 from tracker.model import Document, Figure, FigureChange
 from tracker.read.files import load_document
@@ -207,7 +207,7 @@ def test_hand_checked_pairs_of_corpus_letters() -> None:
 
 
 def test_labels_that_open_with_other_subjects_do_not_pair() -> None:
-    from tracker.figure_similarity import similarity
+    from tracker.comparison.similarity import similarity
 
     def rate(label: str, value: str, context: str) -> Figure:
         return Figure(Decimal(value), "%", f"{value} per cent", label, 0, 1, context=context)

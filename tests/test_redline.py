@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lettertext import document
 
+from tracker.comparison.redline import redline, word_edits
 from tracker.model import SentenceEdit
-from tracker.redline import redline, word_edits
 
 OLD = (
     "De Nederlandse steun aan Oekraïne is omvangrijk en intensief. Nederland heeft sinds de "

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from tracker.compare import compare
+from tracker.comparison.compare import compare
 from tracker.read.files import load_document
 from tracker.render.json import render_json
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lettertext import document
 
-from tracker.compare import compare
+from tracker.comparison.compare import compare
 from tracker.read.files import load_document
 from tracker.render.markdown import escape, render_markdown
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lettertext import document
 
-from tracker.compare import compare
+from tracker.comparison.compare import compare
 from tracker.render.terminal import render_terminal
 
 OLD = document(

@@ -61,8 +61,8 @@ PAIRS = ROOT / "tests" / "fixtures" / "figures" / "pairs.json"
 def score_pairs() -> tuple[int, int, int]:
     """Pairing on tests/fixtures/figures/pairs.json: (right, made, expected) over all cases."""
     sys.path.insert(0, str(ROOT))
-    from tracker.align import align_sections
-    from tracker.figure_pairs import pair_figures
+    from tracker.comparison.pairing import pair_figures
+    from tracker.comparison.sections import align_sections
     from tracker.figures.find import find_figures
     from tracker.read.files import load_document
 

@@ -128,7 +128,7 @@ def compare(
     Exit status: 0 on success; with --exit-code, 1 when the letters differ; 2 on bad input.
     """
     chosen = _compare_format(output_format, output)
-    from tracker.compare import compare as compare_letters
+    from tracker.comparison.compare import compare as compare_letters
 
     comparison = compare_letters(_letter(old), _letter(new))
     if chosen == "json":

@@ -416,7 +416,7 @@ def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ..
     Recomputed from the two snapshots (the same inputs the report was made from), because the
     ingest result carries counts, not the findings themselves.
     """
-    from tracker.compare import compare
+    from tracker.comparison.compare import compare
     from tracker.read.snapshot import from_markdown
     from tracker.series_index import entries_from_csv
 

@@ -182,7 +182,7 @@ class Work:
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
     """Compare a snapshot with the one before it (and with the one it corrects, if any)."""
-    from tracker.compare import compare
+    from tracker.comparison.compare import compare
     from tracker.figures.find import find_figures
     from tracker.read.snapshot import from_markdown
     from tracker.render.markdown import render_markdown

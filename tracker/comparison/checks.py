@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from tracker.figure_pairs import restated_cells
-from tracker.figure_similarity import PERCENT_UNITS, ambiguous, periods
+from tracker.comparison.pairing import restated_cells
+from tracker.comparison.similarity import PERCENT_UNITS, ambiguous, periods
 from tracker.figures.numbers import format_quantity
 from tracker.figures.quantities import parse_quantity
 from tracker.figures.rounding import agree, rounding_step

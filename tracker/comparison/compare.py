@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tracker.align import align_sections
-from tracker.checks import find_findings
-from tracker.figure_pairs import pair_figures
+from tracker.comparison.checks import find_findings
+from tracker.comparison.pairing import pair_figures
+from tracker.comparison.redline import redline
+from tracker.comparison.sections import align_sections
 from tracker.figures.find import find_figures
 from tracker.model import Comparison, Document, SectionPair
-from tracker.redline import redline
 
 
 def compare(old: Document, new: Document) -> Comparison:

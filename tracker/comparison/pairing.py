@@ -1,6 +1,6 @@
 """Pair an old letter's figures with a new letter's by what they are of, and write deltas.
 
-Pairing is by meaning, never by equal value alone: figure_similarity.py scores each old and
+Pairing is by meaning, never by equal value alone: similarity.py scores each old and
 new figure of one unit by their labels and sentences (numbers masked), periods and names. The
 pairing is one to one and optimal over the candidates above `PAIR_MIN` (Hungarian method); a
 figure whose context is gone stays unpaired. Precision comes first: a wrong pair misleads a
@@ -25,8 +25,8 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from tracker.assignment import matching
-from tracker.figure_similarity import (
+from tracker.comparison.assignment import matching
+from tracker.comparison.similarity import (
     Rarity,
     ambiguous,
     label_stems,

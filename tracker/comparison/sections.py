@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from tracker.assignment import hungarian
+from tracker.comparison.assignment import hungarian
 from tracker.model import Paragraph, Section, SectionPair, SectionStatus
 from tracker.text.words import same_word, text_key
 

@@ -1,0 +1,1 @@
+"""Comparing two letters: sections paired and redlined, figures paired, findings checked."""
