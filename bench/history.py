@@ -90,10 +90,10 @@ def git(repo: Path, *args: str) -> None:
 
 def make_repo(path: Path, letters: list[Path]) -> None:
     """A tracking repository holding `letters`: snapshots written, then `tracker rebuild`."""
-    from tracker.history import letter_stem
+    from tracker.history.build import snapshot_path
+    from tracker.history.ingest import letter_stem
     from tracker.read.files import document_from_bytes
     from tracker.read.snapshot import to_markdown
-    from tracker.series_build import snapshot_path
 
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
@@ -120,9 +120,9 @@ def timed(args: list[str], cwd: Path) -> float:
 def without_last(full: Path, path: Path) -> None:
     """`full` minus its last letter, as ingesting letters 1..N-1 leaves it: the manifest and
     ledger lose the last letter's rows (a fold: earlier rows do not depend on later letters)."""
-    from tracker.ledger import rows_from_csv, rows_to_csv
-    from tracker.series_build import index_path, ledger_path, manifest_path, report_path
-    from tracker.series_index import entries_from_csv, entries_to_csv, render_index
+    from tracker.history.build import index_path, ledger_path, manifest_path, report_path
+    from tracker.history.index import entries_from_csv, entries_to_csv, render_index
+    from tracker.history.ledger import rows_from_csv, rows_to_csv
 
     shutil.rmtree(path, ignore_errors=True)
     shutil.copytree(full, path, symlinks=True)
@@ -148,7 +148,7 @@ def ingest_cost(base: Path, letters: list[Path], repeats: int) -> tuple[float, f
     library call, in this process, commit included), and of comparing it with the letter
     before it (reading both files)."""
     from tracker.comparison.compare import compare
-    from tracker.history import ingest
+    from tracker.history.ingest import ingest
     from tracker.read.files import load_document
 
     ingests, compares = [], []

@@ -300,7 +300,7 @@ def test_action_ingests_new_letters_pushes_them_and_a_rerun_adds_nothing(
     assert f"::add-mask::{basic}\n" in run.steps["push"].stdout
     assert "test-token" not in (workspace / ".git" / "config").read_text(encoding="utf-8")
     # One warning annotation per finding the series manifest counts, on the letter's file.
-    from tracker.series_index import entries_from_csv
+    from tracker.history.index import entries_from_csv
 
     manifest = git(world["remote"], "show", "main:reports/oekraine-steun/letters.csv")
     pushed = {"2026-02-27-leveringen-militaire-goederen.txt", HOSTILE}

@@ -27,8 +27,8 @@ from history_repos import (
 )
 
 from tracker.errors import HistoryError
-from tracker.history import ingest, rebuild
-from tracker.series_index import entries_from_csv
+from tracker.history.index import entries_from_csv
+from tracker.history.ingest import ingest, rebuild
 
 
 @pytest.fixture(scope="module")
@@ -313,7 +313,7 @@ def test_a_second_ingest_waits_for_the_lock_then_gives_up_cleanly(tmp_path: Path
             "-c",
             "import sys, time\n"
             "from pathlib import Path\n"
-            "from tracker.storage import repo_lock\n"
+            "from tracker.history.lock import repo_lock\n"
             "with repo_lock(Path(sys.argv[1])):\n"
             "    print('locked', flush=True)\n"
             "    time.sleep(60)\n",

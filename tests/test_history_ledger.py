@@ -11,10 +11,7 @@ from pathlib import Path
 import pytest
 from history_repos import BY_DATE, SEEDS
 
-from tracker.ledger import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger, track
-from tracker.read.files import document_from_bytes
-from tracker.read.snapshot import from_markdown, to_markdown
-from tracker.series_build import (
+from tracker.history.build import (
     appends,
     derive,
     extend,
@@ -23,7 +20,10 @@ from tracker.series_build import (
     manifest_path,
     report_path,
 )
-from tracker.series_index import entries_from_csv, render_ledger
+from tracker.history.index import entries_from_csv, render_ledger
+from tracker.history.ledger import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger, track
+from tracker.read.files import document_from_bytes
+from tracker.read.snapshot import from_markdown, to_markdown
 
 SERIES = "oekraine-steun"
 

@@ -15,15 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import HistoryError
-from tracker.storage import (
-    MAX_FILE_NAME,
-    inside,
-    repo_lock,
-    safe_file_name,
-    series_name,
-    strip_date_prefix,
-    write_atomic,
-)
+from tracker.history.lock import repo_lock
+from tracker.history.names import MAX_FILE_NAME, safe_file_name, series_name, strip_date_prefix
+from tracker.history.storage import inside, write_atomic
 from tracker.text.words import slugify
 
 
@@ -109,7 +103,7 @@ _HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from tracker.storage import repo_lock
+    from tracker.history.lock import repo_lock
     with repo_lock(Path(sys.argv[1])):
         print("locked", flush=True)
         time.sleep(float(sys.argv[2]))

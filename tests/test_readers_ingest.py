@@ -8,7 +8,7 @@ from pathlib import Path
 
 from git import Repo
 
-from tracker.history import ingest
+from tracker.history.ingest import ingest
 from tracker.read.snapshot import from_markdown
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"

@@ -179,7 +179,7 @@ def _terminal_width() -> int:
 def _write_atomically(path: Path, text: str) -> None:
     """Write a report to `path` with the repository's atomic write; errors become one line."""
     from tracker.errors import InputError
-    from tracker.storage import write_atomic
+    from tracker.history.storage import write_atomic
 
     if not path.parent.is_dir():
         # write_atomic would create the folder; for -o a missing folder is a typo to report.
@@ -264,7 +264,7 @@ def ingest(
     ] = False,
 ) -> None:
     """Add letters to their series: snapshot, change report, ledger, index; one commit each."""
-    from tracker.history import ingest as ingest_letters
+    from tracker.history.ingest import ingest as ingest_letters
 
     results = ingest_letters(
         repo or Path.cwd(),
@@ -297,7 +297,7 @@ def history(
     repo: RepoOption = None,
 ) -> None:
     """List the letters of each series with dates, titles and what changed."""
-    from tracker.history import history as series_history
+    from tracker.history.ingest import history as series_history
 
     found = series_history(repo or Path.cwd(), series)
     if not found:
@@ -320,8 +320,8 @@ def figures(
     """The figure ledger: each figure across the series, last value carried forward."""
     if output_format not in ("table", "csv", "json"):
         raise fail(f"unknown format {output_format!r} (use table, csv or json)")
-    from tracker.history import figure_ledger
-    from tracker.series_index import render_ledger
+    from tracker.history.index import render_ledger
+    from tracker.history.ingest import figure_ledger
 
     letters, tracked = figure_ledger(repo or Path.cwd(), series)
     sys.stdout.write(render_ledger(letters, tracked, output_format))
@@ -337,7 +337,7 @@ def rebuild(
     ] = False,
 ) -> None:
     """Regenerate every report, index and ledger from the snapshots."""
-    from tracker.history import rebuild as rebuild_series
+    from tracker.history.ingest import rebuild as rebuild_series
 
     paths = rebuild_series(repo or Path.cwd(), series, check=check, notify=_note)
     if check:
@@ -368,7 +368,7 @@ def init(
     ] = None,
 ) -> None:
     """Make a tracking repository: git init if needed, letters/, a README."""
-    from tracker.history import init as init_repository
+    from tracker.history.ingest import init as init_repository
 
     for path in init_repository(directory, action_ref=action):
         typer.echo(f"created    {path}")

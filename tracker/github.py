@@ -323,7 +323,7 @@ def run_action(
     Appends the new reports to `$GITHUB_STEP_SUMMARY` and the outputs to `$GITHUB_OUTPUT`
     when `env` names them; the returned log holds a line per letter and the annotations.
     """
-    from tracker.history import ingest
+    from tracker.history.ingest import ingest
 
     folder = letters_folder(repo, letters)
     results = ingest(
@@ -417,8 +417,8 @@ def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ..
     ingest result carries counts, not the findings themselves.
     """
     from tracker.comparison.compare import compare
+    from tracker.history.index import entries_from_csv
     from tracker.read.snapshot import from_markdown
-    from tracker.series_index import entries_from_csv
 
     manifest = repo / "reports" / series / "letters.csv"
     stem = Path(snapshot).stem

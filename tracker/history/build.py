@@ -17,7 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from tracker.errors import HistoryError, TrackerError
-from tracker.ledger import (
+from tracker.history.index import LetterEntry, entries_to_csv, index_window, render_index
+from tracker.history.ledger import (
     GAP_LETTERS,
     KnownIds,
     LedgerRow,
@@ -29,7 +30,6 @@ from tracker.ledger import (
     scan_ledger,
 )
 from tracker.model import Comparison, Document, Figure, FigureChange
-from tracker.series_index import LetterEntry, entries_to_csv, index_window, render_index
 from tracker.text.words import squash
 
 SNAPSHOTS, REPORTS = "snapshots", "reports"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.errors import HistoryError
-from tracker.ledger import LedgerRow, TrackedFigure, track
+from tracker.history.ledger import LedgerRow, TrackedFigure, track
 
 KEY_FIGURE_LETTERS = 12
 """Letters shown as columns of the key-figures table: a year of monthly letters fits a GitHub

@@ -26,13 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from tracker.errors import HistoryError, InputError
-from tracker.ledger import (
-    TrackedFigure,
-    rows_from_csv,
-    track,
-)
-from tracker.model import Document
-from tracker.series_build import (
+from tracker.history.build import (
     INDEX,
     REPORTS,
     SNAPSHOTS,
@@ -46,17 +40,12 @@ from tracker.series_build import (
     shorten,
     snapshot_path,
 )
-from tracker.series_index import LetterEntry, entries_from_csv
-from tracker.storage import (
-    date_prefix,
-    inside,
-    remove_file,
-    repo_lock,
-    safe_file_name,
-    series_name,
-    strip_date_prefix,
-    write_atomic,
-)
+from tracker.history.index import LetterEntry, entries_from_csv
+from tracker.history.ledger import TrackedFigure, rows_from_csv, track
+from tracker.history.lock import repo_lock
+from tracker.history.names import date_prefix, safe_file_name, series_name, strip_date_prefix
+from tracker.history.storage import inside, remove_file, write_atomic
+from tracker.model import Document
 from tracker.text.words import slugify, squash
 
 LETTERS = "letters"

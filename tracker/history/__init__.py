@@ -1,0 +1,1 @@
+"""A series of letters in a git repository: layout, ledger, index, build, ingest, git."""

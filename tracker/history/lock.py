@@ -1,0 +1,82 @@
+"""The ingest lock of a tracking repository: one writer at a time, never a stale lock."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tracker.errors import HistoryError
+
+LOCK_WAIT_SECONDS = 60.0
+"""How long a second ingest waits for the first before giving up: long enough for a normal
+ingest of a few letters, short enough that a stuck CI job fails with a message. The
+environment variable TRACKER_LOCK_WAIT (seconds) overrides it."""
+
+
+def lock_wait() -> float:
+    """Seconds to wait for the lock: TRACKER_LOCK_WAIT, else LOCK_WAIT_SECONDS."""
+    raw = os.environ.get("TRACKER_LOCK_WAIT", "")
+    try:
+        return max(0.0, float(raw)) if raw else LOCK_WAIT_SECONDS
+    except ValueError:
+        raise HistoryError(
+            f"TRACKER_LOCK_WAIT={raw!r} is not a number of seconds", "set it to e.g. 30"
+        ) from None
+
+
+@contextlib.contextmanager
+def repo_lock(
+    lock_path: Path,
+    *,
+    wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """Hold an exclusive lock on the repository for the duration of the block.
+
+    An flock on a file in the git folder: the kernel releases it when the holder exits, however
+    it exits, so a killed ingest never leaves a stale lock behind. The file keeps the holder's
+    pid only to name it in the message of the one that waits.
+    """
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    wait = lock_wait() if wait is None else wait
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _holder(lock_path)
+                if time.monotonic() >= deadline:
+                    raise HistoryError(
+                        f"another tracker run{holder} is writing to this repository",
+                        f"wait for it to finish and run the command again "
+                        f"(gave up after {wait:g} s)",
+                    ) from None
+                if on_wait is not None and not told:
+                    on_wait(f"waiting for another tracker run{holder} to finish")
+                    told = True
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _holder(lock_path: Path) -> str:
+    try:
+        pid = lock_path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""

@@ -1,0 +1,61 @@
+"""Atomic writes and removals inside a tracking repository."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from tracker.errors import HistoryError
+
+
+def inside(root: Path, relative: str) -> Path:
+    """`root / relative`, refused when it resolves outside `root` (through `..` or a symlink)."""
+    root_resolved = root.resolve()
+    target = (root_resolved / relative).resolve()
+    if target != root_resolved and root_resolved not in target.parents:
+        raise HistoryError(
+            f"refusing to write {relative!r}: it resolves outside the repository",
+            "remove the symbolic link or the '..' that points out of the repository",
+        )
+    return target
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half.
+
+    The temporary file lives in the target's folder (os.replace is atomic only within one file
+    system) and is fsynced before the rename; the folder is fsynced after it so the rename
+    itself survives a power cut.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tracker-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def remove_file(path: Path) -> None:
+    """Delete `path` if it exists, making the removal durable."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
