@@ -90,8 +90,8 @@ def git(repo: Path, *args: str) -> None:
 
 def make_repo(path: Path, letters: list[Path]) -> None:
     """A tracking repository holding `letters`: snapshots written, then `tracker rebuild`."""
-    from tracker.history.build import snapshot_path
     from tracker.history.ingest import letter_stem
+    from tracker.history.layout import snapshot_path
     from tracker.read.files import document_from_bytes
     from tracker.read.snapshot import to_markdown
 
@@ -120,8 +120,8 @@ def timed(args: list[str], cwd: Path) -> float:
 def without_last(full: Path, path: Path) -> None:
     """`full` minus its last letter, as ingesting letters 1..N-1 leaves it: the manifest and
     ledger lose the last letter's rows (a fold: earlier rows do not depend on later letters)."""
-    from tracker.history.build import index_path, ledger_path, manifest_path, report_path
     from tracker.history.index import entries_from_csv, entries_to_csv, render_index
+    from tracker.history.layout import index_path, ledger_path, manifest_path, report_path
     from tracker.history.ledger import rows_from_csv, rows_to_csv
 
     shutil.rmtree(path, ignore_errors=True)

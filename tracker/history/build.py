@@ -18,6 +18,15 @@ from dataclasses import dataclass, replace
 
 from tracker.errors import HistoryError, TrackerError
 from tracker.history.index import LetterEntry, entries_to_csv, index_window, render_index
+from tracker.history.layout import (
+    INDEX,
+    index_path,
+    ledger_path,
+    manifest_path,
+    report_link,
+    report_path,
+    snapshot_link,
+)
 from tracker.history.ledger import (
     GAP_LETTERS,
     KnownIds,
@@ -32,34 +41,11 @@ from tracker.history.ledger import (
 from tracker.model import Comparison, Document, Figure, FigureChange
 from tracker.text.words import squash
 
-SNAPSHOTS, REPORTS = "snapshots", "reports"
-INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
-
 TITLE_IN_LINK = 80
 """Characters of the predecessor's title in a report's line of links."""
 PARALLEL_FROM = 16
 """Letters from which `derive` compares in worker processes: below it, starting the workers
 costs more than it saves."""
-
-
-def snapshot_path(series: str, stem: str) -> str:
-    return f"{SNAPSHOTS}/{series}/{stem}.md"
-
-
-def report_path(series: str, stem: str) -> str:
-    return f"{REPORTS}/{series}/{stem}.md"
-
-
-def manifest_path(series: str) -> str:
-    return f"{REPORTS}/{series}/{MANIFEST}"
-
-
-def ledger_path(series: str) -> str:
-    return f"{REPORTS}/{series}/{LEDGER}"
-
-
-def index_path(series: str) -> str:
-    return f"{REPORTS}/{series}/{INDEX}"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -394,14 +380,14 @@ def render_report(
     """One letter's report: a line of links, then the change report (or, for the first
     letter, the figures it contains)."""
     links = [
-        "[Series index](README.md)",
-        f"[snapshot](../../{SNAPSHOTS}/{series}/{entry.letter}.md)",
+        f"[Series index]({INDEX})",
+        f"[snapshot]({snapshot_link(series, entry.letter)})",
     ]
     if previous is not None:
         links.append(
             f"compared with [{previous.date.isoformat()} "
             f"{_link_text(shorten(previous.title, TITLE_IN_LINK))}]"
-            f"({previous.letter}.md)"
+            f"({report_link(previous.letter)})"
         )
     head = [" · ".join(links), ""]
     if entry.status == "correction" and previous is not None:

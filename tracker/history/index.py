@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.errors import HistoryError
+from tracker.history.layout import report_link, snapshot_link
 from tracker.history.ledger import LedgerRow, TrackedFigure, track
 
 KEY_FIGURE_LETTERS = 12
@@ -172,7 +173,7 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
         title = _cell(e.title)
         if e.superseded:
             title += " *(superseded by a correction)*"
-        files = f"[report]({e.letter}.md) · [snapshot](../../snapshots/{series}/{e.letter}.md)"
+        files = f"[report]({report_link(e.letter)}) · [snapshot]({snapshot_link(series, e.letter)})"
         lines.append(f"| {e.date.isoformat()} | {title} | {_cell(e.summary)} | {files} |")
     lines.append("")
 

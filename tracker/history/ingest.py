@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -26,31 +25,32 @@ from pathlib import Path
 from typing import Literal
 
 from tracker.errors import HistoryError, InputError
-from tracker.history.build import (
+from tracker.history.build import appends, chain, derive, extend, shorten
+from tracker.history.index import LetterEntry, entries_from_csv
+from tracker.history.layout import (
     INDEX,
+    JOURNAL,
+    LETTER_FILE,
+    LETTERS,
+    LOCK,
+    README,
     REPORTS,
     SNAPSHOTS,
-    appends,
-    chain,
-    derive,
-    extend,
+    WORKFLOW,
     ledger_path,
+    letter_path,
     manifest_path,
     report_path,
-    shorten,
+    reports_folder,
     snapshot_path,
+    snapshots_folder,
 )
-from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.ledger import TrackedFigure, rows_from_csv, track
 from tracker.history.lock import repo_lock
 from tracker.history.names import date_prefix, safe_file_name, series_name, strip_date_prefix
 from tracker.history.storage import inside, remove_file, write_atomic
 from tracker.model import Document
 from tracker.text.words import slugify, squash
-
-LETTERS = "letters"
-JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"
-"""Both live in the git folder: never committed, never seen by `git status`."""
 
 DEFAULT_AUTHOR = ("letter tracker", "tracker@localhost")
 """Used only when neither the environment nor the git configuration names an author."""
@@ -63,7 +63,6 @@ TITLE_IN_SUBJECT = 72
 """Characters of a letter's title in a commit's subject line; `git log --oneline` stays legible."""
 
 Notify = Callable[[str], None]
-_LETTER_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
 _NOT_LETTERS = ("readme", "license", "changelog")
 """Files in a letters folder that are notes for people, not letters."""
 Status = Literal["new", "duplicate", "correction"]
@@ -132,25 +131,24 @@ def init(directory: Path, *, action_ref: str | None = None) -> list[str]:
     if not (root / ".git").exists():
         Repo.init(root).close()
         created.append(".git")
-    keep = root / LETTERS / ".gitkeep"
+    keep = f"{LETTERS}/.gitkeep"
     if not (root / LETTERS).exists():
-        write_atomic(keep, b"")
-        created.append(f"{LETTERS}/.gitkeep")
-    readme = root / "README.md"
-    if not readme.exists():
-        write_atomic(readme, _README.encode())
-        created.append("README.md")
+        write_atomic(root / keep, b"")
+        created.append(keep)
+    if not (root / README).exists():
+        write_atomic(root / README, _README.encode())
+        created.append(README)
     if action_ref is not None:
         from tracker.github import workflow_yaml
 
-        workflow = root / ".github" / "workflows" / "track-letters.yml"
+        workflow = root / WORKFLOW
         if not workflow.exists():
             try:
                 text = workflow_yaml(action_ref)
             except ValueError as exc:
                 raise HistoryError(str(exc), "give the action as owner/repo@sha or ./") from None
             write_atomic(workflow, text.encode())
-            created.append(".github/workflows/track-letters.yml")
+            created.append(WORKFLOW)
     return created
 
 
@@ -254,7 +252,7 @@ def _ingest_one(
                 series=series,
                 date=e.date,
                 title=e.title,
-                letter=in_place or f"{LETTERS}/{series}/{e.source}",
+                letter=in_place or letter_path(series, e.source),
                 snapshot=snapshot_path(series, e.letter),
                 report=report_path(series, e.letter),
                 status="duplicate",
@@ -270,11 +268,11 @@ def _ingest_one(
         name = path.name
     else:
         name = safe_file_name(path.name)
-        target = root / LETTERS / series / name
+        target = root / letter_path(series, name)
         if target.exists() and target.read_bytes() != data:
             stem, dot, ext = name.rpartition(".")
             name = f"{stem}-{sha[:8]}.{ext}" if dot else f"{name}-{sha[:8]}"
-        letter_rel = f"{LETTERS}/{series}/{name}"
+        letter_rel = letter_path(series, name)
 
     doc = document_from_bytes(data, name)
     letter_date = doc.meta.date or _date_from_name(name) or date
@@ -386,11 +384,11 @@ def _read_entries(root: Path, series: str) -> list[LetterEntry]:
 
 
 def _snapshot_stems(root: Path, series: str) -> list[str]:
-    folder = inside(root, f"{SNAPSHOTS}/{series}")
+    folder = inside(root, snapshots_folder(series))
     if not folder.is_dir():
         return []
     # Only files named as the tracker names snapshots: a note beside them is not a letter.
-    return sorted(p.stem for p in folder.glob("*.md") if _LETTER_FILE.match(p.name))
+    return sorted(p.stem for p in folder.glob("*.md") if LETTER_FILE.match(p.name))
 
 
 # --- recovery -------------------------------------------------------------------------
@@ -412,7 +410,7 @@ def _recover(root: Path, *, commit: bool, notify: Notify | None) -> None:
         source = letter_rel.rsplit("/", 1)[-1]
         entry = next((e for e in entries if e.source == source), None)
         if entry is not None:
-            paths = [f"{SNAPSHOTS}/{series}", f"{REPORTS}/{series}"]
+            paths = [snapshots_folder(series), reports_folder(series)]
             if inside(root, letter_rel).exists():
                 paths.append(letter_rel)
             _commit(root, paths, _message(series, entry, ()))
@@ -450,14 +448,14 @@ def _build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
         for stem in _snapshot_stems(root, series)
     }
     outputs = derive(series, texts)
-    folder = inside(root, f"{REPORTS}/{series}")
+    folder = inside(root, reports_folder(series))
     stale = []
     if folder.is_dir():
         for p in sorted(folder.iterdir()):
-            relative = f"{REPORTS}/{series}/{p.name}"
+            relative = f"{reports_folder(series)}/{p.name}"
             # Only files the tracker writes: a letter's report whose snapshot is gone. A file
             # a person put beside them is not the tracker's to delete.
-            if p.is_file() and _LETTER_FILE.match(p.name) and relative not in outputs:
+            if p.is_file() and LETTER_FILE.match(p.name) and relative not in outputs:
                 stale.append(relative)
     return outputs, stale
 
@@ -584,7 +582,7 @@ def rebuild(
     """
     root = find_repository(repo)
     names = [series_name(series)] if series is not None else list_series(root)
-    if series is not None and not (root / SNAPSHOTS / names[0]).is_dir():
+    if series is not None and not (root / snapshots_folder(names[0])).is_dir():
         raise HistoryError(f"no series {names[0]!r} in {root}", "see `tracker history`")
     if check:
         differing: list[str] = []
