@@ -90,8 +90,8 @@ def git(repo: Path, *args: str) -> None:
 
 def make_repo(path: Path, letters: list[Path]) -> None:
     """A tracking repository holding `letters`: snapshots written, then `tracker rebuild`."""
-    from tracker.history.ingest import letter_stem
     from tracker.history.layout import snapshot_path
+    from tracker.history.names import letter_stem
     from tracker.read.files import document_from_bytes
     from tracker.read.snapshot import to_markdown
 

@@ -28,7 +28,8 @@ from history_repos import (
 
 from tracker.errors import HistoryError
 from tracker.history.index import entries_from_csv
-from tracker.history.ingest import ingest, rebuild
+from tracker.history.ingest import ingest
+from tracker.history.series import rebuild
 
 
 @pytest.fixture(scope="module")

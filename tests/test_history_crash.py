@@ -11,7 +11,8 @@ import pytest
 from git import Repo
 from history_repos import BY_DATE, SERIES, commits, make_repo, run_cli, run_main, status, tree
 
-from tracker.history.ingest import KILL_HOOK, ingest
+from tracker.history.ingest import ingest
+from tracker.history.storage import KILL_HOOK
 
 CHECKPOINTS = ["journal", "snapshot", "first-output", "outputs", "commit"]
 

@@ -297,9 +297,9 @@ def history(
     repo: RepoOption = None,
 ) -> None:
     """List the letters of each series with dates, titles and what changed."""
-    from tracker.history.ingest import history as series_history
+    from tracker.history.series import series_letters
 
-    found = series_history(repo or Path.cwd(), series)
+    found = series_letters(repo or Path.cwd(), series)
     if not found:
         typer.echo("no series yet: add letters with `tracker ingest letters/`")
     for name, entries in found.items():
@@ -321,7 +321,7 @@ def figures(
     if output_format not in ("table", "csv", "json"):
         raise fail(f"unknown format {output_format!r} (use table, csv or json)")
     from tracker.history.index import render_ledger
-    from tracker.history.ingest import figure_ledger
+    from tracker.history.series import figure_ledger
 
     letters, tracked = figure_ledger(repo or Path.cwd(), series)
     sys.stdout.write(render_ledger(letters, tracked, output_format))
@@ -337,7 +337,7 @@ def rebuild(
     ] = False,
 ) -> None:
     """Regenerate every report, index and ledger from the snapshots."""
-    from tracker.history.ingest import rebuild as rebuild_series
+    from tracker.history.series import rebuild as rebuild_series
 
     paths = rebuild_series(repo or Path.cwd(), series, check=check, notify=_note)
     if check:
@@ -368,7 +368,7 @@ def init(
     ] = None,
 ) -> None:
     """Make a tracking repository: git init if needed, letters/, a README."""
-    from tracker.history.ingest import init as init_repository
+    from tracker.history.repository import init_repository
 
     for path in init_repository(directory, action_ref=action):
         typer.echo(f"created    {path}")

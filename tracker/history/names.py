@@ -1,10 +1,12 @@
-"""Names in a tracking repository: series names, safe file names, date prefixes."""
+"""Names in a tracking repository: series names, safe file names, dates and letter stems."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from tracker.errors import HistoryError
+from tracker.model import Document
 from tracker.text.words import slugify
 
 MAX_FILE_NAME = 120
@@ -67,3 +69,24 @@ def strip_date_prefix(stem: str) -> str:
     """The file stem without a leading YYYY-MM-DD and its separator."""
     match = _DATE_PREFIX.match(stem)
     return stem[match.end() :].lstrip("-_ .") if match else stem
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The date a file name starts with, None when it has none or it is no date."""
+    parts = date_prefix(name)
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def letter_stem(doc: Document, name: str, taken: set[str]) -> str:
+    """<date>-<slug> from the file name (its own date prefix dropped), else the title."""
+    assert doc.meta.date is not None
+    slug = slugify(strip_date_prefix(name.rsplit(".", 1)[0])) or slugify(doc.meta.title or "")
+    stem = f"{doc.meta.date.isoformat()}-{slug or 'letter'}"
+    if stem in taken:
+        stem = f"{stem}-{(doc.meta.sha256 or '')[:8]}"
+    return stem

@@ -1,9 +1,10 @@
-"""Atomic writes and removals inside a tracking repository."""
+"""Atomic writes and removals inside a tracking repository, and the crash-test hook."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -59,3 +60,14 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+KILL_HOOK = "TRACKER_TEST_KILL_AT"
+"""Test hook: when set to a checkpoint name, the process kills itself (SIGKILL) there, so
+tests can prove that a rerun completes an interrupted ingest."""
+
+
+def checkpoint(name: str) -> None:
+    """Where a write sequence may be cut short in tests (see KILL_HOOK)."""
+    if os.environ.get(KILL_HOOK) == name:
+        os.kill(os.getpid(), signal.SIGKILL)

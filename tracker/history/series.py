@@ -1,0 +1,184 @@
+"""A series' files in a tracking repository: read them, build and write the derived ones.
+
+Everything under reports/ is a pure function of the snapshots (history/build.py), so `rebuild`
+can regenerate it and `rebuild --check` can prove the committed files are what the tracker
+writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tracker.errors import HistoryError
+from tracker.history.build import appends, chain, derive, extend
+from tracker.history.index import LetterEntry, entries_from_csv
+from tracker.history.layout import (
+    LETTER_FILE,
+    LOCK,
+    REPORTS,
+    SNAPSHOTS,
+    ledger_path,
+    manifest_path,
+    reports_folder,
+    snapshot_path,
+    snapshots_folder,
+)
+from tracker.history.ledger import TrackedFigure, rows_from_csv, track
+from tracker.history.lock import repo_lock
+from tracker.history.names import series_name
+from tracker.history.repository import find_repository, git_dir
+from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
+from tracker.model import Document
+from tracker.text.words import slugify
+
+Notify = Callable[[str], None]
+"""Receives progress lines meant for a person: waiting for the lock, completing a run."""
+
+
+def read_text(root: Path, relative: str) -> str | None:
+    """A file of the repository as text; None when it does not exist."""
+    try:
+        return inside(root, relative).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def read_entries(root: Path, series: str) -> list[LetterEntry]:
+    """The series' manifest (letters.csv); empty when the series has none yet."""
+    text = read_text(root, manifest_path(series))
+    return entries_from_csv(text, manifest_path(series)) if text else []
+
+
+def snapshot_stems(root: Path, series: str) -> list[str]:
+    """The stems of the series' snapshots, in name order."""
+    folder = inside(root, snapshots_folder(series))
+    if not folder.is_dir():
+        return []
+    # Only files named as the tracker names snapshots: a note beside them is not a letter.
+    return sorted(p.stem for p in folder.glob("*.md") if LETTER_FILE.match(p.name))
+
+
+def build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
+    """Every derived file of a series from its snapshots, and the stale files to remove."""
+    texts = {
+        stem: read_text(root, snapshot_path(series, stem)) or ""
+        for stem in snapshot_stems(root, series)
+    }
+    outputs = derive(series, texts)
+    folder = inside(root, reports_folder(series))
+    stale = []
+    if folder.is_dir():
+        for p in sorted(folder.iterdir()):
+            relative = f"{reports_folder(series)}/{p.name}"
+            # Only files the tracker writes: a letter's report whose snapshot is gone. A file
+            # a person put beside them is not the tracker's to delete.
+            if p.is_file() and LETTER_FILE.match(p.name) and relative not in outputs:
+                stale.append(relative)
+    return outputs, stale
+
+
+def extend_series(
+    root: Path, series: str, entries: list[LetterEntry], stem: str, text: str, doc: Document
+) -> dict[str, str] | None:
+    """The derived files after appending the letter, reading only its predecessor, the
+    manifest and the ledger; None when the series must be rebuilt instead (the letter is out
+    of order or a correction, or the manifest does not list the snapshots)."""
+    known = {e.letter for e in entries}
+    if set(snapshot_stems(root, series)) != known | {stem} or not appends(entries, stem, doc):
+        return None
+    ledger = read_text(root, ledger_path(series)) or ""
+    before = chain(entries)[-1]
+    previous_text = read_text(root, snapshot_path(series, before.letter))
+    if previous_text is None:
+        return None
+    return extend(series, entries, ledger, stem, text, doc, previous_text)
+
+
+def write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) -> list[str]:
+    """Write the files whose content differs and remove stale ones; returns what changed."""
+    changed: list[str] = []
+    for relative, text in sorted(outputs.items()):
+        target = inside(root, relative)
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            pass
+        write_atomic(target, data)
+        changed.append(relative)
+        if len(changed) == 1:
+            checkpoint("first-output")
+    for relative in stale:
+        remove_file(inside(root, relative))
+        changed.append(relative)
+    return changed
+
+
+def list_series(root: Path) -> list[str]:
+    """Series with snapshots or reports in the repository, by name."""
+    names: set[str] = set()
+    for top in (SNAPSHOTS, REPORTS):
+        folder = root / top
+        if folder.is_dir():
+            for p in folder.iterdir():
+                if p.is_dir() and not p.name.startswith(".") and slugify(p.name) == p.name:
+                    names.add(p.name)
+    return sorted(names)
+
+
+def rebuild(
+    repo: Path, series: str | None = None, *, check: bool = False, notify: Notify | None = None
+) -> list[str]:
+    """Regenerate reports, indexes and ledgers from the snapshots; the paths that differ.
+
+    With `check`, nothing is written: the returned paths are the files that differ from what
+    the tracker would write (CI fails on them).
+    """
+    root = find_repository(repo)
+    names = [series_name(series)] if series is not None else list_series(root)
+    if series is not None and not (root / snapshots_folder(names[0])).is_dir():
+        raise HistoryError(f"no series {names[0]!r} in {root}", "see `tracker history`")
+    if check:
+        differing: list[str] = []
+        for name in names:
+            outputs, stale = build_series(root, name)
+            for relative, text in sorted(outputs.items()):
+                current = read_text(root, relative)
+                if current != text:
+                    differing.append(relative)
+            differing.extend(stale)
+        return differing
+    changed: list[str] = []
+    with repo_lock(git_dir(root) / LOCK, on_wait=notify):
+        for name in names:
+            outputs, stale = build_series(root, name)
+            changed.extend(write_outputs(root, outputs, stale))
+    return changed
+
+
+def series_letters(repo: Path, series: str | None = None) -> dict[str, list[LetterEntry]]:
+    """The letters of each series (or of one), in series order, as the manifests list them."""
+    root = find_repository(repo)
+    names = [series_name(series)] if series is not None else list_series(root)
+    result: dict[str, list[LetterEntry]] = {}
+    for name in names:
+        entries = read_entries(root, name)
+        if series is not None and not entries:
+            raise HistoryError(f"no letters in series {name!r}", "ingest some with tracker ingest")
+        result[name] = entries
+    return result
+
+
+def figure_ledger(repo: Path, series: str) -> tuple[list[LetterEntry], list[TrackedFigure]]:
+    """The letters standing in a series and every figure tracked across them."""
+    root = find_repository(repo)
+    name = series_name(series)
+    entries = read_entries(root, name)
+    if not entries:
+        raise HistoryError(f"no letters in series {name!r}", "ingest some with tracker ingest")
+    text = read_text(root, ledger_path(name)) or ""
+    rows = rows_from_csv(text, ledger_path(name)) if text else []
+    standing = chain(entries)
+    return standing, track(rows, [e.letter for e in standing])
