@@ -1,22 +1,24 @@
 """A series' derived files (reports, manifest, ledger, index) from its snapshots: pure values.
 
 The series order, corrections, the report of each letter against its predecessor and the
-figure ledger are a fold over the snapshot texts. `derive` does it for a whole series (in
-parallel processes when it is long); `extend` does the one step of appending a letter at the
-end, reading only its predecessor and the manifest and ledger, and gives the same bytes.
+figure ledger are a fold over the snapshot texts. `derive` does it for a whole series, and
+leaves running the letters' comparisons (`letter_work`, independent of each other) to the
+`run` it is given: in order here, in worker processes when history/series.py asks; `extend`
+does the one step of appending a letter at the end, reading only its predecessor and the
+manifest and ledger, and gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
+from tracker.comparison.compare import compare
 from tracker.errors import HistoryError, TrackerError
+from tracker.figures.find import find_figures
 from tracker.history.index import LetterEntry, entries_to_csv, index_window, render_index
 from tracker.history.layout import (
     INDEX,
@@ -39,13 +41,12 @@ from tracker.history.ledger import (
     scan_ledger,
 )
 from tracker.model import Comparison, Document, Figure, FigureChange
+from tracker.read.snapshot import from_markdown
+from tracker.render.markdown import render_markdown
 from tracker.text.words import squash
 
 TITLE_IN_LINK = 80
 """Characters of the predecessor's title in a report's line of links."""
-PARALLEL_FROM = 16
-"""Letters from which `derive` compares in worker processes: below it, starting the workers
-costs more than it saves."""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -168,11 +169,6 @@ class Work:
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
     """Compare a snapshot with the one before it (and with the one it corrects, if any)."""
-    from tracker.comparison.compare import compare
-    from tracker.figures.find import find_figures
-    from tracker.read.snapshot import from_markdown
-    from tracker.render.markdown import render_markdown
-
     doc = from_markdown(text)
     chained = compare(from_markdown(previous), doc) if previous is not None else None
     reported = chained
@@ -201,26 +197,22 @@ def _counts(c: Comparison) -> tuple[int, int, int]:
     )
 
 
-def _work_star(args: tuple[str, str | None, str | None]) -> Work:
-    return letter_work(*args)
+Task = tuple[str, str | None, str | None]
+"""`letter_work`'s arguments: a snapshot's text, its predecessor's and the one it corrects."""
+Run = Callable[[Sequence[Task]], list[Work]]
+"""Runs `letter_work` over tasks and gives the works back in the order of the tasks."""
 
 
-def _map(tasks: list[tuple[str, str | None, str | None]]) -> list[Work]:
-    """letter_work over `tasks`, in worker processes for long series; results in order."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(tasks) < PARALLEL_FROM or workers < 2:
-        return [letter_work(*task) for task in tasks]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_work_star, tasks, chunksize=4))
+def in_order(tasks: Sequence[Task]) -> list[Work]:
+    """`letter_work` over `tasks`, one after the other, in this process."""
+    return [letter_work(*task) for task in tasks]
 
 
 # --- the whole series -----------------------------------------------------------------
 
 
-def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
+def derive(series: str, texts: dict[str, str], run: Run = in_order) -> dict[str, str]:
     """Every derived file of a series, by path, from its snapshot texts by stem."""
-    from tracker.read.snapshot import from_markdown
-
     # The workers parse the letters; here only their front matter is needed, to plan.
     metas = {stem: _front_matter(text, from_markdown) for stem, text in texts.items()}
     planned = plan(skeleton(stem, doc) for stem, doc in sorted(metas.items()))
@@ -238,7 +230,7 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
             previous[entry.letter] = earlier[-1].letter if earlier else None
         elif entry.superseded:
             previous[entry.letter] = None
-    tasks = []
+    tasks: list[Task] = []
     for entry in planned:
         before = previous[entry.letter]
         tasks.append(
@@ -248,7 +240,7 @@ def derive(series: str, texts: dict[str, str]) -> dict[str, str]:
                 texts[entry.corrects] if entry.corrects else None,
             )
         )
-    works = dict(zip((e.letter for e in planned), _map(tasks), strict=True))
+    works = dict(zip((e.letter for e in planned), run(tasks), strict=True))
 
     outputs: dict[str, str] = {}
     done: dict[str, LetterEntry] = {}

@@ -7,11 +7,13 @@ writes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tracker.errors import HistoryError
-from tracker.history.build import appends, chain, derive, extend
+from tracker.history.build import Task, Work, appends, chain, derive, extend, in_order, letter_work
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     LETTER_FILE,
@@ -31,6 +33,10 @@ from tracker.history.repository import find_repository, git_dir
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
 from tracker.model import Document
 from tracker.text.words import slugify
+
+PARALLEL_FROM = 16
+"""Letters from which a series is built in worker processes: below it, starting the workers
+costs more than it saves."""
 
 Notify = Callable[[str], None]
 """Receives progress lines meant for a person: waiting for the lock, completing a run."""
@@ -65,7 +71,7 @@ def build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
         stem: read_text(root, snapshot_path(series, stem)) or ""
         for stem in snapshot_stems(root, series)
     }
-    outputs = derive(series, texts)
+    outputs = derive(series, texts, run=_in_workers)
     folder = inside(root, reports_folder(series))
     stale = []
     if folder.is_dir():
@@ -76,6 +82,19 @@ def build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
             if p.is_file() and LETTER_FILE.match(p.name) and relative not in outputs:
                 stale.append(relative)
     return outputs, stale
+
+
+def _in_workers(tasks: Sequence[Task]) -> list[Work]:
+    """`letter_work` over `tasks`, in worker processes for a long series; works in order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(tasks) < PARALLEL_FROM or workers < 2:
+        return in_order(tasks)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_work, tasks, chunksize=4))
+
+
+def _work(task: Task) -> Work:
+    return letter_work(*task)
 
 
 def extend_series(
