@@ -210,7 +210,8 @@ def action_run(
     summary, the annotations and the step outputs (see action.yml)."""
     import os
 
-    from tracker.github import annotation, parse_flag, run_action
+    from tracker.github.action import parse_flag, run_action
+    from tracker.github.commands import annotation
 
     try:
         result = run_action(

@@ -53,7 +53,7 @@ def init_repository(directory: Path, *, action_ref: str | None = None) -> list[s
         write_atomic(root / README, _README.encode())
         created.append(README)
     if action_ref is not None:
-        from tracker.github import workflow_yaml
+        from tracker.github.workflow import workflow_yaml
 
         workflow = root / WORKFLOW
         if not workflow.exists():

@@ -1,0 +1,232 @@
+"""The Action's main step: ingest the letters not yet tracked, then tell GitHub about them.
+
+The step log gets a line per letter and an annotation per finding, the job summary the new
+reports, the step outputs what was done (see action.yml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.comparison.compare import compare
+from tracker.errors import InputError, TrackerError
+from tracker.github.commands import annotation, one_line
+from tracker.github.outputs import write_outputs
+from tracker.github.summary import (
+    SummaryPart,
+    absolute_links,
+    append_summary,
+    file_link,
+    markdown_text,
+)
+from tracker.history.index import entries_from_csv
+from tracker.history.ingest import ingest
+from tracker.model import Finding
+from tracker.read.files import load_document
+from tracker.read.snapshot import from_markdown
+
+
+def parse_flag(value: str, name: str) -> bool:
+    """An action input that should be "true" or "false" (inputs are always strings)."""
+    text = value.strip().lower()
+    if text in {"true", "yes", "1"}:
+        return True
+    if text in {"false", "no", "0"}:
+        return False
+    raise InputError(f"{name} is {value!r}", f'set the {name} input to "true" or "false"')
+
+
+def letters_folder(repo: Path, letters: str) -> Path:
+    """The letters folder inside the repository; refuses one that points outside it."""
+    relative = Path(letters.strip() or "letters")
+    folder = (repo / relative).resolve()
+    root = repo.resolve()
+    if relative.is_absolute() or (folder != root and root not in folder.parents):
+        raise InputError(
+            f"letters folder {letters!r} is outside the repository",
+            "give a folder relative to the repository root, such as letters",
+        )
+    if not folder.is_dir():
+        raise InputError(
+            f"no letters folder {letters!r} in the repository",
+            "create it with one subfolder per series (letters/<series>/<file>) or set letters",
+        )
+    return folder
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    """What the action's main step did, for the log and the step outputs."""
+
+    reports: tuple[str, ...]
+    """Reports written: each new letter's own, followed by those it made regenerate."""
+    changed_figures: int
+    ingested: int
+    already: int
+    """Letters under the folder that were already tracked."""
+    log: tuple[str, ...]
+    """Lines for the step log, annotations included, safe to print as they are."""
+
+    @property
+    def outputs(self) -> dict[str, str]:
+        """The step outputs the action declares."""
+        return {
+            "reports": "\n".join(self.reports),
+            "changed-figures": str(self.changed_figures),
+            "ingested": str(self.ingested),
+        }
+
+
+def run_action(
+    repo: Path,
+    letters: str,
+    *,
+    series: str | None,
+    commit: bool,
+    env: Mapping[str, str],
+    notify: Callable[[str], None] | None = None,
+) -> ActionResult:
+    """Ingest every letter under the folder that is not yet tracked, then tell GitHub.
+
+    Appends the new reports to `$GITHUB_STEP_SUMMARY` and the outputs to `$GITHUB_OUTPUT`
+    when `env` names them; the returned log holds a line per letter and the annotations.
+    """
+    folder = letters_folder(repo, letters)
+    results = ingest(
+        repo,
+        [folder],
+        series=series or None,
+        commit=commit,
+        notify=(lambda line: notify(one_line(line))) if notify else None,
+    )
+    fresh = [r for r in results if r.status != "duplicate"]
+    reports: list[str] = []
+    for result in fresh:
+        for path in (result.report, *result.regenerated):
+            if path not in reports:
+                reports.append(path)
+    log: list[str] = []
+    for result in fresh:
+        what = "correction" if result.status == "correction" else "new letter"
+        log.append(
+            one_line(
+                f"{what}: {result.series} {result.date.isoformat()} {result.title} "
+                f"({result.sections_changed} sections and {result.figures_changed} figures "
+                f"changed) -> {result.report}"
+            )
+        )
+        findings = letter_findings(repo, result.series, result.snapshot)
+        lines = heading_lines(repo / result.letter) if findings else {}
+        for finding in findings:
+            # A finding is a thing for a person to check, not a failed run: a warning, with
+            # the checker's own severity in the title.
+            kind = f"{finding.kind} ({finding.severity})"
+            title = f"{kind}: {finding.section}" if finding.section else kind
+            log.append(
+                annotation(
+                    "warning",
+                    finding.message,
+                    file=result.letter,
+                    line=lines.get(finding.section) if finding.section else None,
+                    title=title,
+                )
+            )
+    already = len(results) - len(fresh)
+    if already:
+        log.append(f"{already} letter(s) already tracked: nothing to do for them.")
+    outcome = ActionResult(
+        reports=tuple(reports),
+        changed_figures=sum(r.figures_changed for r in fresh),
+        ingested=len(fresh),
+        already=already,
+        log=tuple(log),
+    )
+    if env.get("GITHUB_STEP_SUMMARY") and not fresh:
+        intro = (
+            f"## Letter tracker\n\nNo new letters: {_plural(already, 'letter')} under "
+            f"{markdown_text(letters)}, all tracked already."
+        )
+        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), [], {}, intro=intro)
+    if env.get("GITHUB_STEP_SUMMARY") and fresh:
+        server, repository = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
+        ref = env.get("GITHUB_REF_NAME")
+
+        def link(path: str) -> str:
+            return file_link(path, server=server, repository=repository, ref=ref)
+
+        on_github = bool(server and repository and ref)
+        parts = []
+        for result in fresh:
+            body = (repo / result.report).read_text(encoding="utf-8")
+            parts.append(
+                SummaryPart(
+                    heading=f"### {result.date.isoformat()} · {markdown_text(result.title)}",
+                    body=absolute_links(body, result.report, link) if on_github else body,
+                    path=result.report,
+                )
+            )
+        links = {p.path: link(p.path) for p in parts}
+        intro = (
+            f"## Letter tracker\n\n{_plural(len(fresh), 'new letter')}, "
+            f"{_plural(outcome.changed_figures, 'changed figure')}; the reports follow."
+        )
+        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), parts, links, intro=intro)
+    if env.get("GITHUB_OUTPUT"):
+        write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
+    return outcome
+
+
+def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ...]:
+    """The findings of a letter's report: its comparison with the letter the report is against.
+
+    Recomputed from the two snapshots (the same inputs the report was made from), because the
+    ingest result carries counts, not the findings themselves.
+    """
+    manifest = repo / "reports" / series / "letters.csv"
+    stem = Path(snapshot).stem
+    entries = entries_from_csv(manifest.read_text(encoding="utf-8"))
+    entry = next((e for e in entries if e.letter == stem), None)
+    if entry is None or not entry.predecessor:
+        return ()
+    folder = repo / "snapshots" / series
+    old = from_markdown((folder / f"{entry.predecessor}.md").read_text(encoding="utf-8"))
+    new = from_markdown((folder / f"{stem}.md").read_text(encoding="utf-8"))
+    return compare(old, new).findings
+
+
+# Formats whose parsed line numbers are the file's own lines, so an annotation can point there.
+_LINE_FORMATS = (".txt", ".text", ".md", ".markdown")
+
+
+def heading_lines(letter: Path) -> dict[str, int]:
+    """The line of each section heading in a plain-text or Markdown letter, for annotations.
+
+    A heading is given a line only when that line of the file shows the heading, so that an
+    annotation never points at the wrong place; PDF, Word and HTML letters get none.
+    """
+    if letter.suffix.lower() not in _LINE_FORMATS:
+        return {}
+    try:
+        sections = load_document(letter).sections
+    except TrackerError:
+        return {}  # an annotation without a line is still an annotation
+    file_lines = letter.read_text(encoding="utf-8", errors="replace").splitlines()
+    found: dict[str, int] = {}
+    for section in sections:
+        first = section.lines[0]
+        if section.heading is None or section.heading in found or not 1 <= first <= len(file_lines):
+            continue
+        if _letters_and_digits(section.heading) in _letters_and_digits(file_lines[first - 1]):
+            found[section.heading] = first
+    return found
+
+
+def _letters_and_digits(text: str) -> str:
+    """Text compared without case, markup or spacing."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
