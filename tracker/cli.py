@@ -369,9 +369,17 @@ def init(
     ] = None,
 ) -> None:
     """Make a tracking repository: git init if needed, letters/, a README."""
+    from tracker.errors import HistoryError
+    from tracker.github.workflow import workflow_yaml
     from tracker.history.repository import init_repository
 
-    for path in init_repository(directory, action_ref=action):
+    workflow = None
+    if action is not None:
+        try:
+            workflow = workflow_yaml(action)
+        except ValueError as exc:
+            raise HistoryError(str(exc), "give the action as owner/repo@sha or ./") from None
+    for path in init_repository(directory, workflow=workflow):
         typer.echo(f"created    {path}")
     typer.echo(
         f"put letters in {directory / 'letters'}/<series>/ and run `tracker ingest letters/`"

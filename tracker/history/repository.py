@@ -37,8 +37,12 @@ def git_dir(root: Path) -> Path:
         return Path(repo.git_dir)
 
 
-def init_repository(directory: Path, *, action_ref: str | None = None) -> list[str]:
-    """Make `directory` a tracking repository; returns the paths it created (relative)."""
+def init_repository(directory: Path, *, workflow: str | None = None) -> list[str]:
+    """Make `directory` a tracking repository; returns the paths it created (relative).
+
+    `workflow` is the text of the workflow that runs the Action (github/workflow.py writes
+    it), for `.github/workflows/`; a workflow already there is left as it is.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     root = directory.resolve()
     created: list[str] = []
@@ -52,17 +56,9 @@ def init_repository(directory: Path, *, action_ref: str | None = None) -> list[s
     if not (root / README).exists():
         write_atomic(root / README, _README.encode())
         created.append(README)
-    if action_ref is not None:
-        from tracker.github.workflow import workflow_yaml
-
-        workflow = root / WORKFLOW
-        if not workflow.exists():
-            try:
-                text = workflow_yaml(action_ref)
-            except ValueError as exc:
-                raise HistoryError(str(exc), "give the action as owner/repo@sha or ./") from None
-            write_atomic(workflow, text.encode())
-            created.append(WORKFLOW)
+    if workflow is not None and not (root / WORKFLOW).exists():
+        write_atomic(root / WORKFLOW, workflow.encode())
+        created.append(WORKFLOW)
     return created
 
 
