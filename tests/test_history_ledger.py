@@ -35,13 +35,13 @@ def texts() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def derived(texts: dict[str, str]) -> dict[str, str]:
-    return derive(SERIES, texts)
+    return derive(SERIES, texts).files
 
 
 def test_derive_is_independent_of_the_order_it_is_given(
     texts: dict[str, str], derived: dict[str, str]
 ) -> None:
-    assert derive(SERIES, dict(reversed(list(texts.items())))) == derived
+    assert derive(SERIES, dict(reversed(list(texts.items())))).files == derived
     assert set(derived) == {report_path(SERIES, stem) for stem in texts} | {
         manifest_path(SERIES),
         ledger_path(SERIES),
@@ -51,7 +51,7 @@ def test_derive_is_independent_of_the_order_it_is_given(
 
 def test_extend_gives_what_derive_gives(texts: dict[str, str], derived: dict[str, str]) -> None:
     *earlier, last = list(texts)
-    before = derive(SERIES, {stem: texts[stem] for stem in earlier})
+    before = derive(SERIES, {stem: texts[stem] for stem in earlier}).files
     entries = entries_from_csv(before[manifest_path(SERIES)])
     doc = from_markdown(texts[last])
     assert appends(entries, last, doc)
@@ -59,7 +59,7 @@ def test_extend_gives_what_derive_gives(texts: dict[str, str], derived: dict[str
     extended = extend(
         SERIES, entries, before[ledger_path(SERIES)], last, texts[last], doc, texts[earlier[-1]]
     )
-    for path, text in extended.items():
+    for path, text in extended.files.items():
         assert text == derived[path], path
 
 

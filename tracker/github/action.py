@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.comparison.compare import compare
 from tracker.errors import InputError, TrackerError
 from tracker.github.commands import annotation, one_line
 from tracker.github.outputs import write_outputs
@@ -21,11 +20,8 @@ from tracker.github.summary import (
     file_link,
     markdown_text,
 )
-from tracker.history.index import entries_from_csv
 from tracker.history.ingest import ingest
-from tracker.model import Finding
 from tracker.read.files import load_document
-from tracker.read.snapshot import from_markdown
 
 
 def parse_flag(value: str, name: str) -> bool:
@@ -117,9 +113,8 @@ def run_action(
                 f"changed) -> {result.report}"
             )
         )
-        findings = letter_findings(repo, result.series, result.snapshot)
-        lines = heading_lines(repo / result.letter) if findings else {}
-        for finding in findings:
+        lines = heading_lines(repo / result.letter) if result.findings else {}
+        for finding in result.findings:
             # A finding is a thing for a person to check, not a failed run: a warning, with
             # the checker's own severity in the title.
             kind = f"{finding.kind} ({finding.severity})"
@@ -176,24 +171,6 @@ def run_action(
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
     return outcome
-
-
-def letter_findings(repo: Path, series: str, snapshot: str) -> tuple[Finding, ...]:
-    """The findings of a letter's report: its comparison with the letter the report is against.
-
-    Recomputed from the two snapshots (the same inputs the report was made from), because the
-    ingest result carries counts, not the findings themselves.
-    """
-    manifest = repo / "reports" / series / "letters.csv"
-    stem = Path(snapshot).stem
-    entries = entries_from_csv(manifest.read_text(encoding="utf-8"))
-    entry = next((e for e in entries if e.letter == stem), None)
-    if entry is None or not entry.predecessor:
-        return ()
-    folder = repo / "snapshots" / series
-    old = from_markdown((folder / f"{entry.predecessor}.md").read_text(encoding="utf-8"))
-    new = from_markdown((folder / f"{stem}.md").read_text(encoding="utf-8"))
-    return compare(old, new).findings
 
 
 # Formats whose parsed line numbers are the file's own lines, so an annotation can point there.

@@ -40,7 +40,7 @@ from tracker.history.ledger import (
     rows_to_csv,
     scan_ledger,
 )
-from tracker.model import Comparison, Document, Figure, FigureChange
+from tracker.model import Comparison, Document, Figure, FigureChange, Finding
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown
 from tracker.text.words import squash
@@ -165,6 +165,18 @@ class Work:
     """The report's change report; None for a letter with no predecessor."""
     headings: tuple[str | None, ...] = ()
     """The letter's section headings, in order (figures point at them by index)."""
+    findings: tuple[Finding, ...] = ()
+    """The findings of its report; none for a letter with no predecessor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A series' derived files, and what each letter's report found."""
+
+    files: dict[str, str]
+    """Text by path (history/layout.py): reports, manifest, ledger, index."""
+    findings: dict[str, tuple[Finding, ...]]
+    """The findings of each letter's report, by the letter's stem."""
 
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
@@ -186,6 +198,7 @@ def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
         counts=counts,
         body=body,
         headings=tuple(section.heading for section in doc.sections),
+        findings=reported.findings if reported is not None else (),
     )
 
 
@@ -211,7 +224,7 @@ def in_order(tasks: Sequence[Task]) -> list[Work]:
 # --- the whole series -----------------------------------------------------------------
 
 
-def derive(series: str, texts: dict[str, str], run: Run = in_order) -> dict[str, str]:
+def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
     """Every derived file of a series, by path, from its snapshot texts by stem."""
     # The workers parse the letters; here only their front matter is needed, to plan.
     metas = {stem: _front_matter(text, from_markdown) for stem, text in texts.items()}
@@ -278,7 +291,7 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> dict[str,
     outputs[manifest_path(series)] = entries_to_csv(final)
     outputs[ledger_path(series)] = rows_to_csv(rows)
     outputs[index_path(series)] = render_index(series, final, rows)
-    return outputs
+    return Built(outputs, {stem: work.findings for stem, work in works.items()})
 
 
 def with_counts(
@@ -305,7 +318,7 @@ def extend(
     text: str,
     doc: Document,
     previous_text: str,
-) -> dict[str, str]:
+) -> Built:
     """The derived files after appending a letter after the last one standing in the series.
 
     Reads only the predecessor's snapshot, the manifest (`entries`) and the ledger text; the
@@ -343,13 +356,14 @@ def extend(
     shown = [r for r in kept if r.letter in window] + step
     if not ledger:
         ledger = rows_to_csv(())
-    return {
+    files = {
         report_path(series, stem): render_report(series, entry, before, work),
         manifest_path(series): entries_to_csv(final),
         # The ledger is in series order, so the new letter's rows go at its end.
         ledger_path(series): ledger + rows_to_csv(step, header=False),
         index_path(series): render_index(series, final, shown),
     }
+    return Built(files, {stem: work.findings})
 
 
 def appends(entries: Sequence[LetterEntry], stem: str, doc: Document) -> bool:

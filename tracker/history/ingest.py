@@ -36,6 +36,7 @@ from tracker.history.names import date_from_name, letter_stem, safe_file_name, s
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
+from tracker.model import Finding
 from tracker.read.extract import READERS
 from tracker.read.files import document_from_bytes
 from tracker.read.snapshot import from_markdown, to_markdown
@@ -76,6 +77,9 @@ class IngestResult:
     """Hex id of the commit made, if any."""
     message: str = ""
     """The commit message (also when not committing), or why nothing was written."""
+    findings: tuple[Finding, ...] = ()
+    """What the letter's report found (against the letter it is compared with); none for a
+    duplicate or the first letter of a series."""
 
 
 def ingest(
@@ -205,15 +209,14 @@ def _ingest_one(
     write_atomic(inside(root, snapshot_path(series, stem)), snapshot_text.encode())
     checkpoint("snapshot")
 
-    outputs = extend_series(root, series, entries, stem, snapshot_text, doc)
-    if outputs is None:
-        outputs, stale = build_series(root, series)
-    else:
-        stale = []
-    changed = write_outputs(root, outputs, stale)
+    built = extend_series(root, series, entries, stem, snapshot_text, doc)
+    stale: list[str] = []
+    if built is None:
+        built, stale = build_series(root, series)
+    changed = write_outputs(root, built.files, stale)
     checkpoint("outputs")
 
-    new_entries = entries_from_csv(outputs[manifest_path(series)])
+    new_entries = entries_from_csv(built.files[manifest_path(series)])
     entry = next(e for e in new_entries if e.letter == stem)
     own_report = report_path(series, stem)
     regenerated = tuple(
@@ -242,6 +245,7 @@ def _ingest_one(
         regenerated=regenerated,
         commit=commit_id,
         message=message,
+        findings=built.findings.get(stem, ()),
     )
 
 
@@ -265,10 +269,10 @@ def _recover(root: Path, *, commit: bool, notify: Notify | None) -> None:
     series, letter_rel = raw
     if notify is not None:
         notify(f"completing an interrupted ingest in series {series}")
-    outputs, stale = build_series(root, series)
-    write_outputs(root, outputs, stale)
+    built, stale = build_series(root, series)
+    write_outputs(root, built.files, stale)
     if commit:
-        entries = entries_from_csv(outputs[manifest_path(series)])
+        entries = entries_from_csv(built.files[manifest_path(series)])
         source = letter_rel.rsplit("/", 1)[-1]
         entry = next((e for e in entries if e.source == source), None)
         if entry is not None:

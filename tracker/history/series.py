@@ -13,7 +13,17 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tracker.errors import HistoryError
-from tracker.history.build import Task, Work, appends, chain, derive, extend, in_order, letter_work
+from tracker.history.build import (
+    Built,
+    Task,
+    Work,
+    appends,
+    chain,
+    derive,
+    extend,
+    in_order,
+    letter_work,
+)
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     LETTER_FILE,
@@ -65,13 +75,13 @@ def snapshot_stems(root: Path, series: str) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.md") if LETTER_FILE.match(p.name))
 
 
-def build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
+def build_series(root: Path, series: str) -> tuple[Built, list[str]]:
     """Every derived file of a series from its snapshots, and the stale files to remove."""
     texts = {
         stem: read_text(root, snapshot_path(series, stem)) or ""
         for stem in snapshot_stems(root, series)
     }
-    outputs = derive(series, texts, run=_in_workers)
+    built = derive(series, texts, run=_in_workers)
     folder = inside(root, reports_folder(series))
     stale = []
     if folder.is_dir():
@@ -79,9 +89,9 @@ def build_series(root: Path, series: str) -> tuple[dict[str, str], list[str]]:
             relative = f"{reports_folder(series)}/{p.name}"
             # Only files the tracker writes: a letter's report whose snapshot is gone. A file
             # a person put beside them is not the tracker's to delete.
-            if p.is_file() and LETTER_FILE.match(p.name) and relative not in outputs:
+            if p.is_file() and LETTER_FILE.match(p.name) and relative not in built.files:
                 stale.append(relative)
-    return outputs, stale
+    return built, stale
 
 
 def _in_workers(tasks: Sequence[Task]) -> list[Work]:
@@ -99,7 +109,7 @@ def _work(task: Task) -> Work:
 
 def extend_series(
     root: Path, series: str, entries: list[LetterEntry], stem: str, text: str, doc: Document
-) -> dict[str, str] | None:
+) -> Built | None:
     """The derived files after appending the letter, reading only its predecessor, the
     manifest and the ledger; None when the series must be rebuilt instead (the letter is out
     of order or a correction, or the manifest does not list the snapshots)."""
@@ -162,8 +172,8 @@ def rebuild(
     if check:
         differing: list[str] = []
         for name in names:
-            outputs, stale = build_series(root, name)
-            for relative, text in sorted(outputs.items()):
+            built, stale = build_series(root, name)
+            for relative, text in sorted(built.files.items()):
                 current = read_text(root, relative)
                 if current != text:
                     differing.append(relative)
@@ -172,8 +182,8 @@ def rebuild(
     changed: list[str] = []
     with repo_lock(git_dir(root) / LOCK, on_wait=notify):
         for name in names:
-            outputs, stale = build_series(root, name)
-            changed.extend(write_outputs(root, outputs, stale))
+            built, stale = build_series(root, name)
+            changed.extend(write_outputs(root, built.files, stale))
     return changed
 
 
