@@ -4,40 +4,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from tracker.comparison.assignment import hungarian
-from tracker.model import Paragraph, Section, SectionPair, SectionStatus
-from tracker.text.words import same_word, text_key
+from tracker.comparison.section_score import MAX_HEADING_WORDS, Side, headings_seen_once, score_pair
+from tracker.model import Section, SectionPair, SectionStatus
 
-# A pair needs this combined score (0.8 body + 0.2 heading) to count as the same section. Word
-# similarity of two unrelated passages in one language and on one subject stays below ~0.35
-# (the function words match); a section that was edited, even heavily, stays above ~0.5.
-MIN_SCORE = 0.5
-# A pair also needs this much body similarity on its own, so that an equal heading over
-# unrelated text ("Overig", "Inleiding") does not carry the pair.
-MIN_BODY = 0.4
-# Sections whose heading is the same and occurs once on each side are the same section even
-# when the body was rewritten (ECB statements keep fixed headings over new text; a treasury's
-# "BILL ISSUANCE" is rewritten every quarter), and so are the two opening sections (a press
-# release of one section), unless the bodies share almost nothing. Unrelated letters of one
-# series share 0.05-0.2 of their words in order and 0.15-0.2 of their vocabulary; an equal
-# heading is evidence of its own, the opening section's place is weaker evidence.
-MIN_BODY_SAME_PLACE = 0.2
-MIN_VOCABULARY_SAME_HEADING = 0.15
-MIN_VOCABULARY_OPENING = 0.3
-# A section rewritten from scratch under a shorter or longer heading ("Samenwerking met
-# industrie en Oekraïne" -> "Industrie") shares few word sequences but its heading words and
-# vocabulary. Such a pair counts when every content word of the shorter heading is in the
-# other, both headings are short (numbered questions are long and share words by chance),
-# and at least this share of the smaller body's vocabulary is in the other's. Unrelated
-# sections of one letter series share 0.2-0.3 of it; rewritten ones ~0.4.
-MIN_SHARED_VOCABULARY = 0.35
-MAX_HEADING_WORDS = 6
 # How much of a new section's word trigrams must come from one old section (or the reverse)
 # before the new one counts as split off it (merged into it).
 MIN_CONTAINMENT = 0.6
@@ -55,92 +29,6 @@ POSITION_WINDOW = 3
 # (rare: many near-identical sections) fall back to best-score-first.
 MAX_ASSIGNMENT_GROUP = 120
 
-_WORD = re.compile(r"\w+")
-# Words that say nothing about a heading's or a body's subject (a word list reads best as text).
-_FUNCTION_WORD_LIST = (
-    "de het een van en in op voor met aan te of bij door naar over uit als om tot dat die "
-    "deze dit zijn is wordt worden ook niet nog al the of and for to an on with by at from "
-    "in into as is are be was were that this these those it its"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-
-
-class _Side:
-    """What alignment needs to know of one section.
-
-    Heading and key are needed for every section; the word-level views only for sections
-    that the exact anchors leave unpaired, so they are computed on first use.
-    """
-
-    __slots__ = (
-        "_heading_words",
-        "_text",
-        "_trigrams",
-        "_vocabulary",
-        "_words",
-        "heading",
-        "is_opening",
-        "key",
-    )
-
-    def __init__(self, section: Section) -> None:
-        self._text = section_text(section)
-        self.is_opening = section.heading is None
-        """The section before the first heading."""
-        self.heading = " ".join((section.heading or "").casefold().split())
-        """Heading in a comparable form: case-folded, single spaces; "" for the opening one."""
-        self.key = text_key(self._text)
-        """The text without white space and hyphens: equal keys mean no change in substance."""
-        self._words: list[str] | None = None
-        self._trigrams: dict[tuple[str, ...], None] | None = None
-        self._heading_words: tuple[str, ...] | None = None
-        self._vocabulary: frozenset[str] | None = None
-
-    @property
-    def words(self) -> list[str]:
-        """Case-folded words of paragraphs and table cells, in order."""
-        if self._words is None:
-            self._words = _WORD.findall(self._text.casefold())
-        return self._words
-
-    @property
-    def trigrams(self) -> dict[tuple[str, ...], None]:
-        """Distinct word trigrams in order of first occurrence (a dict keeps the order)."""
-        if self._trigrams is None:
-            words = self.words
-            if len(words) >= 3:
-                self._trigrams = dict.fromkeys(zip(words, words[1:], words[2:], strict=False))
-            else:
-                self._trigrams = {tuple(words): None} if words else {}
-        return self._trigrams
-
-    @property
-    def heading_words(self) -> tuple[str, ...]:
-        """Content words of the heading, in order."""
-        if self._heading_words is None:
-            found = _WORD.findall(self.heading)
-            self._heading_words = tuple(w for w in found if _is_content(w))
-        return self._heading_words
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Content words of the body (four letters or more, no function words)."""
-        if self._vocabulary is None:
-            distinct = set(self.words)
-            self._vocabulary = frozenset(w for w in distinct if len(w) >= 4 and _is_content(w))
-        return self._vocabulary
-
-
-def section_text(section: Section) -> str:
-    """The section's paragraphs and table rows as text, one block per line."""
-    lines: list[str] = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-        else:
-            lines.extend(" | ".join(row) for row in (block.header, *block.rows))
-    return "\n".join(lines)
-
 
 def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[SectionPair, ...]:
     """Pair old sections with new ones; every section appears in exactly one pair.
@@ -151,20 +39,20 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[Sect
     broken by position. Leftovers whose text sits inside a paired section become split or
     merged; the rest are added or removed.
     """
-    old_sides = [_Side(s) for s in old]
-    new_sides = [_Side(s) for s in new]
+    old_sides = [Side(s) for s in old]
+    new_sides = [Side(s) for s in new]
     matches: dict[int, int] = _exact_anchors(old_sides, new_sides)
     scores: dict[tuple[int, int], tuple[float, float]] = {
         (o, n): (1.0, 1.0) for o, n in matches.items()
     }
-    once = _headings_seen_once(old_sides) & _headings_seen_once(new_sides)
+    once = headings_seen_once(old_sides) & headings_seen_once(new_sides)
     for (o, n), in_place in _in_place(old_sides, new_sides, matches, once).items():
         matches[o] = n
         scores[(o, n)] = in_place
     candidates = _candidates(old_sides, new_sides, matches)
     scored: dict[tuple[int, int], tuple[float, float]] = {}
     for o, n in candidates:
-        score = _score(old_sides[o], new_sides[n], once)
+        score = score_pair(old_sides[o], new_sides[n], once)
         if score is not None:
             scored[(o, n)] = score
     for o, n in _assign(scored, len(old), len(new)):
@@ -174,25 +62,7 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> tuple[Sect
     return _pairs(old, new, old_sides, new_sides, matches, scores, groups)
 
 
-def _is_content(word: str) -> bool:
-    return len(word) >= 3 and not word.isdigit() and word not in _FUNCTION_WORDS
-
-
-def _heading_contained(a: _Side, b: _Side) -> bool:
-    """Every content word of the shorter heading is in the other; both headings are short."""
-    short, long = sorted((a.heading_words, b.heading_words), key=len)
-    if not short or len(long) > MAX_HEADING_WORDS:
-        return False
-    return all(any(same_word(w, v) for v in long) for w in short)
-
-
-def _shared_vocabulary(a: _Side, b: _Side) -> float:
-    """Share of the smaller body's content words that the other body uses too."""
-    smaller = min(len(a.vocabulary), len(b.vocabulary))
-    return len(a.vocabulary & b.vocabulary) / smaller if smaller else 0.0
-
-
-def _exact_anchors(old: list[_Side], new: list[_Side]) -> dict[int, int]:
+def _exact_anchors(old: list[Side], new: list[Side]) -> dict[int, int]:
     """Pair sections equal in heading and text; repeated ones pair in order of appearance."""
     waiting: dict[tuple[str, str], list[int]] = {}
     for n in reversed(range(len(new))):
@@ -206,7 +76,7 @@ def _exact_anchors(old: list[_Side], new: list[_Side]) -> dict[int, int]:
 
 
 def _in_place(
-    old: list[_Side], new: list[_Side], matches: dict[int, int], unique_headings: set[str]
+    old: list[Side], new: list[Side], matches: dict[int, int], unique_headings: set[str]
 ) -> dict[tuple[int, int], tuple[float, float]]:
     """Sections still in their place: between two anchors, as many old as new, and clearly
     the same text. Pairing them first leaves the costly scoring only the real puzzles."""
@@ -221,15 +91,13 @@ def _in_place(
         if not olds or len(olds) != len(news):
             continue
         for o, n in zip(olds, news, strict=True):
-            score = _score(old[o], new[n], unique_headings)
+            score = score_pair(old[o], new[n], unique_headings)
             if score is not None and score[0] >= IN_PLACE_SCORE:
                 found[(o, n)] = score
     return found
 
 
-def _candidates(
-    old: list[_Side], new: list[_Side], matches: dict[int, int]
-) -> list[tuple[int, int]]:
+def _candidates(old: list[Side], new: list[Side], matches: dict[int, int]) -> list[tuple[int, int]]:
     """Candidate pairs among unpaired sections, a bounded number per section, in order."""
     paired_new = set(matches.values())
     free_old = [o for o in range(len(old)) if o not in matches]
@@ -303,39 +171,6 @@ def _nearby(free_new: list[int], position: int) -> list[int]:
     return free_new[low:high]
 
 
-def _headings_seen_once(sides: list[_Side]) -> set[str]:
-    counts: dict[str, int] = {}
-    for side in sides:
-        counts[side.heading] = counts.get(side.heading, 0) + 1
-    return {heading for heading, count in counts.items() if count == 1 and heading}
-
-
-def _score(a: _Side, b: _Side, unique_headings: set[str]) -> tuple[float, float] | None:
-    """(weight for the assignment, similarity to report), or None when the pair is too weak."""
-    heading_similarity = 1.0 if a.heading == b.heading else fuzz.ratio(a.heading, b.heading) / 100
-    if not a.words and not b.words:
-        # Heading-only sections: the heading is all there is to compare.
-        return (heading_similarity, heading_similarity) if heading_similarity >= 0.8 else None
-    # Below the lowest bar any rule uses, the exact value does not matter (0.0 comes back),
-    # and the cut-off lets rapidfuzz stop early: most candidates are weak neighbours.
-    body = Indel.normalized_similarity(a.words, b.words, score_cutoff=MIN_BODY_SAME_PLACE)
-    combined = 0.8 * body + 0.2 * heading_similarity
-    if combined >= MIN_SCORE and body >= MIN_BODY:
-        return combined, body
-    if a.heading == b.heading and (a.heading in unique_headings or a.is_opening):
-        shared = _shared_vocabulary(a, b)
-        needed = MIN_VOCABULARY_OPENING if a.is_opening else MIN_VOCABULARY_SAME_HEADING
-        if body >= MIN_BODY_SAME_PLACE or shared >= needed:
-            # The similarity shown is the word-sequence one, or the vocabulary's below its bar.
-            return MIN_SCORE, body or shared
-    if a.heading != b.heading and _heading_contained(a, b):
-        # Rewritten under a related heading: the shared vocabulary is the similarity to show.
-        shared = _shared_vocabulary(a, b)
-        if shared >= MIN_SHARED_VOCABULARY:
-            return MIN_SCORE * shared, shared
-    return None
-
-
 def _assign(
     scored: dict[tuple[int, int], tuple[float, float]], old_count: int, new_count: int
 ) -> list[tuple[int, int]]:
@@ -387,7 +222,7 @@ def _greedy(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     return chosen
 
 
-def _containment(part: _Side, whole: _Side) -> float:
+def _containment(part: Side, whole: Side) -> float:
     """Share of `part`'s trigrams that occur in `whole`."""
     if not part.trigrams:
         return 0.0
@@ -395,7 +230,7 @@ def _containment(part: _Side, whole: _Side) -> float:
 
 
 def _split_and_merge(
-    old: list[_Side], new: list[_Side], matches: dict[int, int]
+    old: list[Side], new: list[Side], matches: dict[int, int]
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Groups of sections whose text was divided (one old, several new) or joined.
 
@@ -460,8 +295,8 @@ def _longest_increasing(values: list[int]) -> set[int]:
 def _pairs(
     old: Sequence[Section],
     new: Sequence[Section],
-    old_sides: list[_Side],
-    new_sides: list[_Side],
+    old_sides: list[Side],
+    new_sides: list[Side],
     matches: dict[int, int],
     scores: dict[tuple[int, int], tuple[float, float]],
     groups: list[tuple[tuple[int, ...], tuple[int, ...]]],

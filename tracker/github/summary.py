@@ -11,8 +11,6 @@ from urllib.parse import quote, unquote
 
 # GitHub refuses a step summary larger than 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted").
 SUMMARY_LIMIT = 1024 * 1024
-
-
 # Room kept free for the note that says where the rest of a cut report is.
 _CUT_NOTE_ROOM = 2048
 
