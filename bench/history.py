@@ -122,7 +122,7 @@ def without_last(full: Path, path: Path) -> None:
     ledger lose the last letter's rows (a fold: earlier rows do not depend on later letters)."""
     from tracker.history.index import entries_from_csv, entries_to_csv, render_index
     from tracker.history.layout import index_path, ledger_path, manifest_path, report_path
-    from tracker.history.ledger import rows_from_csv, rows_to_csv
+    from tracker.history.ledger_csv import rows_from_csv, rows_to_csv
 
     shutil.rmtree(path, ignore_errors=True)
     shutil.copytree(full, path, symlinks=True)

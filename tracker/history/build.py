@@ -29,17 +29,8 @@ from tracker.history.layout import (
     report_path,
     snapshot_link,
 )
-from tracker.history.ledger import (
-    GAP_LETTERS,
-    KnownIds,
-    LedgerRow,
-    LedgerScan,
-    LedgerState,
-    ledger_step,
-    rows_from_csv,
-    rows_to_csv,
-    scan_ledger,
-)
+from tracker.history.ledger import GAP_LETTERS, KnownIds, LedgerRow, LedgerState, ledger_step
+from tracker.history.ledger_csv import LedgerScan, rows_from_csv, rows_to_csv, scan_ledger
 from tracker.model import Comparison, Document, Figure, FigureChange, Finding
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown

@@ -36,7 +36,8 @@ from tracker.history.layout import (
     snapshot_path,
     snapshots_folder,
 )
-from tracker.history.ledger import TrackedFigure, rows_from_csv, track
+from tracker.history.ledger import TrackedFigure, track
+from tracker.history.ledger_csv import rows_from_csv
 from tracker.history.lock import repo_lock
 from tracker.history.names import series_name
 from tracker.history.repository import find_repository, git_dir

@@ -1,0 +1,159 @@
+"""figures.csv, the ledger's file: written in series order, read back, and scanned from its end."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from tracker.errors import HistoryError
+from tracker.history.ledger import KnownIds, LedgerRow, LedgerState
+
+CSV_COLUMNS = (
+    "date",
+    "letter",
+    "figure",
+    "label",
+    "unit",
+    "value",
+    "high",
+    "text",
+    "qualifier",
+    "section",
+    "line",
+    "index",
+    "status",
+)
+
+
+def _number(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = format(value, "f")
+    # 14300000000.00 and 14300000000 are the same figure; write the shortest exact form.
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
+    """figures.csv: a header and one row per figure per letter, in series order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if header:
+        writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            (
+                row.date.isoformat(),
+                row.letter,
+                row.figure,
+                row.label,
+                row.unit,
+                _number(row.value),
+                _number(row.high),
+                row.text,
+                row.qualifier or "",
+                row.section,
+                row.line,
+                row.index,
+                row.status,
+            )
+        )
+    return out.getvalue()
+
+
+def scan_ledger(text: str, letters: Collection[str], name: str = "figures.csv") -> LedgerScan:
+    """What appending a letter needs from figures.csv: the rows of `letters`, which must be the
+    last letters of the series, read from the end of the text; and the identities given.
+
+    Neither depends on the length of the series: the rows are found by walking back from the
+    end, and identities are looked up in the text only for the few a new letter might take.
+    A row of those letters with a line break inside a field makes it read the whole file.
+    """
+    first = text.find("\n")
+    if first == -1:
+        return LedgerScan(known=KnownIds(), rows=[])
+    header = next(csv.reader([text[:first]]))
+    if tuple(header) != CSV_COLUMNS:
+        raise HistoryError(
+            f"{name}: unexpected columns {','.join(header)}",
+            "run `tracker rebuild` to regenerate it from the snapshots",
+        )
+    wanted: list[str] = []
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    while end > first:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.count('"') % 2:  # a field spans lines: let the csv module read it all
+            rows = rows_from_csv(text, name)
+            return LedgerScan(
+                known=KnownIds(r.figure for r in rows),
+                rows=[r for r in rows if r.letter in letters],
+            )
+        parts = line.split(",", 3)
+        if len(parts) < 4 or parts[1] not in letters:
+            break
+        wanted.append(line)
+        end = start - 1
+    wanted.reverse()
+    reader = csv.DictReader(wanted, fieldnames=CSV_COLUMNS)
+    return LedgerScan(
+        known=KnownIds(ledger=text), rows=[_row(record, name, 0) for record in reader]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerScan:
+    known: KnownIds
+    """Every figure identity in the ledger."""
+    rows: list[LedgerRow]
+    """The rows of the letters asked for, in ledger order."""
+
+    def state(self) -> LedgerState:
+        """The fold's state for the next letter, if `rows` cover the recent letters."""
+        state = LedgerState(known=self.known.copy())
+        for row in self.rows:
+            state.last[row.figure] = row
+        return state
+
+
+def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
+    """Read figures.csv back; a damaged file is a HistoryError naming the line."""
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None:
+        return []
+    if tuple(reader.fieldnames) != CSV_COLUMNS:
+        raise HistoryError(
+            f"{name}: unexpected columns {','.join(reader.fieldnames)}",
+            "run `tracker rebuild` to regenerate it from the snapshots",
+        )
+    return [_row(record, name, reader.line_num) for record in reader]
+
+
+def _row(record: dict[str, str], name: str, line: int) -> LedgerRow:
+    try:
+        return LedgerRow(
+            date=dt.date.fromisoformat(record["date"]),
+            letter=record["letter"],
+            figure=record["figure"],
+            label=record["label"],
+            unit=record["unit"],
+            value=Decimal(record["value"]),
+            high=Decimal(record["high"]) if record["high"] else None,
+            text=record["text"],
+            qualifier=record["qualifier"] or None,
+            section=record["section"],
+            line=int(record["line"]),
+            index=int(record["index"]),
+            status=record["status"],
+        )
+    except (ValueError, InvalidOperation, TypeError) as exc:
+        where = f", line {line}" if line else ""
+        raise HistoryError(
+            f"{name}{where}: cannot read the row ({exc})",
+            "run `tracker rebuild` to regenerate it from the snapshots",
+        ) from None
