@@ -8,36 +8,26 @@ deletions dropped. Running page headers and footers are not read; page one's own
 
 from __future__ import annotations
 
-import io
-import posixpath
 import re
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tracker.errors import ExtractionError, InputError
+from tracker.errors import ExtractionError
 from tracker.read.extract import Extracted
 from tracker.read.formats import mdwrite
+from tracker.read.formats.docxpackage import Package, open_package, parse_xml, read_part
 from tracker.text.words import squash
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
-
-# Bounds for a package: a letter's document.xml is well under a megabyte; 40 MB inflated
-# leaves room for big tables while a zip bomb (gigabytes from kilobytes) is refused unread.
-MAX_PART_BYTES = 40_000_000
-MAX_TOTAL_BYTES = 80_000_000
-MAX_ENTRIES = 5_000
 
 # Subtrees whose text is not the letter's: deleted or moved-away text, field codes, the
 # fallback copy of alternate content, run and paragraph properties.
@@ -78,8 +68,8 @@ class State:
 
 def read(data: bytes) -> Extracted:
     """Read a Word letter as Markdown."""
-    parts = _open_package(data)
-    document = _parse(parts.read(parts.main), parts.main)
+    parts = open_package(data)
+    document = parse_xml(parts.read(parts.main), parts.main)
     body = document.find(_w("body"))
     if body is None:
         raise ExtractionError("the Word file has no document body", "open and re-save it in Word")
@@ -91,124 +81,6 @@ def read(data: bytes) -> Extracted:
     if not text.strip():
         raise ExtractionError("the Word file holds no text", "check that it is the letter")
     return Extracted(text=text, markup="markdown")
-
-
-# --- the package -------------------------------------------------------------------------
-
-
-class Package:
-    """The zip's parts, read one at a time within the size bounds."""
-
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
-        self.total = 0
-        self.main = self._main_part()
-        self.rels = self._relations(self.main)
-
-    def has(self, name: str) -> bool:
-        return name in self.archive.NameToInfo
-
-    def read(self, name: str) -> bytes:
-        info = self.archive.getinfo(name)
-        self.total += info.file_size
-        if info.file_size > MAX_PART_BYTES or self.total > MAX_TOTAL_BYTES:
-            raise InputError(
-                f"the Word file's {name} inflates to {info.file_size:,} bytes, more than a letter",
-                "it may be a zip bomb; re-save the letter in Word",
-            )
-        # zipfile stops at the declared size and checks the CRC, so the bound above holds
-        # even when the declared size lies.
-        try:
-            with self.archive.open(info) as stream:
-                return stream.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-            raise InputError(
-                f"the Word file is damaged or truncated ({name}: {exc})",
-                "download the letter again",
-            ) from exc
-
-    def _main_part(self) -> str:
-        if not self.has("_rels/.rels"):
-            return "word/document.xml"
-        rels = _parse(self.read("_rels/.rels"), "_rels/.rels")
-        for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
-            if rel.get("Type", "").endswith("/officeDocument"):
-                return rel.get("Target", "word/document.xml").lstrip("/")
-        return "word/document.xml"
-
-    def _relations(self, part: str) -> dict[str, str]:
-        """Relationship type suffix ("styles", "footnotes", …) and id ("rId8") -> part name."""
-        folder, name = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", name + ".rels")
-        if not self.has(rels_name):
-            return {}
-        rels = _parse(self.read(rels_name), rels_name)
-        found = {}
-        for rel in rels.iter(f"{{{PKG_REL}}}Relationship"):
-            if rel.get("TargetMode") == "External":
-                continue
-            kind = rel.get("Type", "").rsplit("/", 1)[-1]
-            target = rel.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            found[kind] = posixpath.normpath(path)
-            found[rel.get("Id", "")] = posixpath.normpath(path)  # header parts by their id
-        return found
-
-    def part(self, kind: str) -> bytes | None:
-        name = self.rels.get(kind)
-        return self.read(name) if name and self.has(name) else None
-
-
-def _open_package(data: bytes) -> Package:
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise InputError(
-            "the file is an old Word 97-2003 .doc or a password-protected .docx",
-            "save it as an unprotected .docx",
-        )
-    if data[:5] == b"%PDF-":
-        raise InputError("the file is a PDF, not a Word file", "rename it to .pdf")
-    if data[:2] != b"PK":
-        raise InputError("the file is not a Word .docx (not a zip package)", "save it as .docx")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        if len(archive.infolist()) > MAX_ENTRIES:
-            raise InputError("the Word file has too many parts", "re-save the letter in Word")
-        package = Package(archive)
-        if not package.has(package.main):
-            raise InputError(
-                "the zip file holds no Word document", "give the letter's .docx file itself"
-            )
-        return package
-    except zipfile.BadZipFile as exc:
-        raise InputError(
-            f"the Word file is damaged or truncated ({exc})", "download the letter again"
-        ) from exc
-    except (EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise InputError(
-            f"the Word file is damaged or truncated ({type(exc).__name__})",
-            "download the letter again",
-        ) from exc
-
-
-def _parse(data: bytes, what: str) -> etree._Element:
-    # No entity expansion, no network, no huge-tree mode: the XML comes from outside.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(
-            f"the Word file's {what} is not valid XML ({exc.msg})", "re-save the letter in Word"
-        ) from exc
-
-
-def _read_part(package: Package, kind: str) -> etree._Element | None:
-    try:
-        data = package.part(kind)
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise InputError(
-            f"the Word file is damaged or truncated ({exc})", "download the letter again"
-        ) from exc
-    return _parse(data, package.rels.get(kind, kind)) if data else None
 
 
 def _first_page_header(body: etree._Element, package: Package, state: State) -> list[str]:
@@ -225,7 +97,7 @@ def _first_page_header(body: etree._Element, package: Package, state: State) -> 
         if ref.get(_w("type")) == "first":
             name = package.rels.get(ref.get(f"{{{R}}}id", ""), "")
             if name and package.has(name):
-                return list(_blocks(_parse(package.read(name), name), state))
+                return list(_blocks(parse_xml(package.read(name), name), state))
     return []
 
 
@@ -234,7 +106,7 @@ def _first_page_header(body: etree._Element, package: Package, state: State) -> 
 
 def _styles(package: Package) -> Styles:
     styles = Styles()
-    root = _read_part(package, "styles")
+    root = read_part(package, "styles")
     if root is not None:
         for style in root.iter(_w("style")):
             sid = style.get(_w("styleId"), "")
@@ -249,7 +121,7 @@ def _styles(package: Package) -> Styles:
             num = style.find(f"{_w('pPr')}/{_w('numPr')}")
             if num is not None:
                 styles.numbering[sid] = _num_pr(num)
-    numbering = _read_part(package, "numbering")
+    numbering = read_part(package, "numbering")
     if numbering is not None:
         abstract = {
             a.get(_w("abstractNumId"), ""): {
@@ -290,7 +162,7 @@ def _num_pr(num_pr: etree._Element) -> tuple[str, int]:
 
 def _footnote_start(document: etree._Element, package: Package) -> int:
     """The number of the first footnote: 1 unless the section or settings say otherwise."""
-    for root in (document, _read_part(package, "settings")):
+    for root in (document, read_part(package, "settings")):
         if root is None:
             continue
         start = root.find(f".//{_w('footnotePr')}/{_w('numStart')}")
@@ -303,7 +175,7 @@ def _footnotes(package: Package, state: State) -> list[tuple[str, str]]:
     """Footnote bodies in the order the text refers to them."""
     if not state.note_labels:
         return []
-    root = _read_part(package, "footnotes")
+    root = read_part(package, "footnotes")
     if root is None:
         return []
     bodies = {}
