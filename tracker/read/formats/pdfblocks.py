@@ -54,96 +54,124 @@ def blocks(stream: list[Line], layout: Layout) -> list[str]:
     heading_sizes = sorted(
         {ln.size for ln in stream if ln.size >= layout.body_size * HEADING_SIZE_RATIO}, reverse=True
     )
-    out: list[str] = []
-    para = ""
-    kind = "para"  # para, bullet, number
-    number = 0
-    prev: Line | None = None
-    heading_text = ""
-    heading_level = 0
-    rows: list[FormRow] = []
-
-    def flush() -> None:
-        nonlocal para, kind
-        if para:
-            if kind == "bullet":
-                out.append(mdwrite.list_item(para))
-            elif kind == "number":
-                out.append(mdwrite.list_item(para, number))
-            else:
-                out.append(mdwrite.escape(para))
-        para, kind = "", "para"
-
-    def flush_heading() -> None:
-        nonlocal heading_text
-        if heading_text:
-            out.append(mdwrite.heading(heading_level, heading_text))
-        heading_text = ""
-
-    def flush_form() -> None:
-        out.extend(form_blocks(rows))
-        rows.clear()
-
+    writer = _Writer(layout, heading_sizes)
     flags = heading_flags(stream, layout)
     for line, heading_line in zip(stream, flags, strict=True):
         if line.column == "full" or line.table is not None:
-            flush_form()
+            writer.flush_form()
         if line.table is not None:
-            flush()
-            flush_heading()
-            out.append(mdwrite.table(line.table))
-            prev = None
-            continue
-        if line.column == "left":
-            flush()
-            flush_heading()
-            row = rows[-1] if rows else None
-            if row is not None and row.left is not None and continues_label(row, line, layout):
-                row.label = join_lines(row.label, line.text, layout.vocabulary)
+            writer.table(line.table)
+        elif line.column == "left":
+            writer.label(line)
+        elif line.column == "right":
+            writer.beside(line)
+        elif heading_line:
+            writer.heading(line)
+        else:
+            writer.text(line)
+    writer.flush()
+    writer.flush_heading()
+    writer.flush_form()
+    return writer.out
+
+
+@dataclass(slots=True)
+class _Writer:
+    """The Markdown blocks written so far, and the paragraph, heading and form rows under way."""
+
+    layout: Layout
+    heading_sizes: list[float]
+    """Sizes of heading type, largest first: the first is level 1."""
+    out: list[str] = field(default_factory=list)
+    para: str = ""
+    kind: str = "para"
+    """para, bullet or number: what the paragraph under way is."""
+    number: int = 0
+    prev: Line | None = None
+    """The last line of running text or heading; None after a table."""
+    heading_text: str = ""
+    heading_level: int = 0
+    rows: list[FormRow] = field(default_factory=list)
+
+    def flush(self) -> None:
+        if self.para:
+            if self.kind == "bullet":
+                self.out.append(mdwrite.list_item(self.para))
+            elif self.kind == "number":
+                self.out.append(mdwrite.list_item(self.para, self.number))
             else:
-                rows.append(FormRow(line.text))
-            rows[-1].left = line
-            continue
-        if line.column == "right":
-            if not rows:
-                rows.append(FormRow(""))
-            row = rows[-1]
-            gap = row.right is not None and (
-                line.page == row.right.page
-                and line.top - row.right.top > layout.pitch * PARAGRAPH_GAP_RATIO
-            )
-            if not row.paragraphs or gap:
-                row.paragraphs.append(line.text)
-            else:
-                row.paragraphs[-1] = join_lines(row.paragraphs[-1], line.text, layout.vocabulary)
-            row.right = line
-            continue
-        if heading_line:
-            flush()
-            level = (
-                heading_sizes.index(line.size) + 1
-                if line.size in heading_sizes
-                else len(heading_sizes) + 1
-            )
-            continues = (
-                heading_text
-                and prev is not None
-                and level == heading_level
-                and 0 < line.top - prev.top <= line.size * 1.6
-            )
-            if continues:
-                heading_text = join_lines(heading_text, line.text, layout.vocabulary)
-            else:
-                flush_heading()
-                heading_text, heading_level = line.text, level
-            prev = line
-            continue
-        flush_heading()
+                self.out.append(mdwrite.escape(self.para))
+        self.para, self.kind = "", "para"
+
+    def flush_heading(self) -> None:
+        if self.heading_text:
+            self.out.append(mdwrite.heading(self.heading_level, self.heading_text))
+        self.heading_text = ""
+
+    def flush_form(self) -> None:
+        self.out.extend(form_blocks(self.rows))
+        self.rows.clear()
+
+    def table(self, rows: list[list[str]]) -> None:
+        self.flush()
+        self.flush_heading()
+        self.out.append(mdwrite.table(rows))
+        self.prev = None
+
+    def label(self, line: Line) -> None:
+        """A line of a form's left column: a new row's label, or the current one wrapped."""
+        self.flush()
+        self.flush_heading()
+        row = self.rows[-1] if self.rows else None
+        if row is not None and row.left is not None and continues_label(row, line, self.layout):
+            row.label = join_lines(row.label, line.text, self.layout.vocabulary)
+        else:
+            self.rows.append(FormRow(line.text))
+        self.rows[-1].left = line
+
+    def beside(self, line: Line) -> None:
+        """A line of a form's right column: the prose beside the current label."""
+        if not self.rows:
+            self.rows.append(FormRow(""))
+        row = self.rows[-1]
+        gap = row.right is not None and (
+            line.page == row.right.page
+            and line.top - row.right.top > self.layout.pitch * PARAGRAPH_GAP_RATIO
+        )
+        if not row.paragraphs or gap:
+            row.paragraphs.append(line.text)
+        else:
+            row.paragraphs[-1] = join_lines(row.paragraphs[-1], line.text, self.layout.vocabulary)
+        row.right = line
+
+    def heading(self, line: Line) -> None:
+        """A heading line: a new heading, or the next line of one that wraps."""
+        self.flush()
+        sizes = self.heading_sizes
+        level = sizes.index(line.size) + 1 if line.size in sizes else len(sizes) + 1
+        prev = self.prev
+        continues = (
+            self.heading_text
+            and prev is not None
+            and level == self.heading_level
+            and 0 < line.top - prev.top <= line.size * 1.6
+        )
+        if continues:
+            self.heading_text = join_lines(self.heading_text, line.text, self.layout.vocabulary)
+        else:
+            self.flush_heading()
+            self.heading_text, self.heading_level = line.text, level
+        self.prev = line
+
+    def text(self, line: Line) -> None:
+        """A line of running text: it starts a paragraph or list item, or continues one."""
+        self.flush_heading()
+        layout, prev = self.layout, self.prev
         first = line.words[0].text if line.words else ""
         starts_item = first in BULLETS or (bool(NUMBERED_ITEM.match(first)) and len(line.words) > 1)
         new_para = (
             prev is None
-            or (line.page != prev.page and not para)
+            or (line.page != prev.page and not self.para)
             or (line.page == prev.page and line.top - prev.top > layout.pitch * PARAGRAPH_GAP_RATIO)
             or prev.x1 < layout.right - SHORT_LINE_SHARE * (layout.right - layout.left)
             # At a page break a finished sentence before a capital most often ends a paragraph.
@@ -153,27 +181,23 @@ def blocks(stream: list[Line], layout: Layout) -> list[str]:
                 and line.text[:1].isupper()
             )
             or starts_item
-            or (kind != "para" and line.x0 < prev.x0 - 4)
+            or (self.kind != "para" and line.x0 < prev.x0 - 4)
             or line.column == "side"
             or prev.column == "side"
         )
         if new_para:
-            flush()
+            self.flush()
             if first in BULLETS:
-                kind, para = "bullet", line.text[len(first) :].strip()
+                self.kind, self.para = "bullet", line.text[len(first) :].strip()
             elif starts_item:
                 match = NUMBERED_ITEM.match(first)
-                kind, number = "number", int(match.group(1)) if match else 0
-                para = line.text[len(first) :].strip()
+                self.kind, self.number = "number", int(match.group(1)) if match else 0
+                self.para = line.text[len(first) :].strip()
             else:
-                para = line.text
+                self.para = line.text
         else:
-            para = join_lines(para, line.text, layout.vocabulary)
-        prev = line
-    flush()
-    flush_heading()
-    flush_form()
-    return out
+            self.para = join_lines(self.para, line.text, layout.vocabulary)
+        self.prev = line
 
 
 @dataclass
