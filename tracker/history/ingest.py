@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from tracker.errors import HistoryError, InputError
-from tracker.history.build import shorten
+from tracker.history.build import Built, shorten
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     INDEX,
@@ -36,7 +36,7 @@ from tracker.history.names import date_from_name, letter_stem, safe_file_name, s
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
-from tracker.model import Finding
+from tracker.model import Document, Finding
 from tracker.read.extract import READERS
 from tracker.read.files import document_from_bytes
 from tracker.read.snapshot import from_markdown, to_markdown
@@ -158,43 +158,11 @@ def _ingest_one(
         raise InputError(f"{path}: cannot read ({exc.strerror})", "check the path") from None
     sha = hashlib.sha256(data).hexdigest()
     entries = read_entries(root, series)
-    for e in entries:
-        if e.sha256 == sha:
-            return IngestResult(
-                series=series,
-                date=e.date,
-                title=e.title,
-                letter=in_place or letter_path(series, e.source),
-                snapshot=snapshot_path(series, e.letter),
-                report=report_path(series, e.letter),
-                status="duplicate",
-                committed=False,
-                sections_changed=e.sections_changed,
-                figures_changed=e.figures_changed,
-                message=f"{series}: {e.date.isoformat()} {e.title} is already in the series",
-            )
-
-    # Where the original lives: where it already is under letters/, else copied there.
-    if in_place is not None:
-        letter_rel = in_place
-        name = path.name
-    else:
-        name = safe_file_name(path.name)
-        target = root / letter_path(series, name)
-        if target.exists() and target.read_bytes() != data:
-            stem, dot, ext = name.rpartition(".")
-            name = f"{stem}-{sha[:8]}.{ext}" if dot else f"{name}-{sha[:8]}"
-        letter_rel = letter_path(series, name)
-
-    doc = document_from_bytes(data, name)
-    letter_date = doc.meta.date or date_from_name(name) or date
-    if letter_date is None:
-        raise HistoryError(
-            f"{path.name}: no date in the letter or its file name",
-            "pass --date YYYY-MM-DD, or name the file YYYY-MM-DD-….txt",
-        )
-    meta = replace(doc.meta, date=letter_date, source=name, sha256=sha)
-    snapshot_text = to_markdown(replace(doc, meta=meta))
+    present = next((e for e in entries if e.sha256 == sha), None)
+    if present is not None:
+        return _duplicate(series, present, in_place)
+    letter_rel, name = _original(root, path, series, in_place, data, sha)
+    snapshot_text = _snapshot_text(path, data, name, sha, date)
     # Reports are built from the snapshot read back, exactly as `rebuild` will see it.
     doc = from_markdown(snapshot_text)
     stem = letter_stem(doc, name, {e.letter for e in entries})
@@ -209,12 +177,7 @@ def _ingest_one(
     write_atomic(inside(root, snapshot_path(series, stem)), snapshot_text.encode())
     checkpoint("snapshot")
 
-    built = extend_series(root, series, entries, stem, snapshot_text, doc)
-    stale: list[str] = []
-    if built is None:
-        built, stale = build_series(root, series)
-    changed = write_outputs(root, built.files, stale)
-    checkpoint("outputs")
+    built, changed = _write_derived(root, series, entries, stem, snapshot_text, doc)
 
     new_entries = entries_from_csv(built.files[manifest_path(series)])
     entry = next(e for e in new_entries if e.letter == stem)
@@ -247,6 +210,68 @@ def _ingest_one(
         message=message,
         findings=built.findings.get(stem, ()),
     )
+
+
+def _write_derived(
+    root: Path, series: str, entries: list[LetterEntry], stem: str, text: str, doc: Document
+) -> tuple[Built, list[str]]:
+    """The series' derived files with the letter in it, written; and the paths that changed.
+
+    Appending reads only the predecessor, the manifest and the ledger; a letter out of order
+    or a correction rebuilds the series from its snapshots.
+    """
+    built = extend_series(root, series, entries, stem, text, doc)
+    stale: list[str] = []
+    if built is None:
+        built, stale = build_series(root, series)
+    changed = write_outputs(root, built.files, stale)
+    checkpoint("outputs")
+    return built, changed
+
+
+def _duplicate(series: str, present: LetterEntry, in_place: str | None) -> IngestResult:
+    """What ingesting a letter already in the series did: nothing."""
+    return IngestResult(
+        series=series,
+        date=present.date,
+        title=present.title,
+        letter=in_place or letter_path(series, present.source),
+        snapshot=snapshot_path(series, present.letter),
+        report=report_path(series, present.letter),
+        status="duplicate",
+        committed=False,
+        sections_changed=present.sections_changed,
+        figures_changed=present.figures_changed,
+        message=f"{series}: {present.date.isoformat()} {present.title} is already in the series",
+    )
+
+
+def _original(
+    root: Path, path: Path, series: str, in_place: str | None, data: bytes, sha: str
+) -> tuple[str, str]:
+    """Where the original lives (where it already is under letters/, else copied there), and
+    its file name there: another file of that name gets the letter's hash added."""
+    if in_place is not None:
+        return in_place, path.name
+    name = safe_file_name(path.name)
+    target = root / letter_path(series, name)
+    if target.exists() and target.read_bytes() != data:
+        stem, dot, ext = name.rpartition(".")
+        name = f"{stem}-{sha[:8]}.{ext}" if dot else f"{name}-{sha[:8]}"
+    return letter_path(series, name), name
+
+
+def _snapshot_text(path: Path, data: bytes, name: str, sha: str, date: dt.date | None) -> str:
+    """The letter's snapshot, dated by the letter, else by its file name, else by `date`."""
+    doc = document_from_bytes(data, name)
+    letter_date = doc.meta.date or date_from_name(name) or date
+    if letter_date is None:
+        raise HistoryError(
+            f"{path.name}: no date in the letter or its file name",
+            "pass --date YYYY-MM-DD, or name the file YYYY-MM-DD-….txt",
+        )
+    meta = replace(doc.meta, date=letter_date, source=name, sha256=sha)
+    return to_markdown(replace(doc, meta=meta))
 
 
 def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str:
