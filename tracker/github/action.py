@@ -20,7 +20,7 @@ from tracker.github.summary import (
     file_link,
     markdown_text,
 )
-from tracker.history.ingest import ingest
+from tracker.history.ingest import IngestResult, ingest
 from tracker.read.files import load_document
 
 
@@ -103,31 +103,7 @@ def run_action(
         for path in (result.report, *result.regenerated):
             if path not in reports:
                 reports.append(path)
-    log: list[str] = []
-    for result in fresh:
-        what = "correction" if result.status == "correction" else "new letter"
-        log.append(
-            one_line(
-                f"{what}: {result.series} {result.date.isoformat()} {result.title} "
-                f"({result.sections_changed} sections and {result.figures_changed} figures "
-                f"changed) -> {result.report}"
-            )
-        )
-        lines = heading_lines(repo / result.letter) if result.findings else {}
-        for finding in result.findings:
-            # A finding is a thing for a person to check, not a failed run: a warning, with
-            # the checker's own severity in the title.
-            kind = f"{finding.kind} ({finding.severity})"
-            title = f"{kind}: {finding.section}" if finding.section else kind
-            log.append(
-                annotation(
-                    "warning",
-                    finding.message,
-                    file=result.letter,
-                    line=lines.get(finding.section) if finding.section else None,
-                    title=title,
-                )
-            )
+    log = [line for result in fresh for line in _letter_log(repo, result)]
     already = len(results) - len(fresh)
     if already:
         log.append(f"{already} letter(s) already tracked: nothing to do for them.")
@@ -138,39 +114,80 @@ def run_action(
         already=already,
         log=tuple(log),
     )
-    if env.get("GITHUB_STEP_SUMMARY") and not fresh:
-        intro = (
-            f"## Letter tracker\n\nNo new letters: {_plural(already, 'letter')} under "
-            f"{markdown_text(letters)}, all tracked already."
-        )
-        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), [], {}, intro=intro)
-    if env.get("GITHUB_STEP_SUMMARY") and fresh:
-        server, repository = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
-        ref = env.get("GITHUB_REF_NAME")
-
-        def link(path: str) -> str:
-            return file_link(path, server=server, repository=repository, ref=ref)
-
-        on_github = bool(server and repository and ref)
-        parts = []
-        for result in fresh:
-            body = (repo / result.report).read_text(encoding="utf-8")
-            parts.append(
-                SummaryPart(
-                    heading=f"### {result.date.isoformat()} · {markdown_text(result.title)}",
-                    body=absolute_links(body, result.report, link) if on_github else body,
-                    path=result.report,
-                )
-            )
-        links = {p.path: link(p.path) for p in parts}
-        intro = (
-            f"## Letter tracker\n\n{_plural(len(fresh), 'new letter')}, "
-            f"{_plural(outcome.changed_figures, 'changed figure')}; the reports follow."
-        )
-        append_summary(Path(env["GITHUB_STEP_SUMMARY"]), parts, links, intro=intro)
+    if env.get("GITHUB_STEP_SUMMARY"):
+        _summarise(repo, letters, fresh, outcome, env)
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
     return outcome
+
+
+def _letter_log(repo: Path, result: IngestResult) -> list[str]:
+    """A new letter's line of the step log, then an annotation per finding of its report."""
+    what = "correction" if result.status == "correction" else "new letter"
+    log = [
+        one_line(
+            f"{what}: {result.series} {result.date.isoformat()} {result.title} "
+            f"({result.sections_changed} sections and {result.figures_changed} figures "
+            f"changed) -> {result.report}"
+        )
+    ]
+    lines = heading_lines(repo / result.letter) if result.findings else {}
+    for finding in result.findings:
+        # A finding is a thing for a person to check, not a failed run: a warning, with
+        # the checker's own severity in the title.
+        kind = f"{finding.kind} ({finding.severity})"
+        title = f"{kind}: {finding.section}" if finding.section else kind
+        log.append(
+            annotation(
+                "warning",
+                finding.message,
+                file=result.letter,
+                line=lines.get(finding.section) if finding.section else None,
+                title=title,
+            )
+        )
+    return log
+
+
+def _summarise(
+    repo: Path,
+    letters: str,
+    fresh: list[IngestResult],
+    outcome: ActionResult,
+    env: Mapping[str, str],
+) -> None:
+    """Append the new letters' reports to the job summary, or say that there were none."""
+    summary = Path(env["GITHUB_STEP_SUMMARY"])
+    if not fresh:
+        intro = (
+            f"## Letter tracker\n\nNo new letters: {_plural(outcome.already, 'letter')} under "
+            f"{markdown_text(letters)}, all tracked already."
+        )
+        append_summary(summary, [], {}, intro=intro)
+        return
+    server, repository = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
+    ref = env.get("GITHUB_REF_NAME")
+
+    def link(path: str) -> str:
+        return file_link(path, server=server, repository=repository, ref=ref)
+
+    on_github = bool(server and repository and ref)
+    parts = []
+    for result in fresh:
+        body = (repo / result.report).read_text(encoding="utf-8")
+        parts.append(
+            SummaryPart(
+                heading=f"### {result.date.isoformat()} · {markdown_text(result.title)}",
+                body=absolute_links(body, result.report, link) if on_github else body,
+                path=result.report,
+            )
+        )
+    links = {p.path: link(p.path) for p in parts}
+    intro = (
+        f"## Letter tracker\n\n{_plural(len(fresh), 'new letter')}, "
+        f"{_plural(outcome.changed_figures, 'changed figure')}; the reports follow."
+    )
+    append_summary(summary, parts, links, intro=intro)
 
 
 # Formats whose parsed line numbers are the file's own lines, so an annotation can point there.
