@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from history_repos import BY_DATE, SEEDS
 
-from tracker.history.build import appends, derive, extend
+from tracker.history.build import derive, extend
 from tracker.history.index import entries_from_csv, render_ledger
 from tracker.history.layout import index_path, ledger_path, manifest_path, report_path
 from tracker.history.ledger import track
 from tracker.history.ledger_csv import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger
+from tracker.history.order import appends
 from tracker.read.files import document_from_bytes
 from tracker.read.snapshot import from_markdown, to_markdown
 

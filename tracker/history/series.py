@@ -13,17 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tracker.errors import HistoryError
-from tracker.history.build import (
-    Built,
-    Task,
-    Work,
-    appends,
-    chain,
-    derive,
-    extend,
-    in_order,
-    letter_work,
-)
+from tracker.history.build import Built, Task, Work, derive, extend, in_order, letter_work
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     LETTER_FILE,
@@ -40,6 +30,7 @@ from tracker.history.ledger import TrackedFigure, track
 from tracker.history.ledger_csv import rows_from_csv
 from tracker.history.lock import repo_lock
 from tracker.history.names import series_name
+from tracker.history.order import appends, chain
 from tracker.history.repository import find_repository, git_dir
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
 from tracker.model import Document
