@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -315,8 +316,6 @@ def _ledger_csv(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]
 
 
 def _ledger_json(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]) -> str:
-    import json
-
     def number(value: Decimal) -> int | float:
         return int(value) if value == value.to_integral_value() else float(value)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tracker.figures.find import find_figures
 from tracker.model import Document, Section
+from tracker.read.snapshot import to_markdown
+from tracker.render.names import number
 
 SCHEMA = "tracker.document/1"
 _OPENING = "(opening)"
@@ -17,9 +20,6 @@ def section_name(section: Section) -> str:
 
 def figures_json(doc: Document) -> list[dict[str, Any]]:
     """The "figures" list of the JSON output: every figure the letter gives, in order."""
-    from tracker.figures.find import find_figures
-    from tracker.render.names import number
-
     return [
         {
             "value": number(f.value),
@@ -128,8 +128,6 @@ def render_text(doc: Document) -> str:
 
 def _figures_text(doc: Document) -> list[str]:
     """The figures block of the text outline: line, figure as written, unit, label."""
-    from tracker.figures.find import find_figures
-
     figures = find_figures(doc)
     if not figures:
         return []
@@ -142,6 +140,5 @@ def _figures_text(doc: Document) -> list[str]:
 
 
 def render_markdown(doc: Document) -> str:
-    from tracker.read.snapshot import to_markdown
-
+    """The letter's canonical Markdown snapshot."""
     return to_markdown(doc)

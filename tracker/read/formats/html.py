@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from bs4 import BeautifulSoup, NavigableString, Tag
+
 from tracker.errors import ExtractionError, InputError
 from tracker.read.extract import Extracted
 from tracker.read.formats import mdwrite
@@ -62,8 +64,6 @@ class Notes:
 
 def read(data: bytes) -> Extracted:
     """Read an HTML letter as Markdown."""
-    from bs4 import BeautifulSoup
-
     if len(data) > MAX_BYTES:
         raise InputError("the HTML file is larger than a letter page", "save only the letter")
     head = data[:2048].lstrip()
@@ -196,8 +196,6 @@ def _note_text(target: Any, notes: Notes) -> str:
 
 def _blocks(element: Any, notes: Notes) -> Iterator[str]:
     """Markdown blocks for an element's children in document order."""
-    from bs4 import NavigableString, Tag
-
     loose: list[str] = []  # inline content of a block element not wrapped in a <p>
 
     def flush() -> Iterator[str]:
@@ -251,8 +249,6 @@ def _is_layout_table(table: Any) -> bool:
 
 
 def _list(element: Any, notes: Notes) -> Iterator[str]:
-    from bs4 import Tag
-
     ordered = element.name == "ol"
     try:
         number = int(element.get("start", "1")) - 1
@@ -291,8 +287,6 @@ def _table_rows(table: Any, notes: Notes) -> list[list[list[str]]]:
 
 def _inline_text(element: Any, notes: Notes) -> str:
     """The text of an element, footnote-reference links written as `[^label]`."""
-    from bs4 import NavigableString, Tag
-
     if isinstance(element, NavigableString):
         return str(element) if type(element) is NavigableString else ""
     if not isinstance(element, Tag):

@@ -23,6 +23,11 @@ import zlib
 from collections import Counter
 from typing import Any
 
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
 from tracker.errors import ExtractionError, InputError
 from tracker.read.extract import Extracted
 from tracker.read.formats import mdwrite, pdfblocks, pdflayout
@@ -83,10 +88,6 @@ def _open_pages(data: bytes) -> list[Page]:
     # pdfminer logs every oddity of a damaged file as a warning; with no handler of the
     # application's own, Python would print them to stderr. The outcome is our error.
     logging.getLogger("pdfminer").addHandler(_QUIET)
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     if data[:4] == b"PK\x03\x04":
         raise InputError("the file is a zip package (a .docx?), not a PDF", "rename it to .docx")
