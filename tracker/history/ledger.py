@@ -124,26 +124,8 @@ def ledger_step(
     the returned rows to `state`.
     """
     previous_ids = {row.index: row.figure for row in previous_rows}
-    assigned: dict[int, tuple[str, str]] = {}
-    taken: set[str] = set()
-    old_used: set[int] = set()
-    new_used: set[int] = set()
-    for change in changes:
-        if change.old is None or change.new is None:
-            continue
-        old_index = _index_of(change.old, previous_figures, old_used)
-        new_index = _index_of(change.new, figures, new_used)
-        if old_index is None or new_index is None or old_index not in previous_ids:
-            continue
-        figure_id = previous_ids[old_index]
-        if figure_id in taken:
-            continue
-        old_used.add(old_index)
-        new_used.add(new_index)
-        status = "unchanged" if _same_value(change.old, change.new) else "changed"
-        assigned[new_index] = (figure_id, status)
-        taken.add(figure_id)
-
+    assigned = _chained(changes, previous_ids, previous_figures, figures)
+    taken = {figure_id for figure_id, _ in assigned.values()}
     _match_after_gap(state, figures, set(previous_ids.values()), set(recent), assigned, taken)
 
     rows: list[LedgerRow] = []
@@ -173,6 +155,36 @@ def ledger_step(
             )
         )
     return rows
+
+
+def _chained(
+    changes: Sequence[FigureChange],
+    previous_ids: dict[int, str],
+    previous_figures: Sequence[Figure],
+    figures: Sequence[Figure],
+) -> dict[int, tuple[str, str]]:
+    """Figures the comparison paired with one of the predecessor's, by their index: the
+    identity they take from it, and whether the value changed."""
+    assigned: dict[int, tuple[str, str]] = {}
+    taken: set[str] = set()
+    old_used: set[int] = set()
+    new_used: set[int] = set()
+    for change in changes:
+        if change.old is None or change.new is None:
+            continue
+        old_index = _index_of(change.old, previous_figures, old_used)
+        new_index = _index_of(change.new, figures, new_used)
+        if old_index is None or new_index is None or old_index not in previous_ids:
+            continue
+        figure_id = previous_ids[old_index]
+        if figure_id in taken:
+            continue
+        old_used.add(old_index)
+        new_used.add(new_index)
+        status = "unchanged" if _same_value(change.old, change.new) else "changed"
+        assigned[new_index] = (figure_id, status)
+        taken.add(figure_id)
+    return assigned
 
 
 def _match_after_gap(

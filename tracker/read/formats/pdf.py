@@ -213,27 +213,7 @@ def _to_markdown(pages: list[Page]) -> str:
     sidebars = pdflayout.first_sidebars(sidebars)
     height = max(page.height for page in pages)
     drop = pdflayout.furniture(page_lines, height)
-    pitches = [
-        b.top - a.top
-        for lines in page_lines
-        for a, b in itertools.pairwise(lines)
-        if a.size == b.size == body_size and 0 < b.top - a.top < body_size * 2.5
-    ]
-    vocabulary = frozenset(
-        token.casefold()
-        for w in all_words
-        for token in re.findall(r"[^\W\d_][\w-]*[^\W\d_]", w.text)
-    )
-    body_lines = [ln for lines in page_lines for ln in lines if ln.size == body_size]
-    edges = sorted(ln.x1 for ln in body_lines) or [0.0]
-    starts = sorted(ln.x0 for ln in body_lines) or [0.0]
-    layout = Layout(
-        body_size,
-        statistics.median(pitches) if pitches else body_size * 1.3,
-        left=starts[len(starts) // 10],
-        right=edges[len(edges) * 9 // 10],
-        vocabulary=vocabulary,
-    )
+    layout = _layout(page_lines, all_words, body_size)
 
     stream: list[Line] = []
     for index, lines in enumerate(page_lines):
@@ -253,3 +233,26 @@ def _to_markdown(pages: list[Page]) -> str:
     blocks = pdfblocks.blocks(stream, layout)
     blocks.append(mdwrite.footnotes(layout.notes))
     return mdwrite.join_blocks(blocks)
+
+
+def _layout(page_lines: list[list[Line]], words: list[Word], body_size: float) -> Layout:
+    """The letter's running text: its type size, line pitch, margins and vocabulary."""
+    pitches = [
+        b.top - a.top
+        for lines in page_lines
+        for a, b in itertools.pairwise(lines)
+        if a.size == b.size == body_size and 0 < b.top - a.top < body_size * 2.5
+    ]
+    vocabulary = frozenset(
+        token.casefold() for w in words for token in re.findall(r"[^\W\d_][\w-]*[^\W\d_]", w.text)
+    )
+    body_lines = [ln for lines in page_lines for ln in lines if ln.size == body_size]
+    edges = sorted(ln.x1 for ln in body_lines) or [0.0]
+    starts = sorted(ln.x0 for ln in body_lines) or [0.0]
+    return Layout(
+        body_size,
+        statistics.median(pitches) if pitches else body_size * 1.3,
+        left=starts[len(starts) // 10],
+        right=edges[len(edges) * 9 // 10],
+        vocabulary=vocabulary,
+    )
