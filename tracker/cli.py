@@ -8,6 +8,8 @@ Library modules are imported inside the commands so that `tracker --version` sta
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker import __version__
-from tracker.errors import TrackerError
+from tracker.errors import HistoryError, InputError, TrackerError
 
 if TYPE_CHECKING:
     from tracker.model import Document
@@ -80,6 +82,7 @@ def show(
     """
     if output_format not in SHOW_FORMATS:
         raise fail(f"unknown format {output_format!r} (use {', '.join(SHOW_FORMATS)})")
+    # start-up time: imported on use
     from tracker.read.files import document_from_bytes, load_document, sniff_name
     from tracker.render import document as render
 
@@ -128,18 +131,22 @@ def compare(
     Exit status: 0 on success; with --exit-code, 1 when the letters differ; 2 on bad input.
     """
     chosen = _compare_format(output_format, output)
+    # start-up time: imported on use
     from tracker.comparison.compare import compare as compare_letters
 
     comparison = compare_letters(_letter(old), _letter(new))
     if chosen == "json":
+        # start-up time: imported on use
         from tracker.render.json import render_json
 
         report = render_json(comparison)
     elif chosen == "terminal":
+        # start-up time: imported on use
         from tracker.render.terminal import render_terminal
 
         report = render_terminal(comparison, width=_terminal_width(), color=output is None)
     else:
+        # start-up time: imported on use
         from tracker.render.markdown import render_markdown
 
         report = render_markdown(comparison)
@@ -153,6 +160,7 @@ def compare(
 
 def _letter(path: Path) -> Document:
     """The letter at `path`; "-" reads plain text from standard input."""
+    # start-up time: imported on use
     from tracker.read.files import document_from_bytes, load_document
 
     if str(path) == "-":
@@ -171,14 +179,12 @@ def _compare_format(requested: str | None, output: Path | None) -> str:
 
 
 def _terminal_width() -> int:
-    import shutil
-
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write a report to `path` with the repository's atomic write; errors become one line."""
-    from tracker.errors import InputError
+    # start-up time: imported on use
     from tracker.history.storage import write_atomic
 
     if not path.parent.is_dir():
@@ -208,8 +214,7 @@ def action_run(
 ) -> None:
     """The GitHub Action's main step: ingest the letters not yet tracked, then write the job
     summary, the annotations and the step outputs (see action.yml)."""
-    import os
-
+    # start-up time: imported on use
     from tracker.github.action import parse_flag, run_action
     from tracker.github.commands import annotation
 
@@ -265,6 +270,7 @@ def ingest(
     ] = False,
 ) -> None:
     """Add letters to their series: snapshot, change report, ledger, index; one commit each."""
+    # start-up time: imported on use
     from tracker.history.ingest import ingest as ingest_letters
 
     results = ingest_letters(
@@ -298,6 +304,7 @@ def history(
     repo: RepoOption = None,
 ) -> None:
     """List the letters of each series with dates, titles and what changed."""
+    # start-up time: imported on use
     from tracker.history.series import series_letters
 
     found = series_letters(repo or Path.cwd(), series)
@@ -321,6 +328,7 @@ def figures(
     """The figure ledger: each figure across the series, last value carried forward."""
     if output_format not in ("table", "csv", "json"):
         raise fail(f"unknown format {output_format!r} (use table, csv or json)")
+    # start-up time: imported on use
     from tracker.history.index import render_ledger
     from tracker.history.series import figure_ledger
 
@@ -338,6 +346,7 @@ def rebuild(
     ] = False,
 ) -> None:
     """Regenerate every report, index and ledger from the snapshots."""
+    # start-up time: imported on use
     from tracker.history.series import rebuild as rebuild_series
 
     paths = rebuild_series(repo or Path.cwd(), series, check=check, notify=_note)
@@ -369,7 +378,7 @@ def init(
     ] = None,
 ) -> None:
     """Make a tracking repository: git init if needed, letters/, a README."""
-    from tracker.errors import HistoryError
+    # start-up time: imported on use
     from tracker.github.workflow import workflow_yaml
     from tracker.history.repository import init_repository
 
