@@ -186,7 +186,7 @@ def main() -> int:
         ("pypdf", with_pypdf),
         ("pdfminer.six", with_pdfminer),
         ("pdfplumber", with_pdfplumber),
-        ("tracker.readers.pdf (pdfplumber words + layout rules)", with_tracker),
+        ("tracker.read.formats.pdf (pdfplumber words + layout rules)", with_tracker),
     ]
     print("| extractor | words F1 | order | furniture left | broken hyphens | form labels (of 7) "
           "| table rows (of 5) | seconds |")  # fmt: skip
