@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ExtractionError
-from tracker.read.formats import pdf, pdflayout
+from tracker.read.formats import pdf
+from tracker.read.normalize import join_lines
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 
@@ -125,7 +126,7 @@ def test_scanned_pdf_without_text_layer_says_so() -> None:
     ],
 )
 def test_joining_wrapped_lines(left: str, right: str, joined: str) -> None:
-    assert pdflayout.join_lines(left, right) == joined
+    assert join_lines(left, right) == joined
 
 
 def test_pdf_with_only_an_owner_password_is_read() -> None:

@@ -9,6 +9,7 @@ returned by label. `join_lines` joins hard-wrapped lines and resolves end-of-lin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.text.words import squash
@@ -174,60 +175,62 @@ def lift_markers(text: str) -> tuple[str, tuple[str, ...]]:
 
 # --- joining wrapped lines ---------------------------------------------------------------
 
-_WORD_CHAR_RE = re.compile(r"[^\W\d_]")
-_CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor", "en/of"})
-_VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
+SHARED_PART_WORDS = ("en", "of", "tot", "t/m", "and", "or")
+"""Conjunctions after which a line-end hyphen stands for a word part shared with the next word
+("wet- en regelgeving", "in- of verkoop", "short- and long-term"): the line break after it is
+an ordinary space. Only words that join word parts in the letters: English "to" ("short- to
+medium-term") is not among them, as no letter breaks a line there and a Dutch letter's "to" is
+the rest of a word ("A-" + "to")."""
+_SHARED_PART = re.compile(
+    "^(?:" + "|".join(re.escape(word) for word in SHARED_PART_WORDS) + r")\b", re.IGNORECASE
+)
+# Vowel pairs that would read as one sound, so a compound keeps its hyphen ("zee-egel",
+# "defensie-uitgaven"); i+e is left out because typesetters split "materi-eel" there.
+_VOWEL_CLASHES = {
+    "aa", "ae", "ai", "au", "ee", "ei", "eu", "oe", "oi", "oo", "ou", "ue", "ui", "uu", "ij",
+}  # fmt: skip
+_VOCABULARY_WORD = re.compile(r"[^\W\d_][\w-]*[^\W\d_]")
 
 
 def join_lines(first: str, second: str, vocabulary: frozenset[str] = frozenset()) -> str:
-    """Join two wrapped lines, resolving a hyphen at the end of the first.
+    """Join a wrapped line to the text before it, resolving a hyphen at the end of the first.
 
-    "NAVO-" + "capaciteitsdoelen" and "defensie-" + "uitgaven" keep the hyphen (a capitalised
-    prefix; two vowels meeting, which Dutch spelling separates by a hyphen); a plain word broken
-    in two ("verdedi-" + "gen") is joined. `vocabulary` holds the letter's own words, which
-    settle the doubtful cases both ways.
+    A plain word broken in two is joined ("verdedi-" + "gen", "cruci-" + "aal"). The hyphen is
+    kept after a capital or a digit ("NAVO-" + "fonds", "10-" + "year"), before a capital or a
+    digit ("Noord-" + "Atlantische", "F-" + "16"), and where two vowels would read as one sound
+    ("defensie-" + "uitgaven"); before a conjunction (`SHARED_PART_WORDS`) it stands for a
+    shared word part and the line break is a space. `vocabulary`, the letter's own words
+    (`vocabulary()`), settles the doubtful cases both ways: "materieel", "mijnen-jagers".
     """
     first, second = first.rstrip(), second.strip()
     if not first:
         return second
     if not second:
         return first
-    if first.endswith("-") and len(first) >= 2 and _WORD_CHAR_RE.match(first[-2]):
-        head = re.split(r"[\s/(]", first[:-1])[-1]
-        tail_match = re.match(r"[^\s]+", second)
-        tail = tail_match.group(0) if tail_match else ""
-        if tail in _CONJUNCTIONS:
-            return f"{first} {second}"  # "wet-" + "en regelgeving": the hyphen stands for a part
-        if _keep_hyphen(head, tail, vocabulary):
-            return first + second
-        return first[:-1] + second
-    return f"{first} {second}"
+    stem = first.rstrip("-\u00ad")
+    if stem == first or not stem[-1:].isalnum():
+        return f"{first} {second}"  # no hyphen at the end, or a dash standing alone
+    if second[0].isdigit() and stem[-1].isalpha():
+        return f"{stem}-{second}"  # "F-" + "16’s", "MQ-" + "9": a type, never a broken word
+    if not second[0].isalpha() or _SHARED_PART.match(second):
+        return f"{first} {second}"
+    head = re.search(r"[\w-]*$", stem)
+    tail = re.match(r"[\w-]*", second)
+    left = head.group(0) if head else ""
+    right = tail.group(0) if tail else ""
+    # The letter itself often shows the word unbroken elsewhere: "materieel", "NAVO-fonds".
+    if (left + right).casefold() in vocabulary:
+        return stem + second
+    if f"{left}-{right}".casefold() in vocabulary:
+        return f"{stem}-{second}"
+    last = left[-1:]
+    if second[0].islower() and not (
+        last.isupper() or last.isdigit() or (last + second[0]).casefold() in _VOWEL_CLASHES
+    ):
+        return stem + second
+    return f"{stem}-{second}"
 
 
-def _keep_hyphen(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
-    """Whether "head-" at a line end and "tail" on the next line form a hyphenated word."""
-    tail_word = re.sub(r"[^\w-]+$", "", tail)
-    if not tail_word or not tail_word[0].isalpha() or not tail_word[0].islower():
-        return True  # "Noord-" + "Atlantisch", "F-" + "16": never a broken plain word
-    last_part = head.rsplit("-", 1)[-1]
-    joined = (last_part + tail_word).lower()
-    hyphenated = f"{last_part}-{tail_word}".lower()
-    if hyphenated in vocabulary and joined not in vocabulary:
-        return True
-    if joined in vocabulary:
-        return False
-    if any(ch.isupper() for ch in last_part):
-        return True  # "NAVO-capaciteitsdoelen", "EU-lidstaten", "Oekraïne-steun"
-    if "-" in head:
-        return True  # already a compound with hyphens: "co-productie-project"
-    # Dutch separates two vowels that would run together: "defensie-uitgaven", "zee-egel".
-    return last_part[-1:].lower() in _VOWELS and tail_word[0].lower() in _VOWELS
-
-
-def vocabulary(lines: tuple[str, ...] | list[str]) -> frozenset[str]:
-    """The lower-cased words of a text, hyphenated compounds included, for hyphen decisions."""
-    words: set[str] = set()
-    for line in lines:
-        for word in re.findall(r"[^\W\d_][\w-]*[^\W\d_]", line):
-            words.add(word.lower())
-    return frozenset(words)
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """The case-folded words of a text, hyphenated compounds included, for `join_lines`."""
+    return frozenset(word.casefold() for text in texts for word in _VOCABULARY_WORD.findall(text))

@@ -32,6 +32,7 @@ from tracker.errors import ExtractionError, InputError
 from tracker.read.extract import Extracted
 from tracker.read.formats import mdwrite, pdfblocks, pdflayout
 from tracker.read.formats.pdflayout import Layout, Line, Page, PageTable, Word
+from tracker.read.normalize import vocabulary
 
 _QUIET = logging.NullHandler()  # added once: the logger keeps one handler per object
 
@@ -243,9 +244,6 @@ def _layout(page_lines: list[list[Line]], words: list[Word], body_size: float) -
         for a, b in itertools.pairwise(lines)
         if a.size == b.size == body_size and 0 < b.top - a.top < body_size * 2.5
     ]
-    vocabulary = frozenset(
-        token.casefold() for w in words for token in re.findall(r"[^\W\d_][\w-]*[^\W\d_]", w.text)
-    )
     body_lines = [ln for lines in page_lines for ln in lines if ln.size == body_size]
     edges = sorted(ln.x1 for ln in body_lines) or [0.0]
     starts = sorted(ln.x0 for ln in body_lines) or [0.0]
@@ -254,5 +252,5 @@ def _layout(page_lines: list[list[Line]], words: list[Word], body_size: float) -
         statistics.median(pitches) if pitches else body_size * 1.3,
         left=starts[len(starts) // 10],
         right=edges[len(edges) * 9 // 10],
-        vocabulary=vocabulary,
+        vocabulary=vocabulary(w.text for w in words),
     )

@@ -15,8 +15,8 @@ from tracker.read.formats.pdflayout import (
     SHORT_LINE_SHARE,
     Layout,
     Line,
-    join_lines,
 )
+from tracker.read.normalize import join_lines
 
 
 def is_heading(line: Line, layout: Layout) -> bool:

@@ -1,5 +1,5 @@
 """Layout of a PDF page from its positioned words: lines, page furniture, sidebars, footnotes,
-two-column forms, line text with footnote references, and joining of wrapped lines.
+two-column forms, and line text with footnote references.
 
 Pure: it takes the words pdfplumber found (tracker.read.formats.pdf) and returns lines and text.
 """
@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tracker.read.formats import mdwrite
+from tracker.read.normalize import join_lines
 
 # Top and bottom share of the page where running headers, footers and page numbers live.
 MARGIN_SHARE = 0.09
@@ -52,14 +53,6 @@ _PAGE_NUMBER = re.compile(
     r"^(pagina|page|blad|p\.)?\s*[-–(]?\s*\d{1,4}\s*[-–)]?\s*((van|of|/)\s*\d{1,4})?$", re.I
 )
 BULLETS = "•·▪◦‣∙●○■–\uf0b7\uf0a7\uf076\uf0d8"
-# Vowel pairs that would read as one sound, so a compound keeps its hyphen ("zee-egel",
-# "defensie-uitgaven"); i+e is left out because typesetters split "materi-eel" there.
-_VOWEL_CLASHES = {
-    "aa", "ae", "ai", "au", "ee", "ei", "eu", "oe", "oi", "oo", "ou", "ue", "ui", "uu", "ij",
-}  # fmt: skip
-# "wet- en regelgeving", "in- of verkoop", "pre- and post-": a hyphen that stands for a
-# word part shared with the next word; the line break after it is an ordinary space.
-_SHARED_PART = re.compile(r"^(en|of|and|or|tot|t/m)\b", re.I)
 NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]$")
 
 
@@ -398,32 +391,3 @@ def take_footnotes(lines: list[Line], layout: Layout) -> list[Line]:
         else:
             return lines  # small print that is not a footnote: keep it as text
     return lines[:start]
-
-
-def join_lines(text: str, more: str, vocabulary: frozenset[str] = frozenset()) -> str:
-    """Join a wrapped line to the text before it, resolving an end-of-line hyphen."""
-    if not text:
-        return more
-    if not (text.endswith(("-", "\u00ad")) and more[:1].isalpha()):
-        return text + " " + more
-    if _SHARED_PART.match(more):
-        return text + " " + more
-    stem = text.rstrip("-\u00ad")
-    head = re.search(r"[\w-]*$", stem)
-    tail = re.match(r"[\w-]*", more)
-    left = head.group(0) if head else ""
-    right = tail.group(0) if tail else ""
-    # The letter itself often shows the word unbroken elsewhere: "materieel", "NAVO-fonds".
-    if (left + right).casefold() in vocabulary:
-        return stem + more
-    if f"{left}-{right}".casefold() in vocabulary:
-        return stem + "-" + more
-    last = left[-1:]
-    # Otherwise: after a capital or digit ("NAVO-", "F16-"), before a capital, or where two
-    # vowels would read as one sound ("defensie-uitgaven", "zee-egel") a hyphen is written;
-    # elsewhere ("cruci-aal", "ge-realiseerd") it only marks the line break.
-    if more[0].islower() and not (
-        last.isupper() or last.isdigit() or (last + more[0]).casefold() in _VOWEL_CLASHES
-    ):
-        return stem + more
-    return stem + "-" + more
