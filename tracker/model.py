@@ -139,6 +139,41 @@ class Document:
 
 # --- figures ---------------------------------------------------------------------------
 
+Role = Literal["level", "change", "forecast", "preferred", "previous", "conversion"]
+"""What kind of number a figure is: a level; a change ("by 25 basis points", "een toename
+van"); a forecast ("projected", "verwacht"); a preferred or dissenting view; a previous value
+cited rather than reported ("from 8.0 percent to 7.5 percent"); a conversion ("(€90 mln.)")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a figure is about, resolved to dates."""
+
+    start: dt.date
+    end: dt.date
+    """Last day, inclusive."""
+    grain: Literal["year", "half", "quarter", "month", "day"]
+    """How finely the letter names it: a year, half, quarter, month (or run of months) or day."""
+
+    @property
+    def key(self) -> str:
+        """A stable name: "2025", "2025-H2", "2025-Q2", "2025-09", "2025-01/2025-02",
+        "2026-02-02"."""
+        if self.grain == "year":
+            if self.start.year == self.end.year:
+                return str(self.start.year)
+            return f"{self.start.year}/{self.end.year}"
+        if self.grain == "half":
+            return f"{self.start.year}-H{1 if self.start.month <= 6 else 2}"
+        if self.grain == "quarter":
+            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.grain == "month":
+            first = f"{self.start.year}-{self.start.month:02d}"
+            last = f"{self.end.year}-{self.end.month:02d}"
+            return first if first == last else f"{first}/{last}"
+        return self.start.isoformat()
+
+
 Unit = str
 """"EUR", "USD", "GBP", "%", "pp" (percentage points), "bp" (basis points) or "count"."""
 
@@ -179,6 +214,21 @@ class Figure:
     """For a table cell: the row label."""
     column: str | None = None
     """For a table cell: the column heading."""
+    concept: str = ""
+    """What the figure measures, as a phrase of the letter ("annual inflation", "de totale
+    waarde van de geleverde militaire steun"); for a table cell its row (and column, unless
+    the column is a date)."""
+    role: Role = "level"
+    """See `Role`."""
+    period: Period | None = None
+    """The time the value is about, where the letter names one."""
+    current: bool = True
+    """True for a current reading (the latest value of something each letter updates: the
+    policy rate, inflation "in September", a total "op 2 februari 2026"); False for a fixed
+    period (a forecast, a year's outcome)."""
+    found_by: str = ""
+    """Which clause structure gave the concept ("subject", "object", "count", …): for
+    `tracker compare --explain`."""
 
 
 # --- comparisons -----------------------------------------------------------------------
@@ -255,6 +305,8 @@ class FigureChange:
     """Relative change in percent; None when unpaired or old is zero."""
     delta_text: str | None = None
     """The delta written in the letter's own style, e.g. "+€0,7 mld. (+5,1%)"."""
+    why: str | None = None
+    """For a pair, why the two were paired: which concept, role and period agreed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from tracker.comparison.pairing import restated_cells
-from tracker.comparison.similarity import PERCENT_UNITS, ambiguous, periods
+from tracker.comparison.similarity import PERCENT_UNITS, ambiguous
 from tracker.figures.numbers import format_quantity
 from tracker.figures.quantities import parse_quantity
 from tracker.figures.rounding import agree, rounding_step
@@ -295,7 +295,7 @@ def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
         if len(key[0].split()) < DUPLICATE_LABEL_WORDS:
             continue
         first = seen.setdefault(key, f)
-        if first is f or periods(first) != periods(f) or first.as_of != f.as_of:
+        if first is f or _period(first) != _period(f) or first.as_of != f.as_of:
             continue  # other years, months or dates: two values of one series, not a clash
         if first.context == f.context:
             continue  # one sentence with two values ("by $100 billion to $200 billion")
@@ -309,3 +309,7 @@ def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _period(figure: Figure) -> str | None:
+    return figure.period.key if figure.period else None

@@ -20,21 +20,24 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from rapidfuzz import fuzz
 
 from tracker.comparison.assignment import matching
 from tracker.comparison.similarity import (
+    PERIOD_BONUS,
     Rarity,
     ambiguous,
+    explain,
+    label_parts,
     label_stems,
     names,
-    periods,
     similarity,
     terms,
 )
+from tracker.figures.labels import unique_labels
 from tracker.figures.numbers import format_number, format_quantity
 from tracker.figures.quantities import parse_quantity
 from tracker.figures.rounding import agree, rounding_step
@@ -73,20 +76,36 @@ class _Group:
     """Indices into the letter's figure list, the representative first."""
 
 
-def pair_figures(
-    old: Document,
-    new: Document,
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """How the figures of two letters (or of a series' memory and a letter) pair."""
+
+    old_groups: list[_Group]
+    new_groups: list[_Group]
+    pairs: dict[int, int]
+    """Old group index -> new group index."""
+    bridged: set[tuple[int, int]]
+    """Pairs made through a restated table row rather than by concept."""
+    rarity: Rarity
+    restated: set[int]
+    """Indices of the new figures in earlier date columns of a table (restated data points)."""
+
+
+def match_groups(
     old_figures: Sequence[Figure],
     new_figures: Sequence[Figure],
-    sections: tuple[SectionPair, ...],
-) -> tuple[FigureChange, ...]:
-    """Figure changes from `old` to `new`: paired ones (changed/unchanged) in the new letter's
-    order, then figures only in the new letter (added) and only in the old one (removed)."""
+    language: Language,
+    paired_sections: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    *,
+    old_restated: set[int] | None = None,
+    period_bonus: float = PERIOD_BONUS,
+) -> Pairing:
+    """Group each side's echoes and pair the groups one to one, optimally, by meaning."""
     restated = restated_cells(new_figures)
     # The old letter's own restated columns were reported when it was new: not figures here.
-    old_groups = _echo_groups(old_figures, restated_cells(old_figures), old.meta.language)
-    new_groups = _echo_groups(new_figures, restated, new.meta.language)
-    paired_sections = {(o, n) for pair in sections for o in pair.old for n in pair.new}
+    skip_old = restated_cells(old_figures) if old_restated is None else old_restated
+    old_groups = _echo_groups(old_figures, skip_old, language)
+    new_groups = _echo_groups(new_figures, restated, language)
     rarity = Rarity(old_figures, new_figures)
 
     weights: dict[tuple[int, int], float] = {}
@@ -109,7 +128,7 @@ def pair_figures(
         i, j = clear_old[ci], clear_new[cj]
         og, ng = old_groups[i], new_groups[j]
         score = max(
-            similarity(old_figures[a], new_figures[b], paired_sections, rarity)
+            similarity(old_figures[a], new_figures[b], paired_sections, rarity, period_bonus)
             for a in og.members
             for b in ng.members
         )
@@ -117,15 +136,34 @@ def pair_figures(
             # Ties (two figures in one sentence) go to the pair that keeps the order.
             drift = abs(i / len(old_groups) - j / len(new_groups))
             weights[(i, j)] = score - ORDER_TIE * drift
-    for i, j in _bridges(old_groups, new_groups, old_figures, new_figures, restated, old):
+    bridged = set()
+    for i, j in _bridges(old_groups, new_groups, old_figures, new_figures, restated, language):
+        if weights.get((i, j), 0.0) < BRIDGE_SCORE:
+            bridged.add((i, j))
         weights[(i, j)] = max(weights.get((i, j), 0.0), BRIDGE_SCORE)
+    pairs = dict(matching(weights))
+    return Pairing(old_groups, new_groups, pairs, bridged, rarity, restated)
 
-    chosen = matching(weights)
-    pairs = dict(chosen)
+
+def pair_figures(
+    old: Document,
+    new: Document,
+    old_figures: Sequence[Figure],
+    new_figures: Sequence[Figure],
+    sections: tuple[SectionPair, ...],
+) -> tuple[FigureChange, ...]:
+    """Figure changes from `old` to `new`: paired ones (changed/unchanged) in the new letter's
+    order, then figures only in the new letter (added) and only in the old one (removed)."""
+    paired_sections = {(o, n) for pair in sections for o in pair.old for n in pair.new}
+    found = match_groups(old_figures, new_figures, new.meta.language, paired_sections)
+    old_groups, new_groups, pairs = found.old_groups, found.new_groups, found.pairs
+    bridged, rarity = found.bridged, found.rarity
     changes: list[tuple[tuple[int, int], FigureChange]] = []
     for i, j in pairs.items():
         o, n = old_figures[old_groups[i].members[0]], new_figures[new_groups[j].members[0]]
-        changes.append(((new_groups[j].members[0], 0), _paired(o, n, new.meta.language)))
+        why = BRIDGE_WHY if (i, j) in bridged else explain(o, n, rarity)
+        change = replace(_paired(o, n, new.meta.language), why=why)
+        changes.append(((new_groups[j].members[0], 0), change))
     taken_new = set(pairs.values())
     for j, ng in enumerate(new_groups):
         if j not in taken_new:
@@ -136,7 +174,13 @@ def pair_figures(
             o = old_figures[og.members[0]]
             changes.append(((og.members[0], 2), FigureChange("removed", o, None, o.label, o.unit)))
     changes.sort(key=lambda item: (item[0][1], item[0][0]))
-    return tuple(change for _, change in changes)
+    ordered = [change for _, change in changes]
+    figures = [c.new or c.old for c in ordered]
+    labels = unique_labels([c.label for c in ordered], figures, new.meta.language)  # type: ignore[arg-type]
+    return tuple(replace(c, label=label) for c, label in zip(ordered, labels, strict=True))
+
+
+BRIDGE_WHY = "the new letter's table restates the old figure in an earlier column of this row"
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -283,7 +327,8 @@ def _echo_groups(figures: Sequence[Figure], skip: set[int], language: Language) 
 
 def _echo_key(figure: Figure) -> tuple[object, ...]:
     """What two figures in prose must share to echo each other."""
-    return (figure.unit, figure.value, figure.high is None, terms(figure), periods(figure))
+    period = figure.period.key if figure.period else None
+    return (figure.unit, figure.value, figure.high is None, terms(figure), period, figure.role)
 
 
 def _echoes(a: Figure, b: Figure, language: Language) -> bool:
@@ -297,9 +342,11 @@ def _echoes(a: Figure, b: Figure, language: Language) -> bool:
         cell, prose = (a, b) if a.row is not None else (b, a)
         return names_row(cell.row or "", prose.context)
     # Prose repeats a figure as written; agreeing only within rounding is not enough there.
-    if a.value != b.value or terms(a) != terms(b) or periods(a) != periods(b):
+    if a.value != b.value or terms(a) != terms(b) or a.role != b.role:
         return False
-    words_a, words_b = set(fold(a.label).split()), set(fold(b.label).split())
+    if (a.period and a.period.key) != (b.period and b.period.key):
+        return False
+    words_a, words_b = set(label_parts(a)), set(label_parts(b))
     # Two content words in common ("militaire steun"), not one generic one ("month").
     return len(words_a & words_b) >= ECHO_WORDS or (
         fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
@@ -324,7 +371,7 @@ def _bridges(
     old_figures: Sequence[Figure],
     new_figures: Sequence[Figure],
     restated: set[int],
-    old: Document,
+    language: Language,
 ) -> list[tuple[int, int]]:
     """Old groups that agree with a restated cell, each with the group of that row's current
     cell: the restating letter itself says which new figure the old one has become."""
@@ -340,9 +387,7 @@ def _bridges(
             ) and k in group_of
         ]  # fmt: skip
         candidates = [
-            i
-            for i, g in enumerate(old_groups)
-            if agree(old_figures[g.members[0]], cell, old.meta.language)
+            i for i, g in enumerate(old_groups) if agree(old_figures[g.members[0]], cell, language)
         ]
         if len(candidates) > 1:
             # Several old figures agree with the cell: keep those that name its row.

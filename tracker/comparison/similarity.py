@@ -18,14 +18,25 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from tracker.comparison.agreement import (
+    GENERIC_HEADS,
+    PERCENT_UNITS,
+    acronyms,
+    concept_names,
+    label_parts,
+    label_stems,
+    periods_agree,
+    roles_agree,
+    stem,
+    terms,
+)
 from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure
-from tracker.text.dates import FULL_DATE, MONTHS
 from tracker.text.words import alike_word, fold
 
 ANCHOR_BONUS = 0.25
 """Added when both contexts share a name found around no other figure of the two letters."""
-EQUAL_BONUS = 0.3
+EQUAL_BONUS = 0.0
 """Added for equal values: evidence, never enough alone (the seed gold's traps are equal)."""
 RARE = 1
 """Most figure contexts of one letter a name may appear in and still be rare there..."""
@@ -48,6 +59,8 @@ CELL_SCORE = 0.9
 """Weight of two cells in the same row and column of like tables."""
 CACHE = 1 << 16
 """Figures whose words are kept between calls: pairing compares each figure with many."""
+CONTEXT_WEIGHT = 0.25
+"""Share of the score that the words of the two sentences make; the rest is the concepts'."""
 SECTION_BONUS = 0.08
 """Added when the two figures stand in sections the alignment paired."""
 
@@ -56,15 +69,16 @@ def ambiguous(figures: Sequence[Figure]) -> set[int]:
     """Figures that share label, unit and the periods their sentence names with `AMBIGUOUS`
     or more others of the letter outside tables, as in a table flattened into one sentence:
     nothing tells them apart, so they are not paired by context."""
-    keys = [(fold(f.label), f.unit, periods(f)) for f in figures]
-    counts: dict[tuple[str, str, object], int] = {}
+    keys = [(fold(f.label), f.unit, f.role, f.period.key if f.period else None) for f in figures]
+    values: dict[tuple[object, ...], set[object]] = {}
     for f, key in zip(figures, keys, strict=True):
         if f.row is None:
-            counts[key] = counts.get(key, 0) + 1
+            values.setdefault(key, set()).add((f.value, f.high))
+    # The same value said again is an echo, not another figure: count distinct values.
     return {
         i
         for i, (f, key) in enumerate(zip(figures, keys, strict=True))
-        if f.row is None and counts[key] >= AMBIGUOUS
+        if f.row is None and len(values[key]) >= AMBIGUOUS
     }
 
 
@@ -95,6 +109,12 @@ class Rarity:
             for w in {*self.sides[0], *self.sides[1]}
         }
         self.total = len({_context_key(f) for f in (*old, *new)})
+        # The words each letter's concepts use: a modifier one letter uses to tell concepts
+        # apart ("services inflation" beside "inflation") tells them apart in the other too.
+        self.concepts = [
+            frozenset(label_stems(f) for f in old if f.row is None and f.role != "previous"),
+            frozenset(label_stems(f) for f in new if f.row is None and f.role != "previous"),
+        ]
         self._weights: dict[str, float] = {}  # pairing asks for the same words many times
         self._masses: dict[str, float] = {}
         self._rare: dict[str, bool] = {}
@@ -136,7 +156,7 @@ def _context_counts(figures: Sequence[Figure]) -> dict[str, int]:
 
 @lru_cache(maxsize=CACHE)
 def _context_key(figure: Figure) -> str:
-    return " ".join(_stem(w) for w in context_words(figure).split())
+    return " ".join(stem(w) for w in context_words(figure).split())
 
 
 def _label_similarity(
@@ -166,17 +186,7 @@ def names(figure: Figure) -> frozenset[str]:
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
     text = _MASK.sub(" ", figure.context if figure.row is None else figure.row)
     found = re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w]{2,}\b", text.strip())
-    return frozenset(_stem(fold(m.group())) for m in found)
-
-
-def _stem(word: str) -> str:
-    """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd", and
-    hyphenation: "belenings-faciliteit" ~ "beleningsfaciliteit"."""
-    word = word.replace("-", "").replace("\u2011", "")
-    for suffix in ("en", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return frozenset(stem(fold(m.group())) for m in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +199,6 @@ class _Features:
     label_text: str
     label_words: tuple[str, ...]
     names: frozenset[str]
-    periods: tuple[frozenset[str], frozenset[str]]
     terms: frozenset[str]
 
 
@@ -202,15 +211,22 @@ def _features(figure: Figure) -> _Features:
         words=frozenset(key.split()),
         label=label,
         label_text=" ".join(sorted(label)),
-        label_words=tuple(fold(figure.label).split()),
+        label_words=tuple(
+            w
+            for w in fold(figure.label).split()
+            if w not in LABEL_STOPWORDS and stem(w) not in GENERIC_HEADS
+        ),
         names=names(figure),
-        periods=periods(figure),
         terms=terms(figure),
     )
 
 
 def similarity(
-    a: Figure, b: Figure, paired_sections: set[tuple[int, int]], rarity: Rarity | None = None
+    a: Figure,
+    b: Figure,
+    paired_sections: set[tuple[int, int]],
+    rarity: Rarity | None = None,
+    period_bonus: float | None = None,
 ) -> float:
     """How surely `a` and `b` are the same figure in two letters: about 0..1, bonuses may take
     it past 1. 0 for other units, other counted things, or a range against a single value."""
@@ -220,26 +236,33 @@ def similarity(
         return 0.0  # "(€90 miljoen)" converts another amount: it pairs only with a conversion
     if a.unit == "count" and fuzz.ratio(fold(a.noun or ""), fold(b.noun or "")) < 70:
         return 0.0
+    if not roles_agree(a, b) or not periods_agree(a, b):
+        return 0.0
     if a.row is not None and b.row is not None:
         # Same row and column of like tables: what the table says it is, whatever the values.
         return _cell_similarity(a, b, paired_sections)
     fa, fb = _features(a), _features(b)
     if a.unit not in PERCENT_UNITS and _implausible(a.value, b.value):
         return 0.0
-    if _other_periods(fa.periods, fb.periods):
-        return 0.0
-    if a.value * b.value < 0:
-        return 0.0  # a rate that changes sign between letters is more likely another rate
-    if fa.terms and fb.terms and not fa.terms & fb.terms:
+    if a.value * b.value < 0 and a.unit not in PERCENT_UNITS:
+        return 0.0  # an amount that changes sign is more likely another amount
+    if fa.terms != fb.terms:
         return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
     shared = sum(rarity.weight(w) for w in fa.words & fb.words)
     smaller = min(rarity.mass(fa.key), rarity.mass(fb.key))
     context = shared / smaller if smaller else 0.0
-    label = _label_similarity(fa.label, fb.label, rarity, (fa.label_text, fb.label_text))
-    score = 0.6 * context + 0.4 * label
-    anchored = any(rarity.rare(w) for w in fa.names & fb.names)
+    parts_a, parts_b = label_parts(a), label_parts(b)
+    label = _label_similarity(parts_a, parts_b, rarity, (fa.label_text, fb.label_text))
+    if any(rarity.rare(w) for w in acronyms(a) & acronyms(b)):
+        label = max(label, ACRONYM_MATCH)  # "PURL", "SORA": a name defined for one quantity
+    score = CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * label
+    # A rare name both concepts hold ("PURL", "NAVO", "UCAP") ties them, whatever else
+    # their phrases say; names elsewhere in the sentences do not.
+    anchored = any(rarity.rare(w) for w in concept_names(a) & concept_names(b))
     if not anchored and _other_subjects(fa.label_words, fb.label_words):
+        return 0.0
+    if not anchored and _narrower(fa.label, fb.label, rarity):
         return 0.0
     if anchored:
         score += ANCHOR_BONUS
@@ -249,100 +272,59 @@ def similarity(
         return 0.0
     if a.value == b.value:
         score += EQUAL_BONUS
+    if a.period is not None and b.period is not None and a.period.key == b.period.key:
+        score += PERIOD_BONUS if period_bonus is None else period_bonus
     if (a.section, b.section) in paired_sections:
         score += SECTION_BONUS
     return score
 
 
-_PERIOD_WORD = re.compile(r"\b(?:19|20)\d\d\b|\b[A-Za-z]+\b")
+PERIOD_BONUS = 0.5
+ACRONYM_MATCH = 0.85
+"""Concept similarity of two concepts that share a rare acronym ("PURL", "UCAP")."""
 
 
-@lru_cache(maxsize=CACHE)
-def periods(figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
-    """The years and the months the figure's stretch of its sentence speaks of (from the figure
-    before it to the one after it), full dates left out: those say when a value held (its
-    as-of date, which moves between letters), not what it is of."""
-    if figure.row is not None:
-        return frozenset(), frozenset()
-    own = _period_words(_own_stretch(figure.context, figure.text))
-    # "During the October – December 2021 quarter, Treasury borrowed $689 billion … and ended
-    # the quarter with a cash balance of $406 billion": a stretch that names no period of its
-    # own is in the period its sentence opens with (not one another figure's stretch names).
-    first = _OTHER_AMOUNT.search(figure.context)
-    return own if any(own) else _period_words(figure.context[: first.start() if first else 0])
+"""Added when both figures name the same period: a restated data point ("in August it was
+3,6%") is a better partner than the other letter's latest reading."""
 
 
-# Quarters are periods too, kept with the months: "first quarter", "Q2", "tweede kwartaal".
-_QUARTER = re.compile(
-    r"\b(first|second|third|fourth|eerste|tweede|derde|vierde)\s+(?:quarter|kwartaal)\b|\bQ([1-4])\b",
-    re.IGNORECASE,
-)
-_QUARTER_NUMBER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "eerste": "1"}
-_QUARTER_NUMBER |= {"tweede": "2", "derde": "3", "vierde": "4"}
+def _narrower(a: frozenset[str], b: frozenset[str], rarity: Rarity) -> bool:
+    """True when one concept adds a word the other letter uses in its own concepts: "services
+    inflation" is not "inflation" in a letter that speaks of "services price inflation" too,
+    while "annual inflation" is "inflation" in one that never says "annual"."""
+    extra_a, extra_b = a - b, b - a
+    if extra_a and extra_b:
+        return False  # both differ: the label similarity and subject tests decide
+    if extra_a:
+        return any(b < c and c & extra_a for c in rarity.concepts[1])
+    if extra_b:
+        return any(a < c and c & extra_b for c in rarity.concepts[0])
+    return False
 
 
-def _period_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    text = FULL_DATE.sub(" ", text)
-    years, months = set(), set()
-    for m in _QUARTER.finditer(text):
-        months.add("q" + (m.group(2) or _QUARTER_NUMBER[m.group(1).lower()]))
-    for m in _PERIOD_WORD.finditer(text):
-        word = m.group().lower()
-        if word[:1].isdigit():
-            years.add(word)
-        elif word in MONTHS and len(word) > 3:  # "may", "mar" are words too
-            months.add(word)
-    return frozenset(years), frozenset(months)
-
-
-# Other amounts in a sentence: "2.2 per cent in September, from 2.0 per cent in August" gives
-# each figure its own month.
-_OTHER_AMOUNT = re.compile(
-    r"[-€$£]?\d[\d.,/\-\u2011]*\s*(?:%|per ?cent|procent|basis points|basispunten|billion|"
-    r"million|trillion|mld\.?|mln\.?|miljard|miljoen)",
-    re.IGNORECASE,
-)
-
-
-def _own_stretch(sentence: str, written: str) -> str:
-    at = sentence.find(written)
-    if at < 0:
-        return sentence
-    end = at + len(written)
-    start, stop = 0, len(sentence)
-    for m in _OTHER_AMOUNT.finditer(sentence):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= end:
-            stop = m.start()
-            break
-    return sentence[start:stop]
-
-
-def _other_periods(
-    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
-) -> bool:
-    """True when both sentences name years (or months) and share none (`periods` of two
-    figures): "borrowed $65 billion in the April – June 2025 quarter" is not "$578 billion in
-    the January–March 2026 quarter"."""
-    years_a, months_a = a
-    years_b, months_b = b
-    return bool(years_a and years_b and not years_a & years_b) or bool(
-        months_a and months_b and not months_a & months_b
-    )
-
-
-# Rates move by points, not by factors: 2,75% to 0,25% in one winter is one rate moving.
-PERCENT_UNITS = frozenset({"%", "pp", "bp"})
-
-
-_TERM = re.compile(r"\b\d+[-\u2011](?:year|month|week|day|jarige?|jaars)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=CACHE)
-def terms(figure: Figure) -> frozenset[str]:
-    """Maturities in the figure's label ("3-year", "10-year"): they name a security."""
-    return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(figure.label))
+def explain(a: Figure, b: Figure, rarity: Rarity) -> str:
+    """Why `a` and `b` pair, in one line: the concepts and how alike they read, the roles, and
+    the periods ("concept 'annual inflation' ~ 'Annual inflation' (1.00); level; current
+    readings 2024-08 -> 2024-09")."""
+    if a.row is not None and b.row is not None:
+        what = f"table row {a.row!r} ~ {b.row!r}, column {a.column!r} ~ {b.column!r}"
+    else:
+        fa, fb = _features(a), _features(b)
+        parts_a, parts_b = label_parts(a), label_parts(b)
+        likeness = _label_similarity(parts_a, parts_b, rarity, (fa.label_text, fb.label_text))
+        shared = sorted(w for w in concept_names(a) & concept_names(b) if rarity.rare(w))
+        what = f"concept {a.concept!r} ~ {b.concept!r} ({likeness:.2f})"
+        if shared:
+            what += f", both naming {', '.join(shared)}"
+    role = a.role if a.role == b.role else f"{a.role} -> {b.role}"
+    pa, pb = (a.period.key if a.period else None), (b.period.key if b.period else None)
+    if pa == pb:
+        when = f"same period {pa}" if pa else "no period named"
+    elif a.current and b.current:
+        when = f"current readings {pa or 'undated'} -> {pb or 'undated'}"
+    else:
+        when = f"periods {pa} -> {pb}"
+    return f"{what}; {role}; {when}"
 
 
 def _implausible(old: Decimal, new: Decimal) -> bool:
@@ -377,12 +359,3 @@ def _cell_similarity(a: Figure, b: Figure, paired_sections: set[tuple[int, int]]
         return 0.0  # "July - September Quarter / Prior" is not "… / Current"
     score = CELL_SCORE + (EQUAL_BONUS if a.value == b.value else 0.0)
     return score + (SECTION_BONUS if (a.section, b.section) in paired_sections else 0.0)
-
-
-@lru_cache(maxsize=CACHE)
-def label_stems(figure: Figure) -> frozenset[str]:
-    return frozenset(_stem(w) for w in fold(_row_or_label(figure)).split())
-
-
-def _row_or_label(figure: Figure) -> str:
-    return figure.row if figure.row is not None else figure.label

@@ -32,17 +32,24 @@ def is_date(text: str, start: int, end: int) -> bool:
     return bool(prev and prev.group(1).lower() in MONTHS)
 
 
-def is_identifier(text: str, start: int, end: int, *, has_unit: bool) -> bool:
-    """True for digits that name rather than measure: references, codes, dates, times."""
+_HYPHEN_RANGE = re.compile(
+    r"[-\u2010\u2011]\d+(?:[.,]\d+)?\s*(?:%|per\s?cent|procent)(?!\w)", re.IGNORECASE
+)
+
+
+def is_identifier(text: str, start: int, end: int, *, has_unit: bool, glued: bool = False) -> bool:
+    """True for digits that name rather than measure: references, codes, dates, times.
+    `glued` says a currency sign of letters stands right before them ("RM1.5")."""
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
     # Glued to letters or codes: MINDEF20260006976, 2025Z20069, Q2, F-16, MQ-9, 2nd, 1e.
-    if before[-1:].isalpha() or after[:1].isalpha() or after[:1] in {"_", "’", "'"}:
+    if (before[-1:].isalpha() and not glued) or after[:1].isalpha() or after[:1] in {"_", "’", "'"}:
         return True
     if before[-1:] in "-\u2010\u2011" and before[:1].isalnum() and not has_unit:
         return True
     if after[:1] in "-\u2010\u2011/" and after[1:2].isdigit():
-        return True  # 202-452-2955, 21 501-28, 10/09/2025
+        # 202-452-2955, 21 501-28, 10/09/2025; but "3.5-4.5%" is a range, its unit at the end
+        return not _HYPHEN_RANGE.match(text, end)
     if (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[:1].isdigit()):
         return True  # 2:00 p.m.
     if before[-1:] in "./:" and before[:1].isalpha():

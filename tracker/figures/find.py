@@ -6,10 +6,12 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from tracker.figures.meaning import mark_current, with_meaning
 from tracker.figures.quantities import Quantity, find_quantities
 from tracker.figures.vocabulary import CURRENCY_WORDS, PERCENT_WORDS, SCALES
 from tracker.model import Document, Figure, Language, Paragraph, Table
 from tracker.text.dates import FULL_DATE, MONTHS, parse_as_of_date
+from tracker.text.periods import day_span
 from tracker.text.sentences import sentence_spans
 
 # Words left out of labels: function words of both languages and empty verbs. A label keeps
@@ -53,10 +55,11 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
     for index, section in enumerate(doc.sections):
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                figures.extend(_paragraph_figures(block, index, language, len(figures)))
+                found = _paragraph_figures(block, index, language, len(figures))
+                figures.extend(with_meaning(block.text, found, language, doc.meta.date))
             else:
                 figures.extend(_table_figures(block, index, language))
-    return tuple(figures)
+    return tuple(mark_current(figures))
 
 
 def _paragraph_figures(
@@ -147,17 +150,32 @@ def _share_year_labels(figures: list[Figure], years: dict[int, str]) -> list[Fig
 
 
 def _table_figures(table: Table, section: int, language: Language) -> list[Figure]:
+    """A table's cells: the concept is the row (and the column, unless the column is a date);
+    a date column is the cell's period, the latest date column the current reading and the
+    earlier ones restated data points."""
     figures: list[Figure] = []
     dates = [parse_as_of_date(heading) for heading in table.header]
+    latest = max((d for d in dates if d is not None), default=None)
     for row in table.rows:
         row_label = _clean_label(row[0])
         context = " | ".join(cell for cell in row if cell)
         for column, cell in enumerate(row[1:], 1):
             heading = table.header[column].strip() if column < len(table.header) else ""
+            date = dates[column] if column < len(dates) else None
             for q in find_quantities(cell, language):
                 label = " / ".join(part for part in (row_label, heading) if part)
-                figures.append(_cell_figure(q, label, section, table.line, context))
-                figures[-1] = _with_cell(figures[-1], row_label, heading, dates[column])
+                figure = _cell_figure(q, label, section, table.line, context)
+                figure = _with_cell(figure, row_label, heading, date)
+                concept = row_label if date is not None or not heading else label
+                figures.append(
+                    replace(
+                        figure,
+                        concept=concept or label,
+                        period=day_span(date) if date is not None else None,
+                        current=date is None or date == latest,
+                        found_by="table",
+                    )
+                )
     return figures
 
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tracker.figures.vocabulary import CURRENCY_UNITS, SCALES
+from tracker.figures.vocabulary import CURRENCY_UNITS, SCALES, VULGAR
 from tracker.model import Language, Unit
 
 
 def parse_number(raw: str, language: Language) -> tuple[Decimal, int]:
     """Value and printed decimals of one number as written in a letter of `language`."""
     raw = raw.replace("\u2011", "-").replace("\u2010", "-")
+    if raw and raw[-1] in VULGAR:
+        integral = Decimal(int(raw[:-1])) if raw[:-1] else Decimal(0)
+        return integral + VULGAR[raw[-1]], 2
     if "/" in raw:
         whole, _, frac = raw.rpartition("-") if "-" in raw else ("0", "", raw)
         num, den = frac.split("/")
@@ -84,7 +87,7 @@ def format_quantity(
     number = format_number(abs(shown), language, decimals)
     scale_word = f" {SCALE_WORDS[language][scale]}" if scale else ""
     if unit in CURRENCY_UNITS:
-        body = f"{_PREFIX[language][unit]}{number}{scale_word}"
+        body = f"{_PREFIX[language].get(unit, unit + ' ')}{number}{scale_word}"
     elif unit in _SUFFIX[language]:
         body = f"{number}{scale_word}{_SUFFIX[language][unit]}"
     else:

@@ -33,6 +33,7 @@ from tracker.figures.vocabulary import (
     PERCENT_WORDS,
     QUALIFIERS,
     SCALES,
+    VULGAR,
 )
 from tracker.model import Language, Unit
 
@@ -46,13 +47,18 @@ _NUMBER_WORD_PATTERNS: dict[Language, re.Pattern[str]] = {
 }
 
 _HYPHEN = "-\u2010\u2011"
+_VULGAR = "".join(VULGAR)
 _NUM = (
-    rf"\d+[{_HYPHEN}]\d+/\d+"  # mixed fraction: 4-1/4, 1‑1/2
+    rf"\d*[{_VULGAR}]"  # vulgar fraction: 5¼, 4½, ¾
+    rf"|\d+[{_HYPHEN}]\d+/\d+"  # mixed fraction: 4-1/4, 1‑1/2
     r"|\d+/\d+"  # fraction: 1/4
     r"|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"  # grouped: 60.000, 1,015, 1.234,5
     r"|\d+(?:[.,]\d+)?"  # plain: 14,3 or 2000
 )
-_CURRENCY = r"US\$|€|\$|£|EUR\b|USD\b|GBP\b"
+_CURRENCY = (
+    r"US\$|NZ\$|S\$|A\$|HK\$|C\$|RM(?=\s?\d)|€|\$|£|¥|EUR\b|USD\b|GBP\b|JPY\b|CHF\b|SGD\b|"
+    r"MYR\b|NZD\b|AUD\b|CAD\b|HKD\b"
+)
 _SCALE = (
     r"mld\.?|miljard|mln\.?|miljoen|duizend|biljoen|billion|bln\.?|bn\b|trillion|tn\b"
     r"|million|mn\b|thousand"
@@ -80,6 +86,8 @@ _RANGE_LINK = re.compile(
 # "increase the auction size by $1 billion to $21 billion": a change and a new level, not a range.
 # So is "from 3.1 per cent to 3.2 per cent" / "van 3,1% naar 3,2%".
 _BY = re.compile(r"\b(?:by|met|from|van)\s*$", re.IGNORECASE)
+_NAMED_SET = re.compile(r"\b(?:the|these|those|de|het|deze|die)\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|tussen)(?:\s+de)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +171,8 @@ def _from_match(text: str, m: re.Match[str], language: Language) -> Quantity | N
         unit = CURRENCY_WORDS[curword.lower()]
     elif unit_word:
         unit = PERCENT_WORDS[" ".join(unit_word.lower().split())]
-    if is_identifier(text, num_start, num_start + len(num), has_unit=unit is not None):
+    glued = bool(cur) and m.end("cur") == num_start  # "RM1.5 billion": the sign, not a code
+    if is_identifier(text, num_start, num_start + len(num), has_unit=unit is not None, glued=glued):
         return None
     value, decimals = parse_number(num, language)
     if scale:
@@ -205,6 +214,8 @@ def _from_match(text: str, m: re.Match[str], language: Language) -> Quantity | N
 
 
 def _from_word(text: str, m: re.Match[str], value: int, language: Language) -> Quantity | None:
+    if _NAMED_SET.search(text, 0, m.start()):
+        return None  # "the three key ECB interest rates": a name, not a count
     end = m.end()
     scale_m = re.match(rf"\s*({_SCALE})", text[end:], re.IGNORECASE)
     amount = Decimal(value)
@@ -279,8 +290,12 @@ def _bare_range(
 def _extend_range(text: str, low: Quantity, language: Language) -> tuple[Quantity, int]:
     """ "3% tot 4%", "$5 billion to $10 billion": a low end with a unit and a like high end."""
     link = _RANGE_LINK.match(text, low.end)
-    if link is None or low.high is not None or link.group().strip().lower() in {"en", "and"}:
+    if link is None or low.high is not None:
         return low, low.end
+    if link.group().strip().lower() in {"en", "and"} and not _BETWEEN.search(
+        text, max(0, low.start - 20), low.start
+    ):
+        return low, low.end  # "2% and 3%" are two figures; "between 2% and 3%" is one
     if _BY.search(text, 0, low.start):
         return low, low.end
     m = _QTY.match(text, link.end())

@@ -34,7 +34,28 @@ CURRENCY_SIGNS: dict[str, Unit] = {
     "$": "USD",
     "£": "GBP",
     "GBP": "GBP",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "A$": "AUD",
+    "AUD": "AUD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "C$": "CAD",
+    "CAD": "CAD",
+    "RM": "MYR",
+    "MYR": "MYR",
+    "¥": "JPY",
+    "JPY": "JPY",
+    "CHF": "CHF",
 }
+
+# Vulgar fractions as printed: "5¼%", "4½ per cent".
+VULGAR: dict[str, Decimal] = {
+    "¼": Decimal("0.25"), "½": Decimal("0.5"), "¾": Decimal("0.75"), "⅛": Decimal("0.125"),
+    "⅜": Decimal("0.375"), "⅝": Decimal("0.625"), "⅞": Decimal("0.875"),
+}  # fmt: skip
 
 CURRENCY_WORDS: dict[str, Unit] = {
     "euro": "EUR",
@@ -47,6 +68,7 @@ CURRENCY_WORDS: dict[str, Unit] = {
     "pond": "GBP",
     "pounds": "GBP",
     "gbp": "GBP",
+    "ringgit": "MYR",
 }
 
 PERCENT_WORDS: dict[str, Unit] = {
@@ -150,4 +172,4 @@ NOT_NOUNS = {
 # glued to one of these by a hyphen is a maturity or an adjective ("10-year note", "tienjarige").
 MATURITY = re.compile(r"[-\u2010\u2011](?:year|month|week|day|jaars?|jarige?|maands|weeks)\b", re.I)
 
-CURRENCY_UNITS = frozenset({"EUR", "USD", "GBP"})
+CURRENCY_UNITS = frozenset(CURRENCY_SIGNS.values())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,8 +57,25 @@ def document_from_bytes(data: bytes, name: str) -> Document:
         if not message.startswith(f"{name}:"):
             raise type(exc)(f"{name}: {message}", exc.hint) from exc
         raise
-    meta = replace(document.meta, source=name, sha256=hashlib.sha256(data).hexdigest())
+    meta = replace(
+        document.meta,
+        date=document.meta.date or date_from_name(name),
+        source=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
     return replace(document, meta=meta)
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The date a file name starts with ("2026-02-27-brief.txt"), for letters whose text
+    gives none; None when it has none or it is no date."""
+    match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", name)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def sniff_name(data: bytes) -> str:

@@ -75,6 +75,10 @@ def _value(figure: Figure | None) -> dict[str, Any] | None:
         "qualifier": figure.qualifier,
         "as_of": figure.as_of.isoformat() if figure.as_of else None,
         "line": figure.line,
+        "concept": figure.concept,
+        "role": figure.role,
+        "period": figure.period.key if figure.period else None,
+        "period_kind": "current" if figure.current else "fixed",
     }
 
 

@@ -14,7 +14,9 @@ limit of file systems once the date and the extension are added."""
 ALIKE_RATIO = 75
 """Least rapidfuzz ratio for two words to be one word spelled otherwise (`alike_word`)..."""
 ALIKE_PREFIX = 5
-"""...or the letters they must share at the start ("assuming", "assumed")."""
+"""...or the letters they must share at the start ("assuming", "assumed")..."""
+ALIKE_ENDING = 4
+"""...with endings of at most this many letters after it."""
 
 _NOT_TEXT = re.compile(r"[\s\u00ad\-‐‑]+")
 
@@ -51,7 +53,10 @@ def alike_word(a: str, b: str) -> bool:
     common = next(
         (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
-    return a == b or common >= ALIKE_PREFIX or fuzz.ratio(a, b) >= ALIKE_RATIO
+    # A shared start with short endings is one word inflected ("assuming", "assumed"); with
+    # long ones it is two words ("end-of-march", "end-of-september").
+    inflected = common >= ALIKE_PREFIX and max(len(a), len(b)) - common <= ALIKE_ENDING
+    return a == b or inflected or (fuzz.ratio(a, b) >= ALIKE_RATIO and common >= 3)
 
 
 def slugify(text: str, max_length: int = MAX_SLUG) -> str:

@@ -1,0 +1,389 @@
+"""What figures measure: concept, period and role, on real phrasings in both languages.
+
+Each case is a sentence as letters write it (most taken from the corpus letters, a few from
+the Bank of England and CBS releases the issue names), the figure's text as written, and what
+a careful reader says it measures. The letter's date resolves "in September" and "this year".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from tracker.figures.find import find_figures
+from tracker.model import Figure
+from tracker.read.parse import parse
+
+
+def figures_of(text: str, date: dt.date) -> list[Figure]:
+    """The figures of a short letter that holds `text` as its one paragraph of substance."""
+    dutch = " de " in f" {text.lower()} " or " het " in f" {text.lower()} "
+    filler = (
+        "Deze brief beschrijft de stand van zaken en de ontwikkelingen sinds de vorige brief."
+        if dutch
+        else "This statement sets out the decisions taken and the reasons for them."
+    )
+    doc = parse(f"Brief\n\n{text}\n\n{filler} {filler}\n")
+    return list(find_figures(replace(doc, meta=replace(doc.meta, date=date))))
+
+
+def figure(text: str, date: dt.date, written: str) -> Figure:
+    found = [f for f in figures_of(text, date) if f.text == written]
+    assert found, f"{written!r} not found in {[f.text for f in figures_of(text, date)]}"
+    return found[0]
+
+
+D = dt.date(2024, 10, 17)
+NL = dt.date(2026, 2, 27)
+
+# (sentence, the letter's date, figure as written, concept, role, period key, current reading)
+CASES = [
+    (
+        "Annual inflation fell further to 1.7 per cent in September.",
+        D,
+        "1.7 per cent",
+        "Annual inflation",
+        "level",
+        "2024-09",
+        True,
+    ),
+    (
+        "The unemployment rate stayed at its historical low of 6.4 per cent in August.",
+        D,
+        "6.4 per cent",
+        "unemployment rate",
+        "level",
+        "2024-08",
+        True,
+    ),
+    (
+        "The Monetary Policy Committee voted by a majority of 7–2 to maintain Bank Rate at 5.25%.",
+        D,
+        "5.25%",
+        "Bank Rate",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "The saving rate stood at 15.7 per cent in the second quarter.",
+        D,
+        "15.7 per cent",
+        "saving rate",
+        "level",
+        "2024-Q2",
+        True,
+    ),
+    (
+        "Treasury expects to borrow $776 billion in privately-held net marketable debt, assuming an end-of-December cash balance of $750 billion.",
+        D,
+        "$750 billion",
+        "end-of-December cash balance",
+        "forecast",
+        None,
+        False,
+    ),
+    (
+        "Treasury expects to borrow $776 billion in privately-held net marketable debt.",
+        D,
+        "$776 billion",
+        "privately-held net marketable debt",
+        "forecast",
+        None,
+        False,
+    ),
+    (
+        "In support of these goals, the Committee decided to raise the target range for the federal funds rate to 1-1/2 to 1-3/4 percent.",
+        D,
+        "1-1/2 to 1-3/4 percent",
+        "target range for the federal funds rate",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "Goods inflation remained subdued, at 0.4 per cent, while services inflation edged down to 3.9 per cent.",
+        D,
+        "3.9 per cent",
+        "services inflation",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "Goods inflation remained subdued, at 0.4 per cent, while services inflation edged down to 3.9 per cent.",
+        D,
+        "0.4 per cent",
+        "Goods inflation",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "MAS Core Inflation is expected to average 3.5–4.5% in 2023.",
+        D,
+        "3.5–4.5%",
+        "MAS Core Inflation",
+        "forecast",
+        "2023",
+        False,
+    ),
+    (
+        "The Committee is strongly committed to returning inflation to its 2 percent objective.",
+        D,
+        "2 percent",
+        "objective",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "De totale waarde van de geleverde militaire steun aan Oekraïne bedroeg op 2 februari 2026 ca. €11,7 mld.",
+        NL,
+        "€11,7 mld.",
+        "totale waarde van de geleverde militaire steun aan Oekraïne",
+        "level",
+        "2026-02-02",
+        True,
+    ),
+    (
+        "Nederland heeft sinds de aanvang van de grootschalige agressieoorlog circa €14,3 mld. aan militaire steun begroot.",
+        NL,
+        "€14,3 mld.",
+        "militaire steun begroot",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "Tot nu toe zijn via operatie Interflex ca. 60.000 Oekraïense militairen getraind.",
+        D,
+        "60.000",
+        "Oekraïense militairen getraind",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "In oktober 2013 waren er, gecorrigeerd voor seizoeninvloeden, 674 duizend werklozen.",
+        D,
+        "674 duizend",
+        "werklozen",
+        "level",
+        "2013-10",
+        True,
+    ),
+    (
+        "In oktober was 8,5 procent van de beroepsbevolking werkloos.",
+        dt.date(2025, 11, 20),
+        "8,5 procent",
+        "beroepsbevolking werkloos",
+        "level",
+        "2025-10",
+        True,
+    ),
+    (
+        "De commerciële aankopen bij de industrie bedragen € 6,1 miljard.",
+        NL,
+        "€ 6,1 miljard",
+        "commerciële aankopen bij de industrie",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "Het saldo van de positieve en negatieve antwoorden kwam uit op -55.",
+        NL,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "Staff now project inflation to average 2.3 per cent in 2024, 2.0 per cent in 2025 and 1.9 per cent in 2026.",
+        D,
+        "2.0 per cent",
+        "inflation",
+        "forecast",
+        "2025",
+        False,
+    ),
+    (
+        "Inflation is projected at 1.9% for 2024, 1.6% for 2025 and 1.1% for 2026.",
+        D,
+        "1.1%",
+        "Inflation",
+        "forecast",
+        "2026",
+        False,
+    ),
+    (
+        "This year, growth is expected at 1.2% and next year at 1.5%.",
+        dt.date(2024, 5, 1),
+        "1.5%",
+        "growth",
+        "forecast",
+        "2025",
+        False,
+    ),
+    (
+        "Volgend jaar wordt de groei geraamd op 1,4%.",
+        NL,
+        "1,4%",
+        "groei",
+        "forecast",
+        "2027",
+        False,
+    ),
+    (
+        "De economie groeit dit jaar naar verwachting met 1,1%.",
+        NL,
+        "1,1%",
+        "economie",
+        "forecast",
+        "2026",
+        False,
+    ),
+    (
+        "By the end of October 2023, the balance sheet had shrunk by $1 trillion.",
+        D,
+        "$1 trillion",
+        "balance sheet",
+        "change",
+        "2023-10-31",
+        True,
+    ),
+    (
+        "Singapore’s GDP growth is projected to step down to 0.5–2.5% in 2023, from 3.6% last year.",
+        D,
+        "3.6%",
+        "Singapore’s GDP growth",
+        "level",
+        "2023",
+        False,
+    ),
+    (
+        "The Governing Council today decided to lower the three key ECB interest rates by 25 basis points.",
+        D,
+        "25 basis points",
+        "three key ECB interest rates",
+        "change",
+        None,
+        True,
+    ),
+    (
+        "Het kabinet heeft de bijdrage met €1 mld. verhoogd.",
+        NL,
+        "€1 mld.",
+        "bijdrage",
+        "change",
+        None,
+        True,
+    ),
+    (
+        "Dit is een toename van €2,98 mld. ten opzichte van de vorige leveringenbrief.",
+        NL,
+        "€2,98 mld.",
+        None,
+        "change",
+        None,
+        True,
+    ),
+    (
+        "Treasury plans to increase the June 5-year TIPS reopening auction size by $1 billion to $21 billion.",
+        dt.date(2024, 5, 1),
+        "$1 billion",
+        "5-year TIPS reopening auction size",
+        "change",
+        "2024-06",
+        True,
+    ),
+    (
+        "Treasury plans to increase the June 5-year TIPS reopening auction size by $1 billion to $21 billion.",
+        dt.date(2024, 5, 1),
+        "$21 billion",
+        "5-year TIPS reopening auction size",
+        "level",
+        "2024-06",
+        True,
+    ),
+    (
+        "Two members preferred to increase Bank Rate by 0.25 percentage points, to 5.5%.",
+        D,
+        "5.5%",
+        "Bank Rate",
+        "preferred",
+        None,
+        True,
+    ),
+    (
+        "Voting against this action was Esther L. George, who preferred at this meeting to raise the target range for the federal funds rate by 0.5 percentage point to 1-1/4 percent to 1-1/2 percent.",
+        D,
+        "1-1/4 percent to 1-1/2 percent",
+        "target range for the federal funds rate",
+        "preferred",
+        None,
+        True,
+    ),
+    (
+        "Nederland kondigde een financiële bijdrage aan van bijna USD 107 miljoen (€90 miljoen).",
+        D,
+        "€90 miljoen",
+        None,
+        "conversion",
+        None,
+        True,
+    ),
+    (
+        "The Reserve Bank today reduced the Official Cash Rate (OCR) by 50 basis points from 8.0 percent to 7.5 percent.",
+        D,
+        "8.0 percent",
+        "Official Cash Rate (OCR)",
+        "previous",
+        None,
+        False,
+    ),
+    (
+        "The Reserve Bank today reduced the Official Cash Rate (OCR) by 50 basis points from 8.0 percent to 7.5 percent.",
+        D,
+        "7.5 percent",
+        "Official Cash Rate (OCR)",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "In July 2023, Treasury estimated borrowing of $1.007 trillion.",
+        D,
+        "$1.007 trillion",
+        "borrowing",
+        "previous",
+        None,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "written", "concept", "role", "period", "current"),
+    [c for c in CASES if c[2] is not None],
+    ids=lambda value: value[:40] if isinstance(value, str) else None,
+)
+def test_what_a_figure_measures(
+    sentence: str,
+    date: dt.date,
+    written: str,
+    concept: str | None,
+    role: str,
+    period: str | None,
+    current: bool,
+) -> None:
+    f = figure(sentence, date, written)
+    if concept is not None:
+        assert f.concept == concept
+    assert f.role == role
+    assert (f.period.key if f.period else None) == period
+    assert f.current is current

@@ -1,0 +1,147 @@
+"""What two figures must agree on before their words are weighed, and the words of a concept.
+
+A pair must agree in role (a level with a level, a dissent with a dissent, a forecast with its
+outcome only for one period), in period (a fixed period with the same period, a current
+reading with a current reading) and in maturity ("3-year" is not "10-year"). A concept is
+compared by its stems, generic heads ("rate", "rentevoet") left out, its compounds also by their
+parts, and the abbreviations it names ("PURL", "NAVO").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tracker.figures.find import LABEL_STOPWORDS
+from tracker.model import Figure, Period
+from tracker.text.words import fold
+
+CACHE = 1 << 16
+"""Figures whose words are kept between calls: pairing compares each figure with many."""
+
+
+def stem(word: str) -> str:
+    """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd", and
+    hyphenation: "belenings-faciliteit" ~ "beleningsfaciliteit"."""
+    word = word.replace("-", "").replace("\u2011", "")
+    for suffix in ("en", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=CACHE)
+def concept_names(figure: Figure) -> frozenset[str]:
+    """Capitalised abbreviations in the concept, also inside compounds: "NAVO-fondsen" names
+    "NAVO"."""
+    found = re.findall(r"(?<![^\W\d_])[A-Z]{2,}[A-Z0-9]*(?![^\W\d_])", figure.concept or "")
+    return frozenset(stem(fold(m)) for m in found)
+
+
+@lru_cache(maxsize=CACHE)
+def acronyms(figure: Figure) -> frozenset[str]:
+    """Capitalised abbreviations in the concept: "SORA", "PURL", "NAVO"."""
+    found = re.findall(r"(?<![\w\-\u2011])[A-Z]{3,}(?![\w\-\u2011])", figure.concept or "")
+    return frozenset(m.lower() for m in found)
+
+
+def roles_agree(a: Figure, b: Figure) -> bool:
+    """Figures of one kind: a level with a level, a change with a change, a dissent with a
+    dissent. A forecast meets its outcome only for the very same period (the estimate for a
+    quarter, then what was borrowed in it). A value the letter cites from an earlier one ("from
+    8.0 percent") pairs with nothing: the old letter's own report of it does."""
+    if a.role == "previous" or b.role == "previous":
+        # A value cited as before ("from 8.0 percent") is the same citation again, or nothing.
+        return a.role == b.role and a.value == b.value and a.high == b.high
+    if a.role == b.role:
+        return True
+    if {a.role, b.role} == {"level", "forecast"}:
+        return a.period is not None and b.period is not None and a.period.key == b.period.key
+    return False
+
+
+def periods_agree(a: Figure, b: Figure) -> bool:
+    """A fixed period pairs only with the same period (the forecast for 2025 never with the one
+    for 2026); a current reading pairs with the other letter's current reading, whatever month
+    each names ("2.2% in August" -> "1.7% in September")."""
+    if (a.period and a.period.key) == (b.period and b.period.key):
+        return True  # the same period, or none named on either side
+    if a.period is not None and b.period is not None and _within(a.period, b.period):
+        return True  # "$1.25 trillion this year" and "by the end of the year"
+    return a.current and b.current
+
+
+def _within(a: Period, b: Period) -> bool:
+    """True when one period lies inside the other and one of them is a single day: a total
+    "this year" and the same total "by the end of the year"."""
+    if a.grain != "day" and b.grain != "day":
+        return False
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+# Rates move by points, not by factors: 2,75% to 0,25% in one winter is one rate moving.
+PERCENT_UNITS = frozenset({"%", "pp", "bp"})
+
+
+_TERM = re.compile(
+    r"\b(?!12[-\u2011]month)(?:\d+|one|two|three|six|een|twee|drie|zes)[-\u2011](?:year|month|week|day|"
+    r"jarige?|jaars|maands)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=CACHE)
+def terms(figure: Figure) -> frozenset[str]:
+    """Maturities in the figure's label ("3-year", "10-year"): they name a security."""
+    return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(figure.label))
+
+
+@lru_cache(maxsize=CACHE)
+def label_stems(figure: Figure) -> frozenset[str]:
+    """The stems of the concept (or table row): "medium-term target" and "target over the
+    medium term" share "medium", "term" and "target"; function words left out."""
+    words = [w for w in re.split(r"[\s/]+", fold(row_or_label(figure))) if w]
+    stems = [stem(w) for w in words if w not in LABEL_STOPWORDS and not w.isdigit()]
+    specific = [w for w in stems if w not in GENERIC_HEADS]
+    return frozenset(specific or stems)
+
+
+@lru_cache(maxsize=CACHE)
+def label_parts(figure: Figure) -> frozenset[str]:
+    """`label_stems` with each compound also by its parts: "medium-term target" meets "target
+    over the medium term" (for how alike two concepts read, not whether one is narrower)."""
+    words = [w for w in re.split(r"[\s/]+", fold(row_or_label(figure))) if "-" in w]
+    parts = [p for w in words for p in w.split("-") if len(p) >= 3 and p not in LABEL_STOPWORDS]
+    return label_stems(figure) | frozenset(stem(p) for p in parts if p not in GENERIC_HEADS)
+
+
+# Words that name the kind of a quantity, not which one: "the interest rate on the deposit
+# facility" and "the deposit facility rate", "rentevoet voor" and "rentetarieven voor" are
+# told apart by what follows them.
+GENERIC_HEADS = frozenset(
+    stem(w)
+    for w in [
+        "rate",
+        "rates",
+        "interest",
+        "rente",
+        "rentevoet",
+        "rentetarief",
+        "rentetarieven",
+        "tarief",
+        "tarieven",
+        "percentage",
+        "annual",
+        "jaarlijkse",
+        "twelve-month",
+        "12-month",
+        "year-on-year",
+        "y-o-y",
+        "yoy",
+        "headline",
+    ]
+)
+
+
+def row_or_label(figure: Figure) -> str:
+    return figure.row if figure.row is not None else figure.label

@@ -1,0 +1,524 @@
+"""What a figure in running text measures: its concept, as a phrase of the letter, and its role.
+
+The concept is the quantity the number is said of, found from the clause it stands in:
+- a count counts the noun after it: "674 duizend werklozen", "60.000 Oekraïense militairen
+  getraind";
+- an amount of something: "€ 13,6 miljard aan militaire steun begroot", "$125 billion of
+  Treasury securities", "borrow $776 billion in privately-held net marketable debt";
+- "X of N": "an end-of-March cash balance of $750 billion" (but not "its historical low of N"
+  or "an increase of N", which say how the value stands, not what it is of);
+- the subject of the verb before the number, found by walking back from it over the verb
+  group: "Annual inflation fell further to N", "inflation is now expected to average N", "De
+  totale waarde van de geleverde militaire steun bedroeg op 2 februari 2026 ca. N"; after the
+  verb where Dutch inverts ("stond de waarde van de … steun op bijna N"); the object of a
+  policy verb ("raise the target range for the federal funds rate to N"); a name right before
+  its value ("inflation at the rate of N", "tranche 1 ca. N");
+- what follows the number: "N van de beroepsbevolking werkloos", "its 2 percent objective";
+- in a "respectively" list, each listed name: "the interest rates on the main refinancing
+  operations, the marginal lending facility and the deposit facility … 2.50%, 2.75% and
+  2.00% respectively";
+- a number with nothing of its own between it and the one before ("8.1% in 2022, 5.5% in
+  2023", "from 8.0 percent to 7.5 percent") has the concept of that one, and a sentence that
+  opens with "Dit" or "This" has the concept the sentence before ended with.
+
+The role says what kind of number it is: a level; a change ("by 25 basis points", "met €1
+mld.", "een toename van", "16 duizend meer dan in mei"); a forecast ("projected", "expected",
+"verwacht", "raming"); a preferred or dissenting view ("who preferred to raise …"); a previous
+value, cited rather than reported ("from 8.0 percent to 7.5 percent", "In July, Treasury
+estimated …"); or a conversion ("(€90 miljoen)").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tracker.figures.clauses import (
+    Spot,
+    Token,
+    is_agent,
+    is_name_word,
+    is_word,
+    name_run,
+    named_before,
+    of_phrase,
+    phrase_of,
+    sentence_subject,
+    tokens_of,
+)
+from tracker.figures.lexicon import (
+    ADVERBIALS,
+    AS_EXPECTED,
+    CHANGE_BY,
+    CHANGE_NOUNS,
+    CITED,
+    CITED_AFTER,
+    CLAUSE_BREAK,
+    COMPARATIVES,
+    COMPARED_AFTER,
+    CONJUNCTIONS,
+    DASH_ASIDE,
+    DETERMINERS,
+    FORECAST,
+    FROM_VALUE,
+    GROWTH_BY,
+    INCREMENT,
+    KEY_DROP,
+    LINKS,
+    NAME_IN_PARENTHESES,
+    OPENER,
+    PREFERRED,
+    PRONOUNS,
+    QUALIFIER_WORDS,
+    SOURCE,
+    TO_AFTER,
+    VALUE_NOUNS,
+    VERB_FILLER,
+    VERBS,
+)
+from tracker.figures.lists import after_list, resolve_these, respective_names
+from tracker.model import Role
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What one figure measures, found from its sentence."""
+
+    concept: str
+    """The quantity as a phrase of the letter: its words in their order, cut at word
+    boundaries ("" when the sentence names nothing)."""
+    role: Role
+    how: str
+    """Which structure gave the concept: "count", "amount of", "of", "subject", "object",
+    "name", "after", "respectively", "list", "previous sentence" or "words"."""
+    cited_from: bool = False
+    """True for "from N": the value before a move, unless it names a period of its own."""
+    estimate: bool = False
+    """True when the clause speaks of a projection or an estimate ("is expected to", "the
+    borrowing estimate", "verwacht"): its value is for a fixed period, never a reading."""
+
+
+TO_BETWEEN = re.compile(r"\b(?:to|naar|tot|at|op)\b", re.IGNORECASE)
+# A sentence that opens by pointing back: "Dit zijn er 16 duizend meer", "This was …".
+POINTS_BACK = re.compile(r"\W*(?:dit|dat|this|that|it|het|deze)\s+\w+", re.IGNORECASE)
+
+
+def clause_before(text: str, spots: Sequence[Spot], i: int) -> str:
+    """The text before figure `i` from the last clause break or the figure before it, an
+    opening adverbial left out ("Based on the Advance Estimates released …, the economy")."""
+    start = spots[i - 1].end if i else 0
+    part = text[start : spots[i].start]
+    cut = 0
+    for m in CLAUSE_BREAK.finditer(part):
+        cut = m.end()
+    part = part[cut:]
+    if not i:
+        opener = OPENER.match(part)
+        if opener:
+            part = part[opener.end() :]
+    return part
+
+
+def meanings(
+    sentence: str,
+    spots: Sequence[Spot],
+    previous: str | None = None,
+    masked: str | None = None,
+    language: str = "en",
+) -> list[Meaning]:
+    """The meaning of each quantity of one sentence, in order. `previous` is the concept the
+    sentence before ended with, for sentences that refer back to it ("Dit zijn er …");
+    `masked` is the sentence with its periods blanked out (same length), so that "In juni
+    2013" or "in the second quarter" is never taken for a concept."""
+    text = masked if masked is not None else sentence
+    text = NAME_IN_PARENTHESES.sub(lambda m: " " + m.group(1) + " ", text)  # same length
+    text = SOURCE.sub(_blank, text)
+    cues = text  # before adverbials go: "naar verwachting" says it is a forecast
+    for pattern in (ADVERBIALS, DASH_ASIDE, AS_EXPECTED):
+        text = pattern.sub(_blank, text)
+    names = respective_names(sentence, text, spots)
+    found: list[Meaning] = []
+    for i in range(len(spots)):
+        place = _Place(sentence, text, spots, i, found, previous, language)
+        found.append(_meaning(place, cues, names.get(i)))
+    return found
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
+    sentence, text, spots, i, found = place.sentence, place.text, place.spots, place.i, place.found
+    role, cited_from = _role(sentence, text, spots, i)
+    estimate = bool(FORECAST.search(clause_before(cues, spots, i)))
+    if estimate and role == "level":
+        role = "forecast"
+    if listed_name is not None:
+        concept, how = listed_name, "respectively"
+        if role == "level" and found and found[-1].how == "respectively":
+            role = found[-1].role  # "will increase by $9 billion, $6 billion, … respectively"
+    else:
+        concept, how = _concept(place)
+    concept = resolve_these(concept, [f.concept for f in found])
+    head = concept.split()[:1]
+    if role == "level" and how == "subject" and head and head[0].lower() in CHANGE_NOUNS:
+        role = "change"  # "The increase in … borrowing was $3 billion"
+    if role == "level" and how == "list" and found[-1].role in _inherited(text, spots, i):
+        role = found[-1].role  # "expected to average 8.1% in 2022, 5.5% in 2023"
+    if how == "list" and found[-1].estimate:
+        estimate = True
+    return Meaning(concept, role, how, cited_from, estimate)
+
+
+def _inherited(text: str, spots: Sequence[Spot], i: int) -> tuple[Role, ...]:
+    """The roles a listed value takes from the one before it: a forecast's and a dissent's,
+    and a change's when no "to" stands between ("by $9 billion, $6 billion and $3 billion",
+    not "by 25 basis points to 3%")."""
+    between = text[spots[i - 1].end : spots[i].start] if i else ""
+    if TO_BETWEEN.search(between):
+        return ("forecast", "preferred")
+    return ("forecast", "preferred", "change")
+
+
+def _role(sentence: str, text: str, spots: Sequence[Spot], i: int) -> tuple[Role, bool]:
+    spot = spots[i]
+    if spot.conversion:
+        return "conversion", False
+    before = text[: spot.start]
+    after = text[spot.end :]
+    if PREFERRED.search(before):
+        return "preferred", False
+    clause = clause_before(text, spots, i)
+    if CITED.search(clause) or CITED.match(sentence) or CITED_AFTER.match(after):
+        return "previous", False
+    near = before[-60:]
+    from_m = FROM_VALUE.search(near)
+    if from_m and from_m.group().lower().startswith("after"):
+        return "previous", True
+    if from_m and (
+        (i + 1 < len(spots) and TO_AFTER.match(text[spot.end : spots[i + 1].start]))
+        or (
+            i > 0
+            and from_m.group().lower().startswith(("from", "tegen", "against", "compared"))
+            and not re.search(r"\b(?:to|naar|tot)\b", text[spots[i - 1].end : spot.start])
+        )
+    ):
+        return "previous", True
+    growth = spot.unit == "%" and GROWTH_BY.search(near)
+    if not growth and (
+        CHANGE_BY.search(near)
+        or (COMPARED_AFTER.match(after) and spot.unit != "%")  # "3,5 procent lager dan …": a rate
+        or _change_noun_before(near)
+        or INCREMENT.search(near)
+    ):
+        return "change", False
+    if FORECAST.search(clause):
+        return "forecast", False
+    return "level", False
+
+
+def _change_noun_before(text: str) -> bool:
+    m = re.search(
+        r"([^\W\d_]+)\s+(?:of|van)\s+(?:(?:about|around|ongeveer|ca\.|circa|ruim|bijna)\s+)?$", text
+    )
+    return bool(m and m.group(1).lower() in CHANGE_NOUNS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where figure `i` stands: its sentence, the text between it and its neighbours, and
+    what the figures before it in the sentence were found to measure."""
+
+    sentence: str
+    text: str
+    """The sentence with periods and asides blanked out (same length)."""
+    spots: Sequence[Spot]
+    i: int
+    found: list[Meaning]
+    previous: str | None
+    language: str
+
+    @property
+    def spot(self) -> Spot:
+        return self.spots[self.i]
+
+    @property
+    def region(self) -> list[Token]:
+        """The tokens between the figure before it (or the sentence's start) and it."""
+        start = self.spots[self.i - 1].end if self.i else 0
+        return tokens_of(self.text[start : self.spot.start], start)
+
+    @property
+    def after(self) -> list[Token]:
+        """The tokens between it and the next figure (or the sentence's end)."""
+        i, spots = self.i, self.spots
+        end = spots[i + 1].start if i + 1 < len(spots) else len(self.text)
+        return tokens_of(self.text[self.spot.end : end], self.spot.end)
+
+    @property
+    def clause(self) -> list[Token]:
+        """The tokens of its clause, from the last break before it, the other figures standing
+        as numbers ("0"), so that a walk back passes an aside that holds one ("Services
+        inflation, after remaining at 4.0 per cent for three months, edged lower to …")."""
+        blanked = list(self.text[: self.spot.start])
+        for other in self.spots[: self.i]:
+            blanked[other.start : other.end] = "0" * (other.end - other.start)
+        head = "".join(blanked)
+        cut = 0
+        for m in CLAUSE_BREAK.finditer(head):
+            cut = m.end()
+        return tokens_of(head[cut:], cut)
+
+    @property
+    def before(self) -> str:
+        """The figure before it in the sentence, as found."""
+        return self.found[-1].concept if self.found else ""
+
+
+Found = tuple[str, str] | None
+
+
+def _counted(p: _Place) -> Found:
+    noun = p.spot.noun
+    if not noun or noun.split()[0].lower() in COMPARATIVES:
+        return None
+    counted = _count_phrase(p.sentence, p.after, noun)
+    of = _of_word(p.sentence, p.region)
+    return (f"{of} {counted}" if of else counted), "count"
+
+
+def _attributive(p: _Place) -> Found:
+    """ "its 2 percent objective", "the ECB’s 2% medium-term target", "de reeds in 2025
+    toegezegde €750 miljoen voor PURL": the noun after the number."""
+    region = p.region
+    if not region:
+        return None
+    participle = (
+        len(region) >= 2
+        and re.fullmatch(r"[^\W\d_]{3,}(?:de|te|ed)", region[-1].low) is not None
+        and any(t.low in DETERMINERS for t in region[-5:-1])
+    )
+    last = region[-1].low
+    if not (last in DETERMINERS or last.endswith(("’s", "'s")) or participle):
+        return None
+    attributive = _after_phrase(p.sentence, p.after)
+    if attributive and attributive.split()[-1].lower() not in VALUE_NOUNS:
+        return attributive, "after"
+    return None
+
+
+def _from_before(p: _Place) -> Found:
+    """ "rose to 3.6% in March from 2.5% in October": the value before a move is of the same."""
+    start = p.spots[p.i - 1].end if p.i else 0
+    if p.i and p.found[-1].cited_from is False and FROM_VALUE.search(p.text[start : p.spot.start]):
+        return p.before, "list"
+    return None
+
+
+def _amount(p: _Place) -> Found:
+    amount = _amount_of(p.sentence, p.after, p.spot.unit)
+    return (amount, "amount of") if amount else None
+
+
+def _of(p: _Place) -> Found:
+    of = of_phrase(p.sentence, p.region)
+    return (of, "of") if of else None
+
+
+def _listed(p: _Place) -> Found:
+    """ "8.1% in 2022, 5.5% in 2023", "from 8.0 to 7.5": nothing of its own between them."""
+    plain = LINKS | CONJUNCTIONS | QUALIFIER_WORDS | VERB_FILLER | VALUE_NOUNS | DETERMINERS
+    if p.i and not any(is_word(t) and t.low not in plain for t in p.region):
+        return p.before, "list"
+    return None
+
+
+def _for_each(p: _Place) -> Found:
+    """ "at 5.2 per cent for business loans and 3.9 per cent for mortgages"."""
+    region = p.region
+    qualified = _for_what(p.sentence, p.after)
+    if not (p.i and qualified and region and region[0].low in ("for", "voor")):
+        return None
+    if region[-1].low not in ("and", "en"):
+        return None
+    lead = region[0].low
+    base = p.before
+    base = base.rsplit(f" {lead} ", 1)[0] if f" {lead} " in base else base
+    return f"{base} {qualified}", "list"
+
+
+def _named(p: _Place) -> Found:
+    """The name before it: the subject, object or name its clause gives (clauses.py)."""
+    named = named_before(p.sentence, p.clause, p.language)
+    if named is None:
+        return None
+    phrase, how = named
+    if how == "shared subject":
+        return (p.before, "list") if p.found else None
+    if not phrase:
+        return None
+    qualified = _for_what(p.sentence, p.after)
+    if qualified and how == "subject" and not is_agent(phrase):
+        return f"{phrase} {qualified}", how  # "lending rates … at 5.2 per cent for business loans"
+    opener = phrase.split()[0].lower()
+    if phrase.lower() in PRONOUNS or opener in ("dit", "dat", "this", "that", "deze"):
+        own = sentence_subject(p.sentence, p.text, p.spot.start)
+        if own:
+            # "Inflation … continued to increase and staff expect it to average 4.6%": the
+            # subject the sentence opened with.
+            return own, "sentence subject"
+        return (p.previous, "previous sentence") if p.previous else None
+    if is_agent(phrase) or phrase.lower() in CHANGE_NOUNS | VALUE_NOUNS:
+        return None
+    return phrase, how
+
+
+def _points_back(p: _Place) -> Found:
+    if p.previous and not p.found and POINTS_BACK.match(p.text):
+        return p.previous, "previous sentence"
+    return None
+
+
+def _after(p: _Place) -> Found:
+    right = _after_phrase(p.sentence, p.after)
+    return (right, "after") if right else None
+
+
+def _as_before(p: _Place) -> Found:
+    return (p.before, "list") if p.found else None
+
+
+def _list_tail(p: _Place) -> Found:
+    tail = after_list(p.sentence, p.text, p.spots, p.i)
+    return (tail, "after list") if tail else None
+
+
+# The structures tried in order; the first that names something gives the concept.
+_FINDERS: tuple[Callable[[_Place], Found], ...] = (
+    _counted,
+    _attributive,
+    _from_before,
+    _amount,
+    _of,
+    _listed,
+    _for_each,
+    _named,
+    _points_back,
+    _after,
+    _as_before,
+    _list_tail,
+)
+
+
+def _concept(place: _Place) -> tuple[str, str]:
+    for finder in _FINDERS:
+        found = finder(place)
+        if found is not None:
+            return found
+    words = [t for t in place.clause[-6:] if is_word(t)]
+    return phrase_of(place.sentence, words[-4:]), "words"
+
+
+def _of_word(sentence: str, region: list[Token]) -> str | None:
+    """ "het opleiden van ca. 650 Oekraïense militairen": what the counted are the object of,
+    the word before "van", "aan" or "of" ("opleiden van")."""
+    words = [t for t in region if t.low not in QUALIFIER_WORDS]
+    if len(words) < 2 or words[-1].low not in ("van", "aan", "of") or not is_name_word(words[-2]):
+        return None
+    if words[-2].low in DETERMINERS | VALUE_NOUNS | QUALIFIER_WORDS:
+        return None
+    return f"{words[-2].text} {words[-1].text}"
+
+
+def _count_phrase(sentence: str, after: list[Token], noun: str) -> str:
+    """The counted noun and a participle right after it: "Oekraïense militairen getraind"."""
+    first = noun.split()[0].lower()
+    at = next((k for k, t in enumerate(after) if t.low == first), None)
+    if at is None:
+        return noun
+    k = at + len(noun.split())
+    if k < len(after) and re.fullmatch(r"(?:ge|be|ver|ont)[^\W\d_]+(?:d|t|en)", after[k].low):
+        return phrase_of(sentence, after[at : k + 1])
+    return phrase_of(sentence, after[at:k]) or noun
+
+
+def _amount_of(sentence: str, after: list[Token], unit: str) -> str | None:
+    """An amount of something: "€ 13,6 miljard aan militaire steun begroot", "$125 billion of
+    Treasury securities", "$776 billion in privately-held net marketable debt"."""
+    if unit in ("%", "pp", "bp") or len(after) < 2:
+        return None
+    lead = after[0].low
+    if lead not in ("aan", "of", "in", "worth"):
+        return None
+    body = after[1:]
+    if lead == "worth" and body and body[0].low == "of":
+        body = body[1:]
+    if lead == "in" and (
+        not body or re.fullmatch(r"(?:ge|be|ver|ont|uit)[^\W\d_]+(?:d|t)", body[0].low)
+    ):
+        return None  # "€52,8 mln. in 2024 uitbetaald": the period, then a participle
+    taken = name_run(body, stop_at_prepositions=False)
+    if lead == "aan" and len(taken) < len(body):
+        # Dutch puts the participle last: "aan militaire steun begroot".
+        rest = body[len(taken)]
+        if re.fullmatch(r"(?:ge|be|ver|ont|in)[^\W\d_]+(?:d|t|en)", rest.low):
+            taken = [*taken, rest]
+    return phrase_of(sentence, taken) or None
+
+
+def _for_what(sentence: str, after: list[Token]) -> str | None:
+    """ "for business loans" right after the number: what the value is for."""
+    if len(after) < 2 or after[0].low not in ("for", "voor"):
+        return None
+    taken = name_run(after[1:], stop_at_prepositions=True)
+    phrase = phrase_of(sentence, taken)
+    return f"{after[0].text} {phrase}" if phrase else None
+
+
+def _after_phrase(sentence: str, after: list[Token]) -> str | None:
+    """What the words after the number name: "van de beroepsbevolking werkloos", "its 2
+    percent objective" ("N objective"), "for the 10-year note"."""
+    if not after:
+        return None
+    lead = after[0].low
+    body = after
+    if (
+        len(after) >= 3
+        and after[1].low == "aan"
+        and (lead == "bij" or re.fullmatch(r"(?:ge|bij|be|ver)[^\W\d_]+(?:d|t|en)", lead))
+    ):
+        # "draagt Nederland € 179 miljoen bij aan NAVO-fondsen", "€179 mln. bijgedragen aan …"
+        taken = name_run(after[2:], stop_at_prepositions=True)
+        return phrase_of(sentence, [after[0], after[1], *taken]) if taken else None
+    if lead in ("van", "of", "voor", "for", "aan"):
+        body = after[1:]
+    elif lead in VERBS or lead in LINKS or lead in CONJUNCTIONS or not is_word(after[0]):
+        return None
+    taken = name_run(body, stop_at_prepositions=True)
+    if (
+        lead == "van"
+        and len(taken) < len(body)
+        and body[len(taken)].low in ("werkloos", "werkzaam")
+    ):
+        taken = [*taken, body[len(taken)]]
+    return phrase_of(sentence, taken) or None
+
+
+def concept_key(concept: str) -> str:
+    """The concept reduced for comparing: lower case, accents folded, function words out,
+    crude stems ("rates on the marginal lending facility" -> "rat marginal lend facility")."""
+    text = unicodedata.normalize("NFKD", concept.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[^\W_][\w\-\u2011/&]*", text)
+    return " ".join(_stem(w) for w in words if w not in KEY_DROP and not w.isdigit())
+
+
+def _stem(word: str) -> str:
+    word = word.replace("-", "").replace("\u2011", "")
+    for suffix in ("ing", "en", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,267 @@
+"""What each figure of a paragraph measures: its concept and role (concepts.py) and its period.
+
+A figure's period is the one its sentence names for it (text/periods.py): right after it
+("1.9% for 2024"), else between it and the figure before ("In oktober 2013 waren er …"),
+else where the sentence opens, else after a list it stands in ("$1.25 trillion of A and $200
+billion of B by the end of the year"). A sentence without one may take the paragraph's: the
+period a sentence of it opened with ("During the January – March 2022 quarter, …"), the month
+it reports its readings for, or, for a forecast, the year it last named. A figure is a current
+reading unless it is an estimate, the value before a move, or for a year or a half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from tracker.figures.clauses import Spot
+from tracker.figures.concepts import Meaning, concept_key, meanings
+from tracker.model import Figure, Language, Period
+from tracker.text.periods import Mention, period_mentions, year_span
+
+# "16 duizend meer dan in mei": the word after the number says how it compares, not what it
+# counts.
+COMPARATIVES = frozenset(
+    ["meer", "minder", "more", "fewer", "less", "hoger", "lager", "higher", "lower"]
+)
+# A paragraph that opens with a short label and a colon: "NAVO-fonds: Nederland heeft …".
+RUN_IN = re.compile(r"^\W*([A-Z][^\W\d_][\w\-’' ]{1,40}?)\s*:\s+(?=[A-Z])")
+RESPECTIVELY = re.compile(r"\b(?:respectievelijk|respectively)\b", re.IGNORECASE)
+# What hands a period named after a figure on to the one that follows it ("1.2% this year
+# and next year 1.5%").
+HANDS_ON = re.compile(r";|\b(?:and|en|or|of|but|maar)\b", re.IGNORECASE)
+COORDINATED = re.compile(r"\b(?:and|en)\b", re.IGNORECASE)
+OPENING_REACH = 40
+"""Characters from a sentence's start within which a period opens it."""
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """What a paragraph has said so far that a later sentence may lean on."""
+
+    previous: str | None = None
+    """The concept the last sentence ended with ("Dit zijn er …")."""
+    named: Period | None = None
+    """The last period the paragraph named: a forecast's year when its sentence names none."""
+    opening: Period | None = None
+    """The period a sentence of the paragraph opened with ("In oktober 2013 …")."""
+    reading: Period | None = None
+    """The month (or quarter) of the paragraph's readings ("… in February. Food price
+    inflation rose to 2.7 per cent")."""
+
+
+def with_meaning(
+    text: str, figures: list[Figure], language: Language, letter_date: dt.date | None
+) -> list[Figure]:
+    """The figures of one paragraph (`text`) with their concept, role and period."""
+    paragraph = _Paragraph()
+    found: dict[int, tuple[Meaning, Period | None]] = {}
+    runin = RUN_IN.match(text)
+    for sentence, members in _by_sentence(figures).items():
+        spots, placed = _spots(sentence, members, figures)
+        mentions = period_mentions(sentence, letter_date)
+        said = meanings(sentence, spots, paragraph.previous, _masked(sentence, mentions), language)
+        if runin and len(said) == 1 and sentence.startswith(runin.group(0).strip()[:20]):
+            # "Directe levering: De totale vervangingswaarde … €2,5 mld.": the run-in label
+            # names what the paragraph's one figure is.
+            said = [replace(said[0], concept=runin.group(1), how="run-in label")]
+        yearly = respective_years(sentence, mentions, spots)
+        for n, (k, meaning) in enumerate(zip(placed, said, strict=True)):
+            found[k] = (meaning, _period(paragraph, meaning, mentions, spots, n, sentence, yearly))
+        _remember(paragraph, said, mentions, spots)
+    return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
+
+
+def _by_sentence(figures: Sequence[Figure]) -> dict[str, list[int]]:
+    grouped: dict[str, list[int]] = {}
+    for k, figure in enumerate(figures):
+        grouped.setdefault(figure.context, []).append(k)
+    return grouped
+
+
+def _spots(
+    sentence: str, members: list[int], figures: Sequence[Figure]
+) -> tuple[list[Spot], list[int]]:
+    """Where each figure stands in its sentence, in order; figures not found there are left
+    out (the second list says which figure each spot is)."""
+    spots, placed = [], []
+    at = 0
+    for k in members:
+        figure = figures[k]
+        start = sentence.find(figure.text, at)
+        if start < 0:
+            start = sentence.find(figure.text)
+        if start < 0:
+            continue
+        at = start + len(figure.text)
+        spots.append(Spot(start, at, figure.unit, figure.noun, figure.conversion_of is not None))
+        placed.append(k)
+    return spots, placed
+
+
+def _masked(sentence: str, mentions: list[Mention]) -> str:
+    """The sentence with its periods blanked out, so no period is read as a concept."""
+    chars = list(sentence)
+    for m in mentions:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def _period(
+    paragraph: _Paragraph,
+    meaning: Meaning,
+    mentions: list[Mention],
+    spots: list[Spot],
+    n: int,
+    sentence: str,
+    yearly: dict[int, Period],
+) -> Period | None:
+    own = own_period(mentions, spots, n, sentence)
+    if meaning.role == "previous" and not meaning.cited_from:
+        # "In July 2023, Treasury estimated borrowing of $1.007 trillion": the date says when
+        # it was said, not what it is about.
+        own = own_period(mentions, spots, n, sentence, before=False)
+    period = yearly.get(n) or own or paragraph.opening
+    if period is None and meaning.estimate:
+        period = paragraph.named
+    if period is None and meaning.role == "level":
+        # "Annual inflation stood at 2.4 per cent in February … food price inflation rose to
+        # 2.7 per cent": the paragraph reports one month.
+        period = paragraph.reading
+    reading = (
+        own is not None
+        and own.grain in ("month", "quarter")
+        and meaning.role == "level"
+        and not meaning.cited_from
+        and not meaning.estimate
+    )
+    if reading and (n == 0 or paragraph.reading is None):
+        paragraph.reading = own
+    return period
+
+
+def _remember(
+    paragraph: _Paragraph, said: list[Meaning], mentions: list[Mention], spots: list[Spot]
+) -> None:
+    if said:
+        paragraph.previous = said[-1].concept or paragraph.previous
+    named = [m.period for m in mentions if not m.base]
+    if named:
+        paragraph.named = named[-1]
+    first = spots[0].start if spots else OPENING_REACH
+    openers = [m for m in mentions if not m.base and m.start < min(first, OPENING_REACH)]
+    if openers and openers[0].period.grain != "day":
+        paragraph.opening = openers[0].period  # "During the January – March 2022 quarter, …"
+
+
+def _meant(figure: Figure, meaning: Meaning, period: Period | None) -> Figure:
+    role = meaning.role
+    if role == "previous" and meaning.cited_from and period is not None:
+        role = "level"  # "from 2.5% in October 2022": a data point of its own
+    if period is None and figure.label[:4].isdigit():
+        period = _year_period(figure.label)
+    fixed = (
+        meaning.estimate
+        or meaning.cited_from  # "from 2.5% in July": the value before a move
+        or (period is not None and period.grain in ("year", "half"))
+    )
+    noun = figure.noun
+    if noun is not None and noun.split()[0].lower() in COMPARATIVES:
+        noun = None
+    return replace(
+        figure,
+        noun=noun,
+        label=meaning.concept or figure.label,
+        concept=meaning.concept or figure.label,
+        role=role,
+        period=period,
+        current=not fixed,
+        found_by=meaning.how,
+    )
+
+
+def mark_current(figures: Sequence[Figure]) -> list[Figure]:
+    """Of the readings of one concept a letter gives for several months, quarters or days, the
+    latest is its current reading; the earlier ones are data points of their own periods
+    ("5.6 per cent in January and 4.0 per cent in February")."""
+
+    def dated(f: Figure) -> bool:
+        return f.row is None and f.current and f.period is not None and f.role != "previous"
+
+    latest: dict[tuple[str, str, str], dt.date] = {}
+    for f in figures:
+        if dated(f):
+            assert f.period is not None
+            key = (concept_key(f.concept), f.unit, f.role)
+            latest[key] = max(latest.get(key, f.period.end), f.period.end)
+    marked = []
+    for f in figures:
+        if dated(f):
+            assert f.period is not None
+            if f.period.end < latest[(concept_key(f.concept), f.unit, f.role)]:
+                f = replace(f, current=False)
+        marked.append(f)
+    return marked
+
+
+def respective_years(
+    sentence: str, mentions: list[Mention], spots: list[Spot]
+) -> dict[int, Period]:
+    """ "in 2025, 2026 en 2027 nog respectievelijk ca. €0,7, €0,5 en €0,4 miljard": the
+    periods named before "respectively", one a value in order."""
+    m = RESPECTIVELY.search(sentence)
+    if m is None or not spots:
+        return {}
+    listed = [n for n, s in enumerate(spots) if s.start >= m.end()]
+    limit = min(m.start(), spots[0].start)
+    named = [x.period for x in mentions if not x.base and x.end <= limit]
+    if len(listed) < 2 or len(named) != len(listed):
+        return {}
+    return dict(zip(listed, named, strict=True))
+
+
+def own_period(
+    mentions: list[Mention], spots: list[Spot], n: int, sentence: str, *, before: bool = True
+) -> Period | None:
+    """The period the sentence names for its n-th figure (see the module's docstring);
+    `before=False` takes only one named after it."""
+    spot = spots[n]
+    low = spots[n - 1].end if n else 0
+    high = spots[n + 1].start if n + 1 < len(spots) else len(sentence) + 1
+    own = [m for m in mentions if not m.base]
+    after = [
+        m
+        for m in own
+        if spot.end <= m.start < high and not HANDS_ON.search(sentence[spot.end : m.start])
+    ]
+    if after:
+        return after[0].period
+    if not before:
+        return None
+    ahead = [m for m in own if low <= m.start < spot.start]
+    if ahead:
+        return ahead[-1].period
+    opening = [m for m in own if m.start < spots[0].start]
+    if opening:
+        return opening[-1].period
+    return _after_list(own, spots, n, sentence)
+
+
+def _after_list(own: list[Mention], spots: list[Spot], n: int, sentence: str) -> Period | None:
+    """ "up to $1.25 trillion of agency MBS and up to $200 billion of agency debt by the end of
+    the year": a period after a list of coordinated values holds for each of them."""
+    k = n
+    while k + 1 < len(spots) and COORDINATED.search(sentence[spots[k].end : spots[k + 1].start]):
+        k += 1
+        stop = spots[k + 1].start if k + 1 < len(spots) else len(sentence) + 1
+        tail = [m for m in own if spots[k].end <= m.start < stop]
+        if tail:
+            return tail[0].period
+    return None
+
+
+def _year_period(label: str) -> Period | None:
+    m = re.match(r"(?:19|20)\d\d", label)
+    return year_span(int(m.group())) if m else None

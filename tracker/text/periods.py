@@ -1,0 +1,398 @@
+"""The time a figure is about: years, quarters, halves, months and days, resolved to dates.
+
+`period_mentions(text, letter_date)` finds every mention of a period in a piece of text ("in
+2025", "the second quarter", "Q2 2024", "in September", "dit jaar", "op 2 februari 2026",
+"by the end of October 2023", "the January – March 2024 quarter") with its span, resolved
+against the letter's date: "in September" is the latest September that began before the
+letter, "next year" the year after the letter's. Mentions that only give the base of a
+comparison or of a cumulative total ("than in March", "dan in september", "since 2022",
+"sinds 2022") are marked as such: they are not the period of the figure beside them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tracker.model import Period
+from tracker.text.dates import MONTHS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A period named in a text, with where it stands."""
+
+    period: Period
+    start: int
+    end: int
+    base: bool = False
+    """True when the text names it as a comparison's base or a total's start ("than in March",
+    "sinds 2022"): not the period of the figure beside it."""
+
+
+def year_span(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def quarter_span(year: int, quarter: int) -> Period:
+    first = 3 * (quarter - 1) + 1
+    return Period(dt.date(year, first, 1), _month_end(year, first + 2), "quarter")
+
+
+def half_span(year: int, half: int) -> Period:
+    first = 1 if half == 1 else 7
+    return Period(dt.date(year, first, 1), _month_end(year, first + 5), "half")
+
+
+def month_span(
+    year: int, month: int, last_year: int | None = None, last: int | None = None
+) -> Period:
+    last_year = year if last_year is None else last_year
+    last = month if last is None else last
+    return Period(dt.date(year, month, 1), _month_end(last_year, last), "month")
+
+
+def day_span(day: dt.date) -> Period:
+    return Period(day, day, "day")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- patterns -------------------------------------------------------------------------------
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_M = rf"(?:{_MONTH_NAMES})\.?"
+_Y = r"(?:19|20)\d\d"
+_DASH = r"\s*(?:[-\u2010\u2011\u2013\u2014]|to|tot|t/m|through)\s*"
+_ORDINAL = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "eerste": 1,
+    "tweede": 2, "derde": 3, "vierde": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+_ORD = "|".join(_ORDINAL)
+_RELATIVE_YEAR = {
+    "this year": 0, "dit jaar": 0, "the current year": 0, "het lopende jaar": 0,
+    "lopend jaar": 0, "next year": 1, "volgend jaar": 1, "komend jaar": 1,
+    "het komende jaar": 1, "the coming year": 1, "last year": -1, "vorig jaar": -1,
+    "afgelopen jaar": -1, "het afgelopen jaar": -1, "the previous year": -1,
+    "the past year": -1, "vorige jaar": -1,
+}  # fmt: skip
+_REL = "|".join(sorted((re.escape(k) for k in _RELATIVE_YEAR), key=len, reverse=True))
+
+# Each pattern has named groups; `_resolve` turns a match into a Period. Order matters: the
+# first pattern that matches at a place wins, so longer forms come first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "31 aug. 2025", "2 februari 2026"
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_M})\s+(?P<y>{_Y})\b", re.I)),
+    # "March 31, 2024"
+    ("mdy", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}),\s+(?P<y>{_Y})\b", re.I)),
+    # "the January – March 2024 quarter", "October – December 2021 quarter"
+    (
+        "mq",
+        re.compile(
+            rf"\b(?P<m1>{_M}){_DASH}(?P<m2>{_M})\s+(?P<y>{_Y})\s+(?:quarter|kwartaal)\b", re.I
+        ),
+    ),
+    # "January–February 2023", "januari-maart 2024"
+    ("mm", re.compile(rf"\b(?P<m1>{_M}){_DASH}(?P<m2>{_M})\s+(?P<y>{_Y})\b", re.I)),
+    # "Q2 2024", "Q2 of 2024", "2024Q2", "2Q24" is not read
+    ("yq", re.compile(rf"\b(?P<y>{_Y})\s*Q(?P<q>[1-4])\b", re.I)),
+    ("q", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<y>{_Y}))?\b", re.I)),
+    # "in the three months to August": the run of months ending then
+    (
+        "mto",
+        re.compile(
+            rf"\b(?P<n>three|3|six|6|twelve|12)\s+months\s+to\s+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?",
+            re.I,
+        ),
+    ),
+    # "the second quarter (of 2024)", "het tweede kwartaal (van 2024)"
+    (
+        "oq",
+        re.compile(
+            rf"\b(?P<o>{_ORD})\s+(?:quarter|kwartaal)(?:\s+(?:of|van)\s+(?P<y>{_Y}|{_REL}))?", re.I
+        ),
+    ),
+    # "H2 2023", "the second half of 2023", "de tweede helft van 2023"
+    ("h", re.compile(rf"\bH(?P<h>[12])(?:\s+(?P<y>{_Y}))?\b")),
+    (
+        "oh",
+        re.compile(
+            rf"\b(?P<o>first|second|eerste|tweede)\s+(?:half|helft)(?:\s+(?:of|van)\s+(?P<y>{_Y}|{_REL}))?",
+            re.I,
+        ),
+    ),
+    # "end-2023", "end of 2023", "eind 2023", "ultimo 2023", "by the end of October 2023"
+    (
+        "end",
+        re.compile(
+            rf"\b(?:end[-\s](?:of\s+)?|eind(?:e)?\s+|ultimo\s+)(?:(?P<m>{_M})\s+)?(?P<y>{_Y}|{_REL})\b",
+            re.I,
+        ),
+    ),
+    # "by the end of the year", "eind dit jaar": the last day of the letter's year
+    (
+        "endyear",
+        re.compile(
+            r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|einde?\s+(?:van\s+)?(?:dit|het)\s+jaar)\b",
+            re.I,
+        ),
+    ),
+    # "September 2024", "augustus 2023"
+    ("my", re.compile(rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", re.I)),
+    # "fiscal year 2025", "FY2025", "FY 2025"
+    ("fy", re.compile(rf"\b(?:fiscal\s+year|FY)\s*(?P<y>{_Y})\b", re.I)),
+    # "this year", "volgend jaar"
+    ("rel", re.compile(rf"\b(?P<r>{_REL})\b", re.I)),
+    # "for the year (as a whole)", "voor het hele jaar": the letter's own year
+    (
+        "year",
+        re.compile(
+            r"\b(?:for|over|voor|in)\s+(?:the|het)\s+(?:whole\s+|hele\s+)?(?:year|jaar)\b", re.I
+        ),
+    ),
+    # a bare year: "in 2025", "for 2024", "2025"
+    (
+        "y",
+        re.compile(
+            rf"(?<![\d.,/-])(?P<y>{_Y})(?![\d%]|[-\u2011]\d|\s*(?:procent|percent|per cent))"
+        ),
+    ),
+    # a month naming an event of its month: "the September 10-year TIPS reopening"
+    (
+        "am",
+        re.compile(
+            rf"\bthe\s+(?P<m>{_M})\s+(?=\d+[-\u2011](?:year|month|week)|TIPS|auction|meeting|refunding)",
+            re.I,
+        ),
+    ),
+    # a month alone: "in September", "in oktober"
+    (
+        "m",
+        re.compile(
+            rf"\b(?:in|for|voor|during|tijdens|over|of|van|per|at|op)\s+(?P<m>{_M})(?!\w)", re.I
+        ),
+    ),
+]
+
+# Words before a period that make it a base, not the figure's own period.
+_BASE = re.compile(
+    r"(?:\bmaturing(?:\s+on)?|\bmatures(?:\s+on)?|\bdue(?:\s+on)?|\bvervallend(?:\s+op)?|"
+    r"\bdated|\bthan|\bdan|\bsince|\bsinds|\bvanaf|\bcompared\s+(?:with|to)|\bvergeleken\s+met|"
+    r"\b(?:announced|estimated|projected|expected|assumed|aangekondigd|gemeld|geraamd)\s+in|"
+    r"\bten\s+opzichte\s+van|\bt\.o\.v\.|\bfrom|\bvan)\s+(?:in\s+|de\s+|het\s+|the\s+|end[-\s]|eind\s+)?$",
+    re.I,
+)
+
+
+# "Sinds de start van de grootschalige Russische invasie in 2022": the start of a total.
+_SINCE = re.compile(r"\b(?:since|sinds|vanaf)\b[^,;:.]*$", re.IGNORECASE)
+
+
+# "de reeds in 2025 toegezegde €750 miljoen": when something was done to the amount, said in
+# a participle before it, not the period it measures.
+_EVENT = re.compile(
+    r"\s+(?:ge|toe|be|ver|aan|in|over|uit)?[^\W\d_]+(?:de|te)\s+[€$£]", re.IGNORECASE
+)
+
+
+# "the Advance Estimates released by the Ministry … on 3 January 2022": when a source came
+# out, not what its figures are about.
+_RELEASED = re.compile(
+    r"\b(?:released|published|issued|gepubliceerd|verschenen)\b[^,.;]{0,70}?\b(?:on|op)\s+$",
+    re.IGNORECASE,
+)
+
+
+def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
+    """Every period `text` names, in order, resolved against `letter_date` (None: a period
+    that needs the letter's date, such as "next year" or "in September", is left out)."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    relative: set[int] = set()  # starts of "for the year" mentions
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            period = _resolve(name, m, letter_date)
+            if period is None:
+                continue
+            start = m.start("m") if name == "m" else m.start()
+            base = (
+                _BASE.search(text, max(0, start - 40), start) is not None
+                or _RELEASED.search(text, max(0, start - 90), start) is not None
+                or _SINCE.search(text, max(0, start - 70), start) is not None
+                or _EVENT.match(text, m.end()) is not None
+            )
+            found.append(Mention(period, start, m.end(), base))
+            taken.append((m.start(), m.end()))
+            if name == "year":
+                relative.add(start)
+    found.sort(key=lambda mention: mention.start)
+    # "In 2023, … on average over the year": the year the text has named is that year.
+    named_years = [m for m in found if m.period.grain == "year" and not m.base]
+    for k, mention in enumerate(found):
+        if mention.start in relative:
+            earlier = [
+                m for m in named_years if m.start < mention.start and m.start not in relative
+            ]
+            if earlier:
+                found[k] = Mention(earlier[-1].period, mention.start, mention.end, mention.base)
+    return found
+
+
+Groups = dict[str, str | None]
+Resolver = Callable[[Groups, dt.date | None], Period | None]
+
+
+def _year(raw: str | None, letter_date: dt.date | None) -> int | None:
+    if raw is None:
+        return None
+    if raw[:1].isdigit():
+        return int(raw)
+    if letter_date is None:
+        return None
+    return letter_date.year + _RELATIVE_YEAR[" ".join(raw.lower().split())]
+
+
+def _month(raw: str | None) -> int:
+    return MONTHS[(raw or "").lower().rstrip(".")]
+
+
+def _latest(
+    letter_date: dt.date | None, make: Callable[[int], Period], year: int | None
+) -> Period | None:
+    """The period `make(year)` for the given year, or without one the latest such period that
+    began before the letter's date."""
+    if year is not None:
+        return make(year)
+    if letter_date is None:
+        return None
+    for candidate in (letter_date.year, letter_date.year - 1):
+        period = make(candidate)
+        if period.start < letter_date:
+            return period
+    return None
+
+
+def _nearest(letter_date: dt.date | None, month: int) -> Period | None:
+    """The month of that name nearest the letter's date: an auction "in September" named in
+    August is next month's, one named "May" in August this year's."""
+    if letter_date is None:
+        return None
+    options = [month_span(letter_date.year + d, month) for d in (-1, 0, 1)]
+    return min(options, key=lambda p: abs((p.start - letter_date).days))
+
+
+def _day(g: Groups, _: dt.date | None) -> Period:
+    return day_span(dt.date(int(g["y"] or 0), _month(g["m"]), int(g["d"] or 0)))
+
+
+def _months_quarter(g: Groups, _: dt.date | None) -> Period | None:
+    """ "the January – March 2024 quarter": a quarter when the months are one."""
+    year, first, last = int(g["y"] or 0), _month(g["m1"]), _month(g["m2"])
+    if last - first == 2 and first % 3 == 1:
+        return quarter_span(year, (first - 1) // 3 + 1)
+    return month_span(year, first, year, last) if first <= last else None
+
+
+def _months(g: Groups, _: dt.date | None) -> Period | None:
+    year, first, last = int(g["y"] or 0), _month(g["m1"]), _month(g["m2"])
+    return month_span(year, first, year, last) if first <= last else None
+
+
+def _quarter(g: Groups, letter_date: dt.date | None) -> Period | None:
+    quarter = int(g["q"] or 0) if g.get("q") else _ORDINAL[(g["o"] or "").lower()]
+    year = _year(g.get("y"), letter_date)
+    return _latest(letter_date, lambda y: quarter_span(y, quarter), year)
+
+
+def _half(g: Groups, letter_date: dt.date | None) -> Period | None:
+    half = int(g["h"] or 0) if g.get("h") else _ORDINAL[(g["o"] or "").lower()]
+    return _latest(letter_date, lambda y: half_span(y, half), _year(g.get("y"), letter_date))
+
+
+def _end(g: Groups, letter_date: dt.date | None) -> Period | None:
+    year = _year(g["y"], letter_date)
+    if year is None:
+        return None
+    return day_span(_month_end(year, _month(g["m"]) if g.get("m") else 12))
+
+
+def _month_of_year(g: Groups, _: dt.date | None) -> Period:
+    return month_span(int(g["y"] or 0), _month(g["m"]))
+
+
+def _whole_year(g: Groups, _: dt.date | None) -> Period:
+    return year_span(int(g["y"] or 0))
+
+
+def _end_of_year(_: Groups, letter_date: dt.date | None) -> Period | None:
+    return day_span(dt.date(letter_date.year, 12, 31)) if letter_date else None
+
+
+def _the_year(_: Groups, letter_date: dt.date | None) -> Period | None:
+    return year_span(letter_date.year) if letter_date else None
+
+
+def _relative(g: Groups, letter_date: dt.date | None) -> Period | None:
+    year = _year(g["r"], letter_date)
+    return year_span(year) if year is not None else None
+
+
+def _months_to(g: Groups, letter_date: dt.date | None) -> Period | None:
+    """ "the three months to August": the run of months ending then."""
+    months = {"three": 3, "3": 3, "six": 6, "6": 6, "twelve": 12, "12": 12}[(g["n"] or "").lower()]
+    month = _month(g["m"])
+    last = _latest(letter_date, lambda y: month_span(y, month), _year(g.get("y"), letter_date))
+    if last is None:
+        return None
+    first = (last.start.month - months) % 12 + 1
+    first_year = last.start.year - (1 if first > last.start.month else 0)
+    return month_span(first_year, first, last.start.year, last.start.month)
+
+
+def _event_month(g: Groups, letter_date: dt.date | None) -> Period | None:
+    return _nearest(letter_date, _month(g["m"]))
+
+
+def _month_alone(g: Groups, letter_date: dt.date | None) -> Period | None:
+    written = g["m"] or ""
+    if written.lower().rstrip(".") in ("may", "mar") and not written[:1].isupper():
+        return None  # "may" and "mar" are words too
+    month = _month(written)
+    return _latest(letter_date, lambda y: month_span(y, month), None)
+
+
+_RESOLVERS: dict[str, Resolver] = {
+    "dmy": _day,
+    "mdy": _day,
+    "mq": _months_quarter,
+    "mm": _months,
+    "yq": _quarter,
+    "q": _quarter,
+    "oq": _quarter,
+    "h": _half,
+    "oh": _half,
+    "end": _end,
+    "endyear": _end_of_year,
+    "my": _month_of_year,
+    "fy": _whole_year,
+    "rel": _relative,
+    "year": _the_year,
+    "y": _whole_year,
+    "mto": _months_to,
+    "am": _event_month,
+    "m": _month_alone,
+}
+
+
+def _resolve(name: str, m: re.Match[str], letter_date: dt.date | None) -> Period | None:
+    try:
+        return _RESOLVERS[name](m.groupdict(), letter_date)
+    except (ValueError, KeyError):
+        return None  # "31 februari", an unknown month word: no period
