@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from tracker.cli import app
 from tracker.comparison.compare import compare
 from tracker.model import Comparison, Document, Section
-from tracker.read.files import load_document
+from tracker.read.files import dated, load_document
 from tracker.render.json import render_json
 from tracker.render.markdown import render_markdown
 from tracker.render.terminal import render_terminal
@@ -37,7 +37,8 @@ def case_letters(name: str) -> tuple[Path, Path]:
 
 
 def compare_files(old: Path, new: Path) -> Comparison:
-    return compare(load_document(old), load_document(new))
+    """The comparison `tracker compare OLD NEW` makes: letters dated as their files are."""
+    return compare(dated(load_document(old)), dated(load_document(new)))
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

@@ -223,6 +223,10 @@ def test_tracker_show_lists_the_figures() -> None:
         "row": None,
         "column": None,
         "conversion_of": None,
+        "concept": "militaire steun begroot",
+        "role": "level",
+        "period": None,
+        "period_kind": "current",
     }
     text = runner.invoke(app, ["show", str(SEED_000)])
     assert text.exit_code == 0

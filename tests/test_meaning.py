@@ -77,7 +77,8 @@ CASES = [
         True,
     ),
     (
-        "Treasury expects to borrow $776 billion in privately-held net marketable debt, assuming an end-of-December cash balance of $750 billion.",
+        "Treasury expects to borrow $776 billion in privately-held net marketable debt, assuming "
+        "an end-of-December cash balance of $750 billion.",
         D,
         "$750 billion",
         "end-of-December cash balance",
@@ -95,7 +96,8 @@ CASES = [
         False,
     ),
     (
-        "In support of these goals, the Committee decided to raise the target range for the federal funds rate to 1-1/2 to 1-3/4 percent.",
+        "In support of these goals, the Committee decided to raise the target range for the "
+        "federal funds rate to 1-1/2 to 1-3/4 percent.",
         D,
         "1-1/2 to 1-3/4 percent",
         "target range for the federal funds rate",
@@ -104,7 +106,8 @@ CASES = [
         True,
     ),
     (
-        "Goods inflation remained subdued, at 0.4 per cent, while services inflation edged down to 3.9 per cent.",
+        "Goods inflation remained subdued, at 0.4 per cent, while services inflation edged down "
+        "to 3.9 per cent.",
         D,
         "3.9 per cent",
         "services inflation",
@@ -113,7 +116,8 @@ CASES = [
         True,
     ),
     (
-        "Goods inflation remained subdued, at 0.4 per cent, while services inflation edged down to 3.9 per cent.",
+        "Goods inflation remained subdued, at 0.4 per cent, while services inflation edged down "
+        "to 3.9 per cent.",
         D,
         "0.4 per cent",
         "Goods inflation",
@@ -140,7 +144,8 @@ CASES = [
         True,
     ),
     (
-        "De totale waarde van de geleverde militaire steun aan Oekraïne bedroeg op 2 februari 2026 ca. €11,7 mld.",
+        "De totale waarde van de geleverde militaire steun aan Oekraïne bedroeg op 2 februari "
+        "2026 ca. €11,7 mld.",
         NL,
         "€11,7 mld.",
         "totale waarde van de geleverde militaire steun aan Oekraïne",
@@ -149,7 +154,8 @@ CASES = [
         True,
     ),
     (
-        "Nederland heeft sinds de aanvang van de grootschalige agressieoorlog circa €14,3 mld. aan militaire steun begroot.",
+        "Nederland heeft sinds de aanvang van de grootschalige agressieoorlog circa €14,3 mld. "
+        "aan militaire steun begroot.",
         NL,
         "€14,3 mld.",
         "militaire steun begroot",
@@ -203,7 +209,8 @@ CASES = [
         None,
     ),
     (
-        "Staff now project inflation to average 2.3 per cent in 2024, 2.0 per cent in 2025 and 1.9 per cent in 2026.",
+        "Staff now project inflation to average 2.3 per cent in 2024, 2.0 per cent in 2025 and "
+        "1.9 per cent in 2026.",
         D,
         "2.0 per cent",
         "inflation",
@@ -257,7 +264,8 @@ CASES = [
         True,
     ),
     (
-        "Singapore’s GDP growth is projected to step down to 0.5–2.5% in 2023, from 3.6% last year.",
+        "Singapore’s GDP growth is projected to step down to 0.5–2.5% in 2023, from 3.6% last "
+        "year.",
         D,
         "3.6%",
         "Singapore’s GDP growth",
@@ -266,7 +274,8 @@ CASES = [
         False,
     ),
     (
-        "The Governing Council today decided to lower the three key ECB interest rates by 25 basis points.",
+        "The Governing Council today decided to lower the three key ECB interest rates by 25 "
+        "basis points.",
         D,
         "25 basis points",
         "three key ECB interest rates",
@@ -293,7 +302,8 @@ CASES = [
         True,
     ),
     (
-        "Treasury plans to increase the June 5-year TIPS reopening auction size by $1 billion to $21 billion.",
+        "Treasury plans to increase the June 5-year TIPS reopening auction size by $1 billion to "
+        "$21 billion.",
         dt.date(2024, 5, 1),
         "$1 billion",
         "5-year TIPS reopening auction size",
@@ -302,7 +312,8 @@ CASES = [
         True,
     ),
     (
-        "Treasury plans to increase the June 5-year TIPS reopening auction size by $1 billion to $21 billion.",
+        "Treasury plans to increase the June 5-year TIPS reopening auction size by $1 billion to "
+        "$21 billion.",
         dt.date(2024, 5, 1),
         "$21 billion",
         "5-year TIPS reopening auction size",
@@ -320,7 +331,9 @@ CASES = [
         True,
     ),
     (
-        "Voting against this action was Esther L. George, who preferred at this meeting to raise the target range for the federal funds rate by 0.5 percentage point to 1-1/4 percent to 1-1/2 percent.",
+        "Voting against this action was Esther L. George, who preferred at this meeting to raise "
+        "the target range for the federal funds rate by 0.5 percentage point to 1-1/4 percent to "
+        "1-1/2 percent.",
         D,
         "1-1/4 percent to 1-1/2 percent",
         "target range for the federal funds rate",
@@ -338,7 +351,8 @@ CASES = [
         True,
     ),
     (
-        "The Reserve Bank today reduced the Official Cash Rate (OCR) by 50 basis points from 8.0 percent to 7.5 percent.",
+        "The Reserve Bank today reduced the Official Cash Rate (OCR) by 50 basis points from 8.0 "
+        "percent to 7.5 percent.",
         D,
         "8.0 percent",
         "Official Cash Rate (OCR)",
@@ -347,7 +361,8 @@ CASES = [
         False,
     ),
     (
-        "The Reserve Bank today reduced the Official Cash Rate (OCR) by 50 basis points from 8.0 percent to 7.5 percent.",
+        "The Reserve Bank today reduced the Official Cash Rate (OCR) by 50 basis points from 8.0 "
+        "percent to 7.5 percent.",
         D,
         "7.5 percent",
         "Official Cash Rate (OCR)",

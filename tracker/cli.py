@@ -125,6 +125,13 @@ def compare(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit with 1 when the letters differ.")
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say why each pair of figures was made: concept, role and period.",
+        ),
+    ] = False,
 ) -> None:
     """Show what changed between two letters: sections, sentences, words and figures.
 
@@ -144,12 +151,14 @@ def compare(
         # start-up time: imported on use
         from tracker.render.terminal import render_terminal
 
-        report = render_terminal(comparison, width=_terminal_width(), color=output is None)
+        report = render_terminal(
+            comparison, width=_terminal_width(), color=output is None, explain=explain
+        )
     else:
         # start-up time: imported on use
         from tracker.render.markdown import render_markdown
 
-        report = render_markdown(comparison)
+        report = render_markdown(comparison, explain=explain)
     if output is None:
         sys.stdout.write(report)
     else:
@@ -161,11 +170,11 @@ def compare(
 def _letter(path: Path) -> Document:
     """The letter at `path`; "-" reads plain text from standard input."""
     # start-up time: imported on use
-    from tracker.read.files import document_from_bytes, load_document
+    from tracker.read.files import dated, document_from_bytes, load_document
 
     if str(path) == "-":
         return document_from_bytes(sys.stdin.buffer.read(), "stdin.txt")
-    return load_document(path)
+    return dated(load_document(path))
 
 
 def _compare_format(requested: str | None, output: Path | None) -> str:

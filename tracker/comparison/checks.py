@@ -283,15 +283,18 @@ DUPLICATE_LABEL_WORDS = 3
 
 
 def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
-    """The same label with two different values in one letter."""
+    """The same label with two different values in one letter.
+
+    A change and a level, or a forecast and an outcome, may share a label and differ: only
+    figures of one role and one period can clash."""
     language = doc.meta.language
-    seen: dict[tuple[str, str], Figure] = {}
+    seen: dict[tuple[str, str, str], Figure] = {}
     findings = []
     vague = ambiguous(figures)
     for i, f in enumerate(figures):
         if f.row is not None or f.conversion_of is not None or i in vague:
             continue
-        key = (fold(f.label), f.unit)
+        key = (fold(f.label), f.unit, f.role)
         if len(key[0].split()) < DUPLICATE_LABEL_WORDS:
             continue
         first = seen.setdefault(key, f)

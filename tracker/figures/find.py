@@ -10,7 +10,7 @@ from tracker.figures.meaning import mark_current, with_meaning
 from tracker.figures.quantities import Quantity, find_quantities
 from tracker.figures.vocabulary import CURRENCY_WORDS, PERCENT_WORDS, SCALES
 from tracker.model import Document, Figure, Language, Paragraph, Table
-from tracker.text.dates import FULL_DATE, MONTHS, parse_as_of_date
+from tracker.text.dates import FULL_DATE, MONTHS, date_from_name, parse_as_of_date
 from tracker.text.periods import day_span
 from tracker.text.sentences import sentence_spans
 
@@ -52,11 +52,14 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
     cells labelled by row and column."""
     figures: list[Figure] = []
     language = doc.meta.language
+    # "in September" is the latest September before the letter: dated by its text, else by
+    # its file name.
+    letter_date = doc.meta.date or date_from_name(doc.meta.source or "")
     for index, section in enumerate(doc.sections):
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 found = _paragraph_figures(block, index, language, len(figures))
-                figures.extend(with_meaning(block.text, found, language, doc.meta.date))
+                figures.extend(with_meaning(block.text, found, language, letter_date))
             else:
                 figures.extend(_table_figures(block, index, language))
     return tuple(mark_current(figures))

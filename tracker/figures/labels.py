@@ -76,12 +76,12 @@ def unique_labels(
     language: Language,
 ) -> list[str]:
     """`labels` (one for each figure, usually its concept) made distinct: a label several
-    figures share gets each figure's qualifiers, then its table column, then a number."""
+    figures share gets each figure's qualifiers, then its table column, then its kind (a
+    number, an amount) where kinds tell them apart, then a sequence number."""
     result = list(labels)
     steps: list[Callable[[Figure], list[str]]] = [
         lambda f: qualifiers(f, language),
         lambda f: [*qualifiers(f, language), *([f.column] if f.column else [])],
-        lambda f: [*qualifiers(f, language), *([f.column] if f.column else []), _kind(f, language)],
     ]
     for step in steps:
         clashes = _clashes(result)
@@ -90,6 +90,11 @@ def unique_labels(
         for i in clashes:
             extra = [q for q in step(figures[i]) if q]
             result[i] = f"{labels[i]} ({', '.join(extra)})" if extra else labels[i]
+    for group in _clash_groups(result):
+        kinds = {_kind(figures[i], language) for i in group}
+        if len(kinds) > 1:  # a number and an amount in one phrase: say which is which
+            for i in group:
+                result[i] = _add(result[i], _kind(figures[i], language))
     clashes = _clashes(result)
     seen: dict[str, int] = {}
     for i in sorted(clashes):
@@ -109,9 +114,21 @@ def _kind(figure: Figure, language: Language) -> str:
     return "bedrag" if language == "nl" else "amount"
 
 
-def _clashes(labels: Sequence[str]) -> set[int]:
-    """Indices of labels that another index shares (case-insensitively)."""
+def _add(label: str, qualifier: str) -> str:
+    """ "rate (2025)" + "pp" → "rate (2025, pp)"; "rate" + "pp" → "rate (pp)"."""
+    if label.endswith(")"):
+        return f"{label[:-1]}, {qualifier})"
+    return f"{label} ({qualifier})"
+
+
+def _clash_groups(labels: Sequence[str]) -> list[list[int]]:
+    """Groups of indices whose labels are the same (case-insensitively)."""
     by_key: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
         by_key.setdefault(label.casefold(), []).append(i)
-    return {i for group in by_key.values() if len(group) > 1 for i in group}
+    return [group for group in by_key.values() if len(group) > 1]
+
+
+def _clashes(labels: Sequence[str]) -> set[int]:
+    """Indices of labels that another index shares (case-insensitively)."""
+    return {i for group in _clash_groups(labels) for i in group}

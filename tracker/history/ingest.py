@@ -32,7 +32,7 @@ from tracker.history.layout import (
     snapshots_folder,
 )
 from tracker.history.lock import repo_lock
-from tracker.history.names import date_from_name, letter_stem, safe_file_name, series_name
+from tracker.history.names import letter_stem, safe_file_name, series_name
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
@@ -40,6 +40,7 @@ from tracker.model import Document, Finding
 from tracker.read.extract import READERS
 from tracker.read.files import document_from_bytes
 from tracker.read.snapshot import from_markdown, to_markdown
+from tracker.text.dates import date_from_name
 from tracker.text.words import squash
 
 TITLE_IN_SUBJECT = 72

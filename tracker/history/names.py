@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from tracker.errors import HistoryError
 from tracker.model import Document
+from tracker.text.dates import DATE_PREFIX
 from tracker.text.words import slugify
 
 MAX_FILE_NAME = 120
 """Longest file name kept for a copied original (bytes are counted after UTF-8 encoding)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[^0-9])")
 
 
 def series_name(raw: str) -> str:
@@ -59,27 +58,10 @@ def safe_file_name(name: str) -> str:
     return base
 
 
-def date_prefix(name: str) -> tuple[int, int, int] | None:
-    """The (year, month, day) a file name starts with, as in 2026-02-27-brief.txt."""
-    match = _DATE_PREFIX.match(name)
-    return (int(match[1]), int(match[2]), int(match[3])) if match else None
-
-
 def strip_date_prefix(stem: str) -> str:
     """The file stem without a leading YYYY-MM-DD and its separator."""
-    match = _DATE_PREFIX.match(stem)
+    match = DATE_PREFIX.match(stem)
     return stem[match.end() :].lstrip("-_ .") if match else stem
-
-
-def date_from_name(name: str) -> dt.date | None:
-    """The date a file name starts with, None when it has none or it is no date."""
-    parts = date_prefix(name)
-    if parts is None:
-        return None
-    try:
-        return dt.date(*parts)
-    except ValueError:
-        return None
 
 
 def letter_stem(doc: Document, name: str, taken: set[str]) -> str:

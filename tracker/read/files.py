@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from tracker.errors import InputError
 from tracker.model import Document
 from tracker.read.extract import extract
 from tracker.read.parse import parse
+from tracker.text.dates import date_from_name
 
 # Letters are a few hundred kilobytes at most, even as PDF; anything larger is a mistake
 # (a scan, an archive) and would only make the tool slow.
@@ -57,25 +56,16 @@ def document_from_bytes(data: bytes, name: str) -> Document:
         if not message.startswith(f"{name}:"):
             raise type(exc)(f"{name}: {message}", exc.hint) from exc
         raise
-    meta = replace(
-        document.meta,
-        date=document.meta.date or date_from_name(name),
-        source=name,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    meta = replace(document.meta, source=name, sha256=hashlib.sha256(data).hexdigest())
     return replace(document, meta=meta)
 
 
-def date_from_name(name: str) -> dt.date | None:
-    """The date a file name starts with ("2026-02-27-brief.txt"), for letters whose text
-    gives none; None when it has none or it is no date."""
-    match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", name)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+def dated(doc: Document) -> Document:
+    """The letter with the date its file name starts with ("2026-02-27-brief.txt") when its
+    text gives none, as `tracker ingest` dates it."""
+    if doc.meta.date is not None:
+        return doc
+    return replace(doc, meta=replace(doc.meta, date=date_from_name(doc.meta.source or "")))
 
 
 def sniff_name(data: bytes) -> str:

@@ -35,6 +35,10 @@ def figures_json(doc: Document) -> list[dict[str, Any]]:
             "row": f.row,
             "column": f.column,
             "conversion_of": f.conversion_of,
+            "concept": f.concept,
+            "role": f.role,
+            "period": f.period.key if f.period else None,
+            "period_kind": "current" if f.current else "fixed",
         }
         for f in find_figures(doc)
     ]
@@ -131,11 +135,17 @@ def _figures_text(doc: Document) -> list[str]:
     figures = find_figures(doc)
     if not figures:
         return []
-    out = ["", f"Figures ({len(figures)})", "  line  figure                      unit   label"]
+    out = [
+        "",
+        f"Figures ({len(figures)})",
+        "  line  figure                      unit   role        period           concept",
+    ]
     for f in figures:
         written = f"{f.qualifier} {f.text}" if f.qualifier else f.text
+        period = (f.period.key if f.period else "-") + ("" if f.current else " fixed")
         as_of = f"  (as of {f.as_of.isoformat()})" if f.as_of else ""
-        out.append(f"  {f.line:<5} {written:<27} {f.unit:<6} {f.label}{as_of}")
+        line = f"  {f.line:<5} {written:<27} {f.unit:<6} {f.role:<11} {period:<16} {f.concept}"
+        out.append(line + as_of)
     return out
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from tracker.model import Comparison, Figure, FigureChange
+from tracker.figures.labels import period_text
+from tracker.model import Comparison, Figure, FigureChange, Language
 
 # Changed figures matter most to a reader, then what appeared, what went, what held.
 _ORDER = {"changed": 0, "added": 1, "removed": 2, "unchanged": 3}
 
 
-def key_figures_markdown(c: Comparison) -> str:
+def key_figures_markdown(c: Comparison, *, explain: bool = False) -> str:
     """Markdown for the report's "Key figures" section: label, old, new, delta, section, with
-    changed figures first, followed by the findings list. Ends with a newline."""
+    changed figures first, followed by the findings list (and, with `explain`, why each pair
+    was made). Ends with a newline."""
     lines = ["## Key figures", ""]
     if not c.figures:
         lines.append("No figures found in either letter.")
@@ -25,8 +27,8 @@ def key_figures_markdown(c: Comparison) -> str:
                     _cell(part)
                     for part in (
                         change.label,
-                        _side(change.old),
-                        _side(change.new),
+                        _side(change.old, change.new, c.old.meta.language),
+                        _side(change.new, change.old, c.new.meta.language),
                         _change(change),
                         _section(c, change),
                     )
@@ -39,13 +41,26 @@ def key_figures_markdown(c: Comparison) -> str:
     for finding in c.findings:
         where = f" ({finding.section})" if finding.section else ""
         lines.append(f"- **{finding.kind}**, {finding.severity}{where}: {finding.message}")
+    if explain:
+        lines += ["", "### Why figures were paired", ""]
+        paired = [f for f in c.figures if f.why]
+        lines += [f"- {f.label}: {f.why}" for f in paired] or ["No figures were paired."]
     return "\n".join(lines) + "\n"
 
 
-def _side(figure: Figure | None) -> str:
+def _side(figure: Figure | None, other: Figure | None, language: Language) -> str:
+    """A figure as written; with its period when the other side's differs ("2.2% (August
+    2024)" -> "1.7% (September 2024)"), else with its as-of date."""
     if figure is None:
         return "–"
     text = f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
+    period = figure.period
+    if (
+        other is not None
+        and period is not None
+        and (other.period is None or other.period.key != period.key)
+    ):
+        return f"{text} ({period_text(period, language)})"
     return f"{text} (as of {figure.as_of.isoformat()})" if figure.as_of else text
 
 

@@ -97,4 +97,8 @@ def _figure(c: Comparison, change: FigureChange) -> dict[str, Any]:
         "delta_pct": None if delta_pct is None else number(Decimal(delta_pct)),
         "delta_text": change.delta_text,
         "section": section,
+        "concept": where.concept if where else None,
+        "role": where.role if where else None,
+        "period": where.period.key if where and where.period else None,
+        "why": change.why,
     }

@@ -15,13 +15,14 @@ _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 _BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([+\-])(\s)")
 
 
-def render_markdown(c: Comparison) -> str:
-    """The whole report: heading, summary, section map, redlines, added and removed text."""
+def render_markdown(c: Comparison, *, explain: bool = False) -> str:
+    """The whole report: heading, summary, section map, redlines, added and removed text;
+    with `explain`, why each pair of figures was made."""
     parts = [
         _title(c),
         _letters_table(c.old.meta, c.new.meta),
         _summary(c),
-        *_key_figures(c),
+        *_key_figures(c, explain),
         _section_map(c),
         *_changed_sections(c),
         *_unchanged_list(c),
@@ -125,9 +126,9 @@ def _sentence_counts(pairs: Iterable[SectionPair]) -> dict[str, int]:
     return counts
 
 
-def _key_figures(c: Comparison) -> list[str]:
+def _key_figures(c: Comparison, explain: bool) -> list[str]:
     """The figures' block ("Key figures" table and findings), written by their renderer."""
-    block = key_figures_markdown(c)
+    block = key_figures_markdown(c, explain=explain)
     return [block] if block.strip() else []
 
 

@@ -17,8 +17,11 @@ _INSERTED = "green bold"
 _MOVED = "cyan"
 
 
-def render_terminal(c: Comparison, *, width: int = 100, color: bool = True) -> str:
-    """The report as text with ANSI colour codes (none when `color` is False)."""
+def render_terminal(
+    c: Comparison, *, width: int = 100, color: bool = True, explain: bool = False
+) -> str:
+    """The report as text with ANSI colour codes (none when `color` is False); with
+    `explain`, why each pair of figures was made."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -44,6 +47,12 @@ def render_terminal(c: Comparison, *, width: int = 100, color: bool = True) -> s
     for finding in c.findings:
         style = {"error": "red", "warning": "yellow"}.get(finding.severity, "dim")
         console.print(Text(f"{finding.severity}: {finding.message}", style=style))
+    if explain:
+        console.print()
+        console.print(Text("Why figures were paired", style="bold underline"))
+        for change in c.figures:
+            if change.why:
+                console.print(Text(f"{change.label}: {change.why}"))
     for pair in c.sections:
         if pair.status in ("unchanged", "added", "removed"):
             continue

@@ -86,3 +86,19 @@ def parse_as_of_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+# A file name that starts with its letter's date: "2026-02-27-leveringen.txt".
+DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[^0-9])")
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The date a file name starts with ("2026-02-27-brief.txt"); None when it has none or
+    it is no date."""
+    match = DATE_PREFIX.match(name)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
