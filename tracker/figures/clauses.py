@@ -1,109 +1,43 @@
-"""Clauses as tokens, and the noun phrases a figure is said of: walking back from a number over
-its linking words and verb group to the name before it (see concepts.py)."""
+"""The noun phrases a figure is said of: walking back from a number over
+its linking words and verb group to the name before it, and reading forward from it to what
+it is of or for (see concepts.py)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tracker.figures.lexicon import (
     ADVERBS,
-    AGENTS,
     ASIDE_OPENERS,
-    AUXILIARIES,
     CHANGE_NOUNS,
-    CLAUSE_WORDS,
     CONJUNCTIONS,
     DETERMINERS,
     EVALUATIVE,
     HOW,
     LINKS,
-    MATURITY_WORD,
-    MAX_BACK,
-    MAX_WORDS,
     OBJECT_VERBS,
     OPENER,
-    PARTICLES,
     POSSESSIVES,
-    PREPOSITIONS_IN_NAMES,
     PRONOUNS,
     QUALIFIER_WORDS,
     QUANTIFIERS,
     SUBORDINATE,
-    TOKEN,
     VALUE_NOUNS,
     VERB_FILLER,
     VERBS,
-    words_of,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Spot:
-    """One quantity in a sentence, as the concept finder needs it."""
-
-    start: int
-    end: int
-    unit: str
-    noun: str | None = None
-    conversion: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    low: str
-    start: int
-    end: int
-
-
-def tokens_of(text: str, offset: int = 0) -> list[Token]:
-    found = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in ("ca", "mld", "mln"):
-            word = word[:-1]
-        start = m.start() + offset
-        found.append(Token(word, word.lower().rstrip("."), start, start + len(word)))
-    return found
-
-
-def is_word(t: Token) -> bool:
-    return t.text[0].isalpha() or bool(MATURITY_WORD.fullmatch(t.text))
-
-
-def is_name_word(t: Token) -> bool:
-    if not is_word(t) or t.low in CONJUNCTIONS or t.low in CLAUSE_WORDS:
-        return False
-    # A capital inside a sentence starts a name ("Singapore Overnight Rate Average"), even
-    # where the word could be a verb.
-    return t.low not in VERBS or (t.text[0].isupper() and t.start > 0 and t.low not in AUXILIARIES)
-
-
-def phrase_of(sentence: str, tokens: Sequence[Token]) -> str:
-    """The letter's own words from the first token to the last, determiners and adverbs at the
-    start and dangling prepositions at the end dropped, at most `MAX_WORDS` words."""
-    tokens = list(tokens)
-    while tokens and (tokens[0].low in DETERMINERS | ADVERBS or not is_word(tokens[0])):
-        tokens.pop(0)
-    while tokens and (
-        not (is_word(tokens[-1]) or tokens[-1].text[0].isdigit())
-        or tokens[-1].low in PREPOSITIONS_IN_NAMES | CONJUNCTIONS | DETERMINERS
-    ):
-        tokens.pop()
-    if not tokens:
-        return ""
-    words = [t for t in tokens if is_word(t)]
-    if len(words) > MAX_WORDS:
-        tokens = [t for t in tokens if t.end <= words[MAX_WORDS - 1].end]
-    end = tokens[-1].end
-    if sentence[end : end + 1] == ")" and "(" in sentence[tokens[0].start : end]:
-        end += 1  # "Official Cash Rate (OCR)"
-    text = " ".join(sentence[tokens[0].start : end].split())
-    if text.count("(") != text.count(")"):
-        text = text.replace("(", "").replace(")", "")
-    return text
+from tracker.figures.tokens import (
+    Token,
+    is_agent,
+    is_name_word,
+    is_word,
+    name_run,
+    noun_back,
+    phrase_of,
+    tokens_of,
+    verb_like,
+)
 
 
 def sentence_subject(sentence: str, text: str, before: int) -> str | None:
@@ -135,19 +69,6 @@ def sentence_subject(sentence: str, text: str, before: int) -> str | None:
     if not phrase or phrase.lower() in PRONOUNS or is_agent(phrase):
         return None
     return phrase
-
-
-def name_run(tokens: Sequence[Token], *, stop_at_prepositions: bool) -> list[Token]:
-    """The tokens of a noun phrase from the start of `tokens`: words (and inner prepositions)
-    up to a verb, a conjunction, a clause word, a comma or a number."""
-    taken: list[Token] = []
-    for t in tokens:
-        if not is_name_word(t):
-            break
-        if stop_at_prepositions and taken and t.low in PREPOSITIONS_IN_NAMES - {"of", "van"}:
-            break
-        taken.append(t)
-    return taken
 
 
 def of_phrase(sentence: str, region: list[Token]) -> str | None:
@@ -378,75 +299,86 @@ def _subject(sentence: str, before: list[Token], k: int) -> tuple[str, str] | No
     return (phrase, "subject") if phrase else None
 
 
-def verb_like(tokens: list[Token], k: int) -> bool:
-    """A verb not in the word lists: an infinitive after a verb and "to" ("continued to
-    weaken"), or a participle in -ing before a linking word ("falling to", "growing at")."""
-    t = tokens[k]
-    if not is_word(t):
-        return False
-    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
-    if (
-        k >= 1
-        and tokens[k - 1].low == "to"
-        and ((k >= 2 and tokens[k - 2].low in VERBS) or nxt in LINKS | VERB_FILLER | CONJUNCTIONS)
-    ):
-        return True  # "continued to weaken", "the economy to pick up"
-    if t.low.endswith("ed") and k >= 1 and tokens[k - 1].low in AUXILIARIES:
-        return True  # "have been revised"
-    before = tokens[k - 1] if k >= 1 else None
-    opens = (
-        before is None
-        or before.text == ","
-        or before.low in VERBS | CONJUNCTIONS | words_of("most all some")
-    )
-    return t.low.endswith("ing") and len(t.low) > 5 and nxt in LINKS | VERB_FILLER and opens
-
-
-def noun_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
-    """The noun phrase ending at token `k`, walked back to a verb, a conjunction, a comma or
-    `MAX_BACK` words: (first, last) token indices, or None when token `k` is no noun."""
-    if (
-        k >= 1
-        and re.fullmatch(r"ge[^\W\d_]{3,}[dt]", tokens[k].low)
-        and is_name_word(tokens[k - 1])
-    ):
-        k -= 1  # "wordt de groei geraamd op": the participle closes the verb, not the name
-    if k < 0 or not is_name_word(tokens[k]) or tokens[k].low in LINKS | VERB_FILLER:
+def of_word(sentence: str, region: list[Token]) -> str | None:
+    """ "het opleiden van ca. 650 Oekraïense militairen": what the counted are the object of,
+    the word before "van", "aan" or "of" ("opleiden van")."""
+    words = [t for t in region if t.low not in QUALIFIER_WORDS]
+    if len(words) < 2 or words[-1].low not in ("van", "aan", "of") or not is_name_word(words[-2]):
         return None
-    if verb_like(tokens, k):
+    if words[-2].low in DETERMINERS | VALUE_NOUNS | QUALIFIER_WORDS:
         return None
-    first = k
-    while first - 1 >= 0 and k - first < MAX_BACK:
-        t = tokens[first - 1]
-        inner_and = t.low in ("and", "en") and any(
-            x.low in ("excluding", "including", "exclusief", "inclusief")
-            for x in tokens[max(0, first - 4) : first - 1]
-        )
-        if not (
-            inner_and
-            or is_name_word(t)
-            or (t.text[0].isdigit() and first - 2 >= 0 and is_word(tokens[first - 2]))
-        ):
-            break
-        if verb_like(tokens, first - 1) or t.low in PARTICLES:
-            break
-        if t.low.endswith("ing") and first - 2 >= 0 and tokens[first - 2].text == ",":
-            break  # ", causing CPI-All Items inflation to …": a participle opens it
-        after_verb = first - 2 >= 0 and tokens[first - 2].low in VERBS
-        after_verb = after_verb and not (first - 3 >= 0 and tokens[first - 3].low in DETERMINERS)
-        if t.low in PREPOSITIONS_IN_NAMES and after_verb:
-            break  # "rose in the euro area": the preposition opens an adverbial
-        first -= 1
-    while first <= k and (
-        tokens[first].low in PREPOSITIONS_IN_NAMES or tokens[first].low in ADVERBS
+    return f"{words[-2].text} {words[-1].text}"
+
+
+def count_phrase(sentence: str, after: list[Token], noun: str) -> str:
+    """The counted noun and a participle right after it: "Oekraïense militairen getraind"."""
+    first = noun.split()[0].lower()
+    at = next((k for k, t in enumerate(after) if t.low == first), None)
+    if at is None:
+        return noun
+    k = at + len(noun.split())
+    if k < len(after) and re.fullmatch(r"(?:ge|be|ver|ont)[^\W\d_]+(?:d|t|en)", after[k].low):
+        return phrase_of(sentence, after[at : k + 1])
+    return phrase_of(sentence, after[at:k]) or noun
+
+
+def amount_of(sentence: str, after: list[Token], unit: str) -> str | None:
+    """An amount of something: "€ 13,6 miljard aan militaire steun begroot", "$125 billion of
+    Treasury securities", "$776 billion in privately-held net marketable debt"."""
+    if unit in ("%", "pp", "bp") or len(after) < 2:
+        return None
+    lead = after[0].low
+    if lead not in ("aan", "of", "in", "worth"):
+        return None
+    body = after[1:]
+    if lead == "worth" and body and body[0].low == "of":
+        body = body[1:]
+    if lead == "in" and (
+        not body or re.fullmatch(r"(?:ge|be|ver|ont|uit)[^\W\d_]+(?:d|t)", body[0].low)
     ):
-        first += 1  # a leading preposition is an adverbial's ("In line with …")
-    return (first, k) if first <= k else None
+        return None  # "€52,8 mln. in 2024 uitbetaald": the period, then a participle
+    taken = name_run(body, stop_at_prepositions=False)
+    if lead == "aan" and len(taken) < len(body):
+        # Dutch puts the participle last: "aan militaire steun begroot".
+        rest = body[len(taken)]
+        if re.fullmatch(r"(?:ge|be|ver|ont|in)[^\W\d_]+(?:d|t|en)", rest.low):
+            taken = [*taken, rest]
+    return phrase_of(sentence, taken) or None
 
 
-def is_agent(phrase: str) -> bool:
-    """True when the phrase names who acts ("the Committee", "Treasury", "de Raad van
-    Bestuur van de ECB"), not a quantity: its head, the word before any preposition."""
-    words = phrase.lower().replace("’s", "").replace("'s", "").split()
-    cut = next((k for k, w in enumerate(words) if w in PREPOSITIONS_IN_NAMES and k), len(words))
-    return bool(words) and words[cut - 1] in AGENTS
+def for_what(sentence: str, after: list[Token]) -> str | None:
+    """ "for business loans" right after the number: what the value is for."""
+    if len(after) < 2 or after[0].low not in ("for", "voor"):
+        return None
+    taken = name_run(after[1:], stop_at_prepositions=True)
+    phrase = phrase_of(sentence, taken)
+    return f"{after[0].text} {phrase}" if phrase else None
+
+
+def after_phrase(sentence: str, after: list[Token]) -> str | None:
+    """What the words after the number name: "van de beroepsbevolking werkloos", "its 2
+    percent objective" ("N objective"), "for the 10-year note"."""
+    if not after:
+        return None
+    lead = after[0].low
+    body = after
+    if (
+        len(after) >= 3
+        and after[1].low == "aan"
+        and (lead == "bij" or re.fullmatch(r"(?:ge|bij|be|ver)[^\W\d_]+(?:d|t|en)", lead))
+    ):
+        # "draagt Nederland € 179 miljoen bij aan NAVO-fondsen", "€179 mln. bijgedragen aan …"
+        taken = name_run(after[2:], stop_at_prepositions=True)
+        return phrase_of(sentence, [after[0], after[1], *taken]) if taken else None
+    if lead in ("van", "of", "voor", "for", "aan"):
+        body = after[1:]
+    elif lead in VERBS or lead in LINKS or lead in CONJUNCTIONS or not is_word(after[0]):
+        return None
+    taken = name_run(body, stop_at_prepositions=True)
+    if (
+        lead == "van"
+        and len(taken) < len(body)
+        and body[len(taken)].low in ("werkloos", "werkzaam")
+    ):
+        taken = [*taken, body[len(taken)]]
+    return phrase_of(sentence, taken) or None

@@ -36,49 +36,45 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tracker.figures.clauses import (
-    Spot,
-    Token,
-    is_agent,
-    is_name_word,
-    is_word,
-    name_run,
+    after_phrase,
+    amount_of,
+    count_phrase,
+    for_what,
     named_before,
     of_phrase,
-    phrase_of,
+    of_word,
     sentence_subject,
-    tokens_of,
 )
 from tracker.figures.lexicon import (
     ADVERBIALS,
     AS_EXPECTED,
-    CHANGE_BY,
     CHANGE_NOUNS,
-    CITED,
-    CITED_AFTER,
     CLAUSE_BREAK,
     COMPARATIVES,
-    COMPARED_AFTER,
     CONJUNCTIONS,
     DASH_ASIDE,
     DETERMINERS,
     FORECAST,
     FROM_VALUE,
-    GROWTH_BY,
-    INCREMENT,
     KEY_DROP,
     LINKS,
     NAME_IN_PARENTHESES,
-    OPENER,
-    PREFERRED,
     PRONOUNS,
     QUALIFIER_WORDS,
     SOURCE,
-    TO_AFTER,
     VALUE_NOUNS,
     VERB_FILLER,
-    VERBS,
 )
 from tracker.figures.lists import after_list, resolve_these, respective_names
+from tracker.figures.roles import clause_before, inherited_roles, role_of
+from tracker.figures.tokens import (
+    Spot,
+    Token,
+    is_agent,
+    is_word,
+    phrase_of,
+    tokens_of,
+)
 from tracker.model import Role
 
 
@@ -100,25 +96,8 @@ class Meaning:
     borrowing estimate", "verwacht"): its value is for a fixed period, never a reading."""
 
 
-TO_BETWEEN = re.compile(r"\b(?:to|naar|tot|at|op)\b", re.IGNORECASE)
 # A sentence that opens by pointing back: "Dit zijn er 16 duizend meer", "This was …".
 POINTS_BACK = re.compile(r"\W*(?:dit|dat|this|that|it|het|deze)\s+\w+", re.IGNORECASE)
-
-
-def clause_before(text: str, spots: Sequence[Spot], i: int) -> str:
-    """The text before figure `i` from the last clause break or the figure before it, an
-    opening adverbial left out ("Based on the Advance Estimates released …, the economy")."""
-    start = spots[i - 1].end if i else 0
-    part = text[start : spots[i].start]
-    cut = 0
-    for m in CLAUSE_BREAK.finditer(part):
-        cut = m.end()
-    part = part[cut:]
-    if not i:
-        opener = OPENER.match(part)
-        if opener:
-            part = part[opener.end() :]
-    return part
 
 
 def meanings(
@@ -152,7 +131,7 @@ def _blank(m: re.Match[str]) -> str:
 
 def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     sentence, text, spots, i, found = place.sentence, place.text, place.spots, place.i, place.found
-    role, cited_from = _role(sentence, text, spots, i)
+    role, cited_from = role_of(sentence, text, spots, i)
     estimate = bool(FORECAST.search(clause_before(cues, spots, i)))
     if estimate and role == "level":
         role = "forecast"
@@ -166,65 +145,11 @@ def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     head = concept.split()[:1]
     if role == "level" and how == "subject" and head and head[0].lower() in CHANGE_NOUNS:
         role = "change"  # "The increase in … borrowing was $3 billion"
-    if role == "level" and how == "list" and found[-1].role in _inherited(text, spots, i):
+    if role == "level" and how == "list" and found[-1].role in inherited_roles(text, spots, i):
         role = found[-1].role  # "expected to average 8.1% in 2022, 5.5% in 2023"
     if how == "list" and found[-1].estimate:
         estimate = True
     return Meaning(concept, role, how, cited_from, estimate)
-
-
-def _inherited(text: str, spots: Sequence[Spot], i: int) -> tuple[Role, ...]:
-    """The roles a listed value takes from the one before it: a forecast's and a dissent's,
-    and a change's when no "to" stands between ("by $9 billion, $6 billion and $3 billion",
-    not "by 25 basis points to 3%")."""
-    between = text[spots[i - 1].end : spots[i].start] if i else ""
-    if TO_BETWEEN.search(between):
-        return ("forecast", "preferred")
-    return ("forecast", "preferred", "change")
-
-
-def _role(sentence: str, text: str, spots: Sequence[Spot], i: int) -> tuple[Role, bool]:
-    spot = spots[i]
-    if spot.conversion:
-        return "conversion", False
-    before = text[: spot.start]
-    after = text[spot.end :]
-    if PREFERRED.search(before):
-        return "preferred", False
-    clause = clause_before(text, spots, i)
-    if CITED.search(clause) or CITED.match(sentence) or CITED_AFTER.match(after):
-        return "previous", False
-    near = before[-60:]
-    from_m = FROM_VALUE.search(near)
-    if from_m and from_m.group().lower().startswith("after"):
-        return "previous", True
-    if from_m and (
-        (i + 1 < len(spots) and TO_AFTER.match(text[spot.end : spots[i + 1].start]))
-        or (
-            i > 0
-            and from_m.group().lower().startswith(("from", "tegen", "against", "compared"))
-            and not re.search(r"\b(?:to|naar|tot)\b", text[spots[i - 1].end : spot.start])
-        )
-    ):
-        return "previous", True
-    growth = spot.unit == "%" and GROWTH_BY.search(near)
-    if not growth and (
-        CHANGE_BY.search(near)
-        or (COMPARED_AFTER.match(after) and spot.unit != "%")  # "3,5 procent lager dan …": a rate
-        or _change_noun_before(near)
-        or INCREMENT.search(near)
-    ):
-        return "change", False
-    if FORECAST.search(clause):
-        return "forecast", False
-    return "level", False
-
-
-def _change_noun_before(text: str) -> bool:
-    m = re.search(
-        r"([^\W\d_]+)\s+(?:of|van)\s+(?:(?:about|around|ongeveer|ca\.|circa|ruim|bijna)\s+)?$", text
-    )
-    return bool(m and m.group(1).lower() in CHANGE_NOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +210,8 @@ def _counted(p: _Place) -> Found:
     noun = p.spot.noun
     if not noun or noun.split()[0].lower() in COMPARATIVES:
         return None
-    counted = _count_phrase(p.sentence, p.after, noun)
-    of = _of_word(p.sentence, p.region)
+    counted = count_phrase(p.sentence, p.after, noun)
+    of = of_word(p.sentence, p.region)
     return (f"{of} {counted}" if of else counted), "count"
 
 
@@ -304,7 +229,7 @@ def _attributive(p: _Place) -> Found:
     last = region[-1].low
     if not (last in DETERMINERS or last.endswith(("’s", "'s")) or participle):
         return None
-    attributive = _after_phrase(p.sentence, p.after)
+    attributive = after_phrase(p.sentence, p.after)
     if attributive and attributive.split()[-1].lower() not in VALUE_NOUNS:
         return attributive, "after"
     return None
@@ -319,7 +244,7 @@ def _from_before(p: _Place) -> Found:
 
 
 def _amount(p: _Place) -> Found:
-    amount = _amount_of(p.sentence, p.after, p.spot.unit)
+    amount = amount_of(p.sentence, p.after, p.spot.unit)
     return (amount, "amount of") if amount else None
 
 
@@ -339,7 +264,7 @@ def _listed(p: _Place) -> Found:
 def _for_each(p: _Place) -> Found:
     """ "at 5.2 per cent for business loans and 3.9 per cent for mortgages"."""
     region = p.region
-    qualified = _for_what(p.sentence, p.after)
+    qualified = for_what(p.sentence, p.after)
     if not (p.i and qualified and region and region[0].low in ("for", "voor")):
         return None
     if region[-1].low not in ("and", "en"):
@@ -360,7 +285,7 @@ def _named(p: _Place) -> Found:
         return (p.before, "list") if p.found else None
     if not phrase:
         return None
-    qualified = _for_what(p.sentence, p.after)
+    qualified = for_what(p.sentence, p.after)
     if qualified and how == "subject" and not is_agent(phrase):
         return f"{phrase} {qualified}", how  # "lending rates … at 5.2 per cent for business loans"
     opener = phrase.split()[0].lower()
@@ -383,7 +308,7 @@ def _points_back(p: _Place) -> Found:
 
 
 def _after(p: _Place) -> Found:
-    right = _after_phrase(p.sentence, p.after)
+    right = after_phrase(p.sentence, p.after)
     return (right, "after") if right else None
 
 
@@ -420,91 +345,6 @@ def _concept(place: _Place) -> tuple[str, str]:
             return found
     words = [t for t in place.clause[-6:] if is_word(t)]
     return phrase_of(place.sentence, words[-4:]), "words"
-
-
-def _of_word(sentence: str, region: list[Token]) -> str | None:
-    """ "het opleiden van ca. 650 Oekraïense militairen": what the counted are the object of,
-    the word before "van", "aan" or "of" ("opleiden van")."""
-    words = [t for t in region if t.low not in QUALIFIER_WORDS]
-    if len(words) < 2 or words[-1].low not in ("van", "aan", "of") or not is_name_word(words[-2]):
-        return None
-    if words[-2].low in DETERMINERS | VALUE_NOUNS | QUALIFIER_WORDS:
-        return None
-    return f"{words[-2].text} {words[-1].text}"
-
-
-def _count_phrase(sentence: str, after: list[Token], noun: str) -> str:
-    """The counted noun and a participle right after it: "Oekraïense militairen getraind"."""
-    first = noun.split()[0].lower()
-    at = next((k for k, t in enumerate(after) if t.low == first), None)
-    if at is None:
-        return noun
-    k = at + len(noun.split())
-    if k < len(after) and re.fullmatch(r"(?:ge|be|ver|ont)[^\W\d_]+(?:d|t|en)", after[k].low):
-        return phrase_of(sentence, after[at : k + 1])
-    return phrase_of(sentence, after[at:k]) or noun
-
-
-def _amount_of(sentence: str, after: list[Token], unit: str) -> str | None:
-    """An amount of something: "€ 13,6 miljard aan militaire steun begroot", "$125 billion of
-    Treasury securities", "$776 billion in privately-held net marketable debt"."""
-    if unit in ("%", "pp", "bp") or len(after) < 2:
-        return None
-    lead = after[0].low
-    if lead not in ("aan", "of", "in", "worth"):
-        return None
-    body = after[1:]
-    if lead == "worth" and body and body[0].low == "of":
-        body = body[1:]
-    if lead == "in" and (
-        not body or re.fullmatch(r"(?:ge|be|ver|ont|uit)[^\W\d_]+(?:d|t)", body[0].low)
-    ):
-        return None  # "€52,8 mln. in 2024 uitbetaald": the period, then a participle
-    taken = name_run(body, stop_at_prepositions=False)
-    if lead == "aan" and len(taken) < len(body):
-        # Dutch puts the participle last: "aan militaire steun begroot".
-        rest = body[len(taken)]
-        if re.fullmatch(r"(?:ge|be|ver|ont|in)[^\W\d_]+(?:d|t|en)", rest.low):
-            taken = [*taken, rest]
-    return phrase_of(sentence, taken) or None
-
-
-def _for_what(sentence: str, after: list[Token]) -> str | None:
-    """ "for business loans" right after the number: what the value is for."""
-    if len(after) < 2 or after[0].low not in ("for", "voor"):
-        return None
-    taken = name_run(after[1:], stop_at_prepositions=True)
-    phrase = phrase_of(sentence, taken)
-    return f"{after[0].text} {phrase}" if phrase else None
-
-
-def _after_phrase(sentence: str, after: list[Token]) -> str | None:
-    """What the words after the number name: "van de beroepsbevolking werkloos", "its 2
-    percent objective" ("N objective"), "for the 10-year note"."""
-    if not after:
-        return None
-    lead = after[0].low
-    body = after
-    if (
-        len(after) >= 3
-        and after[1].low == "aan"
-        and (lead == "bij" or re.fullmatch(r"(?:ge|bij|be|ver)[^\W\d_]+(?:d|t|en)", lead))
-    ):
-        # "draagt Nederland € 179 miljoen bij aan NAVO-fondsen", "€179 mln. bijgedragen aan …"
-        taken = name_run(after[2:], stop_at_prepositions=True)
-        return phrase_of(sentence, [after[0], after[1], *taken]) if taken else None
-    if lead in ("van", "of", "voor", "for", "aan"):
-        body = after[1:]
-    elif lead in VERBS or lead in LINKS or lead in CONJUNCTIONS or not is_word(after[0]):
-        return None
-    taken = name_run(body, stop_at_prepositions=True)
-    if (
-        lead == "van"
-        and len(taken) < len(body)
-        and body[len(taken)].low in ("werkloos", "werkzaam")
-    ):
-        taken = [*taken, body[len(taken)]]
-    return phrase_of(sentence, taken) or None
 
 
 def concept_key(concept: str) -> str:

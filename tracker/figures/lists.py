@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.figures.clauses import Spot, name_run, phrase_of, tokens_of
 from tracker.figures.lexicon import (
     ADVERBS,
     CLAUSE_WORDS,
@@ -19,6 +18,7 @@ from tracker.figures.lexicon import (
     VERB_FILLER,
     VERBS,
 )
+from tracker.figures.tokens import Spot, name_run, phrase_of, tokens_of
 
 
 def resolve_these(concept: str, earlier: Sequence[str]) -> str:

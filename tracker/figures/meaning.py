@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from tracker.figures.clauses import Spot
 from tracker.figures.concepts import Meaning, concept_key, meanings
+from tracker.figures.tokens import Spot
 from tracker.model import Figure, Language, Period
 from tracker.text.periods import Mention, period_mentions, year_span
 
