@@ -46,8 +46,14 @@ def test_one_commit_per_letter_naming_series_date_title_and_changes(in_order: Pa
     assert len(messages) == 1 + len(BY_DATE)
     newest = messages[0]
     assert newest.startswith(f"{SERIES}: 2026-03-04 ")
-    assert "sections changed" in newest or "section changed" in newest
-    assert "figures changed" in newest or "figure changed" in newest
+    # A council report after a delivery letter: its sections are new, its figures too.
+    assert "7 sections added, 7 removed; " in newest and " not repeated" in newest
+    # The delivery letter's subject names its largest moves, against the last report of each.
+    delivery = messages[1].splitlines()
+    assert delivery[0].startswith(f"{SERIES}: 2026-02-27 Leveringen militaire goederen")
+    assert "€ 8,7 miljard → €11,7 mld." in delivery[0]
+    assert "€ 13,6 miljard → €14,3 mld." in delivery[0]
+    assert "4 figures changed" in messages[1]  # budget, delivered, direct, commercial
     assert messages[-2].startswith(f"{SERIES}: 2025-04-15 ")
     assert "first letter of the series" in messages[-2]
     assert status(in_order) == ""
@@ -234,9 +240,13 @@ def test_a_figure_keeps_its_identity_when_it_skips_a_letter(in_order: Path) -> N
         and "14,3" in reported(f).get("2026-02-27", "")
     ]
     assert len(budget) == 1
-    assert "2025-11-27" not in reported(budget[0])
-    carried = [v for v in budget[0]["values"] if v["date"] == "2025-11-27"]
-    assert carried and carried[0]["carried"] and "13,6" in carried[0]["text"]
+    # Nothing stands under a letter that does not report it: no value is carried forward.
+    assert "2025-11-27" not in {v["date"] for v in budget[0]["values"]}
+    assert not any(v["carried"] for f in ledger["figures"] for v in f["values"])
+    assert budget[0]["last"]["date"] == "2026-02-27" and "14,3" in budget[0]["last"]["text"]
+    # The 2026-02-27 value is compared with the last letter that reported it.
+    latest = next(v for v in budget[0]["values"] if v["date"] == "2026-02-27")
+    assert latest["compared_with"] == "2025-09-10-nieuwsbericht-militaire-steun"
 
 
 def test_hostile_series_name_on_the_command_line(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,11 +13,12 @@ import pytest
 from history_repos import BY_DATE, SEEDS
 
 from tracker.history.build import derive, extend
-from tracker.history.index import entries_from_csv, render_ledger
+from tracker.history.index import entries_from_csv
 from tracker.history.layout import index_path, ledger_path, manifest_path, report_path
-from tracker.history.ledger import track
 from tracker.history.ledger_csv import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger
+from tracker.history.ledger_view import render_ledger
 from tracker.history.order import appends
+from tracker.history.tracked import track
 from tracker.read.files import document_from_bytes
 from tracker.read.snapshot import from_markdown, to_markdown
 
@@ -74,7 +76,7 @@ def test_ledger_csv_round_trips_and_scans(derived: dict[str, str]) -> None:
     assert scan.rows == [r for r in rows if r.letter == last_letter]
     assert all(r.figure in scan.known for r in rows)
     assert "no-such-figure-eur" not in scan.known and "figure" not in scan.known
-    assert len({(r.letter, r.figure) for r in rows}) == len(rows)  # one row per figure per letter
+    assert len({(r.letter, r.index) for r in rows}) == len(rows)  # one row per figure per letter
     # A field with a line break: the scan falls back to the csv module and agrees with it.
     broken_label = [*rows[:-1], replace(rows[-1], label="two\nlines")]
     text = rows_to_csv(broken_label)
@@ -84,30 +86,36 @@ def test_ledger_csv_round_trips_and_scans(derived: dict[str, str]) -> None:
     assert all(r.figure in scan.known for r in rows)
 
 
-def test_ledger_carries_values_forward_in_every_format(derived: dict[str, str]) -> None:
+def test_ledger_lists_only_reported_values_in_every_format(derived: dict[str, str]) -> None:
     rows = rows_from_csv(derived[ledger_path(SERIES)])
     entries = entries_from_csv(derived[manifest_path(SERIES)])
     tracked = track(rows, [e.letter for e in entries])
+    assert sum(len(t.reported) for t in tracked) == len(rows)
     for figure in tracked:
-        cells = [c for c in figure.cells if c is not None]
-        assert not cells[0].carried  # a figure starts where it is first reported
-        assert figure.seen_in == sum(not c.carried for c in cells)
-        assert figure.last_seen == max(c.row.date for c in cells if not c.carried)
+        letters = {row.letter for _, row in figure.reported}
+        assert figure.seen_in == len(letters)
+        # The last report is the latest letter's own value, as that letter's column shows it.
+        own = [p for p, row in figure.reported if row.status not in ("restated", "revised")]
+        assert figure.last == figure.at((own or [p for p, _ in figure.reported])[-1])
+        assert figure.last_seen == figure.last.date
     table = render_ledger(entries, tracked, "table").splitlines()
-    assert table[0].split() == [
-        "figure",
-        "label",
-        "unit",
-        "last",
-        "value",
-        "last",
-        "seen",
-        "letters",
-    ]
+    assert table[0].split() == ["figure", "label", "unit", "last", "reported", "on", "letters"]
     assert len(table) == 1 + len(tracked)
     csv_lines = render_ledger(entries, tracked, "csv").splitlines()
-    assert len(csv_lines) == 1 + sum(sum(c is not None for c in t.cells) for t in tracked)
-    assert any(line.endswith(",yes") for line in csv_lines)  # some value is carried forward
+    assert len(csv_lines) == 1 + len(rows)
+    carried = next(csv.reader(csv_lines[:1])).index("carried")
+    assert all(fields[carried] == "" for fields in csv.reader(csv_lines[1:]))
+    data = json.loads(render_ledger(entries, tracked, "json"))
+    assert data["schema"] == "tracker.figures/1"
+    for figure, shown in zip(tracked, data["figures"], strict=True):
+        assert not any(v["carried"] for v in shown["values"])
+        assert {v["letter"] for v in shown["values"]} == set(shown["reported_in"])
+        assert shown["last"] == {
+            "letter": figure.last.letter,
+            "date": figure.last.date.isoformat(),
+            "value": shown["value"],
+            "text": figure.last.text,
+        }
 
 
 def test_damaged_ledger_is_a_clear_error(derived: dict[str, str]) -> None:

@@ -338,7 +338,7 @@ def figures(
     if output_format not in ("table", "csv", "json"):
         raise fail(f"unknown format {output_format!r} (use table, csv or json)")
     # start-up time: imported on use
-    from tracker.history.index import render_ledger
+    from tracker.history.ledger_view import render_ledger
     from tracker.history.series import figure_ledger
 
     letters, tracked = figure_ledger(repo or Path.cwd(), series)

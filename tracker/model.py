@@ -307,6 +307,11 @@ class FigureChange:
     """The delta written in the letter's own style, e.g. "+€0,7 mld. (+5,1%)"."""
     why: str | None = None
     """For a pair, why the two were paired: which concept, role and period agreed."""
+    old_letter: str | None = None
+    """In a series' day report, the earlier letter the old side was last reported in, when
+    that is not the letter the report compares with (snapshot stem); None otherwise."""
+    old_date: dt.date | None = None
+    """The date of `old_letter`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,9 +62,9 @@ def find_findings(
     language = new.meta.language
     findings: list[Finding] = []
     findings.extend(sum_findings(new, new_figures))
-    findings.extend(_stated_changes(new, new_figures, changes, language))
+    findings.extend(stated_change_findings(new, new_figures, changes, language))
     findings.extend(_restatements(old, new, old_figures, new_figures))
-    findings.extend(_duplicates(new, new_figures))
+    findings.extend(duplicate_findings(new, new_figures))
     return tuple(findings)
 
 
@@ -145,7 +145,7 @@ def _extra(value: Decimal, like: Figure, language: Language) -> int:
 # --- stated changes ---------------------------------------------------------------------------
 
 
-def _stated_changes(
+def stated_change_findings(
     new: Document,
     figures: Sequence[Figure],
     changes: tuple[FigureChange, ...],
@@ -282,7 +282,7 @@ DUPLICATE_LABEL_WORDS = 3
 """Labels shorter than this are too generic to say two figures are the same thing."""
 
 
-def _duplicates(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
+def duplicate_findings(doc: Document, figures: Sequence[Figure]) -> list[Finding]:
     """The same label with two different values in one letter.
 
     A change and a level, or a forecast and an outcome, may share a label and differ: only

@@ -162,7 +162,7 @@ def pair_figures(
     for i, j in pairs.items():
         o, n = old_figures[old_groups[i].members[0]], new_figures[new_groups[j].members[0]]
         why = BRIDGE_WHY if (i, j) in bridged else explain(o, n, rarity)
-        change = replace(_paired(o, n, new.meta.language), why=why)
+        change = replace(paired_change(o, n, new.meta.language), why=why)
         changes.append(((new_groups[j].members[0], 0), change))
     taken_new = set(pairs.values())
     for j, ng in enumerate(new_groups):
@@ -407,7 +407,7 @@ def _bridges(
 # --- deltas -----------------------------------------------------------------------------------
 
 
-def _paired(old: Figure, new: Figure, language: Language) -> FigureChange:
+def paired_change(old: Figure, new: Figure, language: Language) -> FigureChange:
     if old.value == new.value and old.high == new.high:
         return FigureChange("unchanged", old, new, new.label, new.unit, Decimal(0), Decimal(0))
     delta = new.value - old.value

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.comparison.pairing import Pairing, match_groups
 from tracker.comparison.similarity import similarity
@@ -54,6 +54,9 @@ class Match:
     (an earlier data point said again) or "revised" (said again with another value)."""
     previous: Report | None
     """The report it is compared with: the identity's latest, or the one it restates."""
+    group: int = -1
+    """Figures of the new letter that say one value again ("€14,3 mld." in the opening and in
+    a section) share a group number: a new identity is given once for all of them."""
 
 
 def match_series(
@@ -73,9 +76,14 @@ def match_series(
     taken: set[str] = set()
     for i, j in pairing.pairs.items():
         report = latest[pairing.old_groups[i].members[0]]
+        if report.figure.role != figures[pairing.new_groups[j].members[0]].role:
+            # Two letters may set an outcome beside its forecast; in a series they are two
+            # identities: the forecast's restatement, not the outcome, continues it.
+            continue
         for k in pairing.new_groups[j].members:
             matches[k] = _continued(report, figures[k], predecessor)
         taken.add(report.identity)
+    _bridged_cells(figures, pairing, matches, language)
     _restatements(memory, figures, pairing, matches, language)
     _bridge_rows(figures, latest, matches, taken, predecessor)
     # A restated cell that joined an identity keeps it; the rest of its group too.
@@ -84,7 +92,11 @@ def match_series(
         for k in group.members:
             if k not in matches and known is not None and known.status in ("restated", "revised"):
                 matches[k] = known
-    return [matches.get(k, Match(None, "new", None)) for k in range(len(figures))]
+    group_of = {k: j for j, group in enumerate(pairing.new_groups) for k in group.members}
+    return [
+        replace(matches.get(k, Match(None, "new", None)), group=group_of.get(k, -1 - k))
+        for k in range(len(figures))
+    ]
 
 
 def _continued(report: Report, figure: Figure, predecessor: str | None) -> Match:
@@ -111,9 +123,11 @@ def _restatements(
             continue
         best: tuple[float, Report] | None = None
         for report in by_period.get(figure.period.key, ()):
-            if report.figure.unit != figure.unit or report.figure.role != figure.role:
+            if report.figure.unit != figure.unit or not _restates(figure, report.figure):
                 continue
-            score = similarity(report.figure, figure, set(), pairing.rarity)
+            # A cited value is weighed as the kind of figure it cites.
+            cited = replace(figure, role=report.figure.role)
+            score = similarity(report.figure, cited, set(), pairing.rarity)
             if figure.period.grain == "day" and agree(report.figure, figure, language):
                 # A value for the very day another letter gave one for, agreeing within
                 # rounding (a table's earlier date column): the same data point.
@@ -124,6 +138,37 @@ def _restatements(
             report = best[1]
             status = "restated" if agree(report.figure, figure, language) else "revised"
             matches[k] = Match(report.identity, status, report)
+
+
+def _bridged_cells(
+    figures: Sequence[Figure],
+    pairing: Pairing,
+    matches: dict[int, Match],
+    language: Language,
+) -> None:
+    """Where a table row's current cell continues an identity and an earlier column of that
+    row gives the value the identity was last reported with, that cell restates the report."""
+    for n, match in list(matches.items()):
+        current, report = figures[n], match.previous
+        if current.row is None or report is None or match.status in ("restated", "revised"):
+            continue
+        for k in sorted(pairing.restated):
+            cell = figures[k]
+            same_row = cell.row == current.row and (cell.section, cell.line) == (
+                current.section, current.line
+            )  # fmt: skip
+            if k not in matches and same_row and agree(report.figure, cell, language):
+                matches[k] = Match(match.identity, "restated", report)
+                break
+
+
+def _restates(figure: Figure, reported: Figure) -> bool:
+    """Can `figure` be the same data point as `reported`? Of one role; or a value the letter
+    cites ("In January, Treasury estimated $729 billion") for an estimate or level reported
+    before."""
+    if figure.role == reported.role:
+        return True
+    return figure.role == "previous" and reported.role in ("level", "forecast")
 
 
 def _bridge_rows(

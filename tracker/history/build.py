@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from tracker.comparison.compare import compare
 from tracker.errors import TrackerError
 from tracker.figures.find import find_figures
+from tracker.history.day import counts, day_comparison, largest_moves
 from tracker.history.index import LetterEntry, entries_to_csv, index_window, render_index
 from tracker.history.layout import (
     INDEX,
@@ -30,7 +31,7 @@ from tracker.history.layout import (
 from tracker.history.ledger import GAP_LETTERS, KnownIds, LedgerRow, LedgerState, ledger_step
 from tracker.history.ledger_csv import LedgerScan, rows_from_csv, rows_to_csv, scan_ledger
 from tracker.history.order import chain, plan, predecessors, skeleton
-from tracker.model import Comparison, Document, Figure, FigureChange, Finding
+from tracker.model import Comparison, Document, Figure, Finding, Language
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown
 from tracker.text.words import squash
@@ -55,16 +56,14 @@ class Work:
     """What a letter needs from its neighbours; independent of the rest of the series."""
 
     figures: tuple[Figure, ...]
-    changes: tuple[FigureChange, ...]
-    """Figure changes against the letter before it in the series (for the ledger)."""
-    counts: tuple[int, int, int] | None
-    """Sections changed, figures changed, findings of its report; None for no predecessor."""
-    body: str | None
-    """The report's change report; None for a letter with no predecessor."""
+    comparison: Comparison | None
+    """The letter against its predecessor (a correction: against the letter it replaces);
+    None for a letter with no predecessor."""
+    previous_figures: tuple[Figure, ...] = ()
+    """The figures of the letter compared with, in their order (the ledger's `index`)."""
     headings: tuple[str | None, ...] = ()
     """The letter's section headings, in order (figures point at them by index)."""
-    findings: tuple[Finding, ...] = ()
-    """The findings of its report; none for a letter with no predecessor."""
+    language: Language = "nl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,33 +77,21 @@ class Built:
 
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
-    """Compare a snapshot with the one before it (and with the one it corrects, if any)."""
+    """Compare a snapshot with the one before it (or with the one it corrects, if any)."""
     doc = from_markdown(text)
-    chained = compare(from_markdown(previous), doc) if previous is not None else None
-    reported = chained
-    if replaced is not None:
-        # A correction's report is against the letter it replaces, not its chain neighbour.
-        reported = compare(from_markdown(replaced), doc)
-    counts = None
-    body = None
-    if reported is not None:
-        counts = _counts(reported)
-        body = render_markdown(reported)
+    against = replaced if replaced is not None else previous
+    comparison = None
+    previous_figures: tuple[Figure, ...] = ()
+    if against is not None:
+        old = from_markdown(against)
+        comparison = compare(old, doc)
+        previous_figures = tuple(find_figures(old))
     return Work(
         figures=tuple(find_figures(doc)),
-        changes=chained.figures if chained is not None else (),
-        counts=counts,
-        body=body,
+        comparison=comparison,
+        previous_figures=previous_figures,
         headings=tuple(section.heading for section in doc.sections),
-        findings=reported.findings if reported is not None else (),
-    )
-
-
-def _counts(c: Comparison) -> tuple[int, int, int]:
-    return (
-        sum(1 for p in c.sections if p.status != "unchanged"),
-        sum(1 for f in c.figures if f.status != "unchanged"),
-        len(c.findings),
+        language=doc.meta.language,
     )
 
 
@@ -143,58 +130,95 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
         )
     works = dict(zip((e.letter for e in planned), run(tasks), strict=True))
 
+    # The ledger is a fold in series order; a day report needs the fold up to its letter.
+    state = LedgerState()
+    rows: list[LedgerRow] = []
+    reported: dict[str, Comparison] = {}
+    for position, entry in enumerate(standing):
+        predecessor = standing[position - 1] if position else None
+        fold = fold_letter(state, entry, predecessor, works[entry.letter])
+        # Read back as `extend` reads them, so both give the same bytes.
+        step = rows_from_csv(rows_to_csv(fold.rows), ledger_path(series))
+        state.add(entry.letter, step)
+        rows.extend(step)
+        if fold.comparison is not None:
+            reported[entry.letter] = fold.comparison
+
     outputs: dict[str, str] = {}
     done: dict[str, LetterEntry] = {}
     for entry in planned:
         work = works[entry.letter]
         against = entry.corrects or previous[entry.letter] or ""
-        entry = with_counts(entry, against, work.counts)
+        comparison = reported.get(entry.letter, work.comparison)
+        entry = with_counts(entry, against, comparison)
         done[entry.letter] = entry
         outputs[report_path(series, entry.letter)] = render_report(
-            series, entry, by_stem.get(against), work
+            series, entry, by_stem.get(against), work, comparison
         )
-
-    state = LedgerState()
-    rows: list[LedgerRow] = []
-    previous_rows: list[LedgerRow] = []
-    previous_figures: tuple[Figure, ...] = ()
-    for position, entry in enumerate(standing):
-        work = works[entry.letter]
-        step = ledger_step(
-            state,
-            letter=entry.letter,
-            date=entry.date,
-            figures=work.figures,
-            headings=work.headings,
-            previous_rows=previous_rows,
-            previous_figures=previous_figures,
-            changes=work.changes,
-            recent=[e.letter for e in standing[max(0, position - GAP_LETTERS) : position]],
-        )
-        state.add(step)
-        rows.extend(step)
-        previous_rows, previous_figures = step, work.figures
 
     final = [done[e.letter] for e in planned]
     outputs[manifest_path(series)] = entries_to_csv(final)
     outputs[ledger_path(series)] = rows_to_csv(rows)
     outputs[index_path(series)] = render_index(series, final, rows)
-    return Built(outputs, {stem: work.findings for stem, work in works.items()})
+    findings = {stem: _findings(reported.get(stem, works[stem].comparison)) for stem in works}
+    return Built(outputs, findings)
 
 
-def with_counts(
-    entry: LetterEntry, predecessor: str, counts: tuple[int, int, int] | None
-) -> LetterEntry:
-    if counts is None:
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """One letter's step of the series fold: its ledger rows, and its day report's comparison
+    (None unless the letter follows its predecessor in the series, not as a correction)."""
+
+    rows: list[LedgerRow]
+    comparison: Comparison | None
+
+
+def fold_letter(
+    state: LedgerState, entry: LetterEntry, predecessor: LetterEntry | None, work: Work
+) -> Fold:
+    """Match a letter's figures against the series, and take its report against it."""
+    step = ledger_step(
+        state,
+        letter=entry.letter,
+        date=entry.date,
+        figures=work.figures,
+        headings=work.headings,
+        language=work.language,
+        predecessor=predecessor.letter if predecessor else None,
+    )
+    if work.comparison is None or predecessor is None or entry.corrects:
+        return Fold(step.rows, None)
+    day = day_comparison(
+        work.comparison,
+        work.figures,
+        step.matches,
+        work.previous_figures,
+        state.recent.get(predecessor.letter, []),
+        {row.figure for row in step.rows},
+    )
+    return Fold(step.rows, day)
+
+
+def _findings(comparison: Comparison | None) -> tuple[Finding, ...]:
+    return comparison.findings if comparison is not None else ()
+
+
+def with_counts(entry: LetterEntry, predecessor: str, comparison: Comparison | None) -> LetterEntry:
+    if comparison is None:
         status = "first" if entry.status == "new" else entry.status
         return replace(entry, predecessor="", status=status)
-    sections, figures, findings = counts
+    n = counts(comparison)
     return replace(
         entry,
         predecessor=predecessor,
-        sections_changed=sections,
-        figures_changed=figures,
-        findings=findings,
+        sections_changed=n.sections_changed,
+        figures_changed=n.figures_changed,
+        findings=n.findings,
+        sections_added=n.sections_added,
+        sections_removed=n.sections_removed,
+        figures_new=n.figures_new,
+        figures_gone=n.figures_gone,
+        moves="; ".join(largest_moves(comparison)),
     )
 
 
@@ -215,9 +239,8 @@ def extend(
     standing = chain(entries)
     before = standing[-1]
     work = letter_work(text, previous_text, None)
-    entry = with_counts(skeleton(stem, doc), before.letter, work.counts)
-    final = [*entries, entry]
-    window = {e.letter for e in index_window(final)}
+    entry = skeleton(stem, doc)
+    window = {e.letter for e in index_window([*entries, entry])}
     recent = [e.letter for e in standing[-GAP_LETTERS:]]
     if window - {stem} <= set(recent):
         # The rows needed are those of the last letters: read from the end of the ledger.
@@ -229,29 +252,21 @@ def extend(
         scan = LedgerScan(
             known=KnownIds(r.figure for r in rows), rows=[r for r in rows if r.letter in wanted]
         )
-    state, kept = scan.state(), scan.rows
-    step = ledger_step(
-        state,
-        letter=stem,
-        date=entry.date,
-        figures=work.figures,
-        headings=work.headings,
-        previous_rows=[r for r in kept if r.letter == before.letter],
-        previous_figures=letter_work(previous_text, None, None).figures,
-        changes=work.changes,
-        recent=recent,
-    )
-    shown = [r for r in kept if r.letter in window] + step
+    state = LedgerScan(scan.known, [r for r in scan.rows if r.letter in recent]).state()
+    fold = fold_letter(state, entry, before, work)
+    entry = with_counts(entry, before.letter, fold.comparison)
+    final = [*entries, entry]
+    shown = [r for r in scan.rows if r.letter in window] + fold.rows
     if not ledger:
         ledger = rows_to_csv(())
     files = {
-        report_path(series, stem): render_report(series, entry, before, work),
+        report_path(series, stem): render_report(series, entry, before, work, fold.comparison),
         manifest_path(series): entries_to_csv(final),
         # The ledger is in series order, so the new letter's rows go at its end.
-        ledger_path(series): ledger + rows_to_csv(step, header=False),
+        ledger_path(series): ledger + rows_to_csv(fold.rows, header=False),
         index_path(series): render_index(series, final, shown),
     }
-    return Built(files, {stem: work.findings})
+    return Built(files, {stem: _findings(fold.comparison)})
 
 
 # --- reports --------------------------------------------------------------------------
@@ -262,6 +277,7 @@ def render_report(
     entry: LetterEntry,
     previous: LetterEntry | None,
     work: Work,
+    comparison: Comparison | None,
 ) -> str:
     """One letter's report: a line of links, then the change report (or, for the first
     letter, the figures it contains)."""
@@ -282,9 +298,9 @@ def render_report(
             "this report compares it with the letter it replaces.",
             "",
         ]
-    if work.body is None:
+    if comparison is None:
         return "\n".join([*head, *_first_report(entry, work)])
-    return "\n".join(head) + "\n" + work.body.rstrip("\n") + "\n"
+    return "\n".join(head) + "\n" + render_markdown(comparison).rstrip("\n") + "\n"
 
 
 def _link_text(text: str) -> str:

@@ -5,24 +5,28 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.errors import HistoryError
 from tracker.history.layout import report_link, snapshot_link
-from tracker.history.ledger import LedgerRow, TrackedFigure, track
+from tracker.history.ledger import LedgerRow
+from tracker.history.tracked import TrackedFigure, track
 
 KEY_FIGURE_LETTERS = 12
 """Letters shown as columns of the key-figures table: a year of monthly letters fits a GitHub
 page; figures.csv keeps the rest."""
 KEY_FIGURE_ROWS = 15
-"""Figures shown as rows: the ones mentioned in the most letters."""
+"""Figures shown as rows: those that moved, then those reported in the most letters."""
 CHARTS = 3
 """Mermaid charts drawn, one figure each, of the key figures whose value moved most:
 xychart-beta has no legend, so one line per chart is the only way a reader can tell what a
 line is."""
+CHART_POINTS = 3
+"""Reported values a figure needs for a chart: two points are a change, said in the table."""
+SHORT_DATES = 6
+"""Above this many points a chart's dates are written as months ("2025-09")."""
 
 LETTER_COLUMNS = (
     "date",
@@ -38,7 +42,14 @@ LETTER_COLUMNS = (
     "sections_changed",
     "figures_changed",
     "findings",
+    "sections_added",
+    "sections_removed",
+    "figures_new",
+    "figures_gone",
+    "moves",
 )
+"""The columns of letters.csv. New columns go at the end; a manifest written before them
+reads with them empty (and its series is rebuilt on the next ingest)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +74,49 @@ class LetterEntry:
     superseded: bool
     """True when a later correction replaces this letter in the series."""
     sections_changed: int
+    """Sections paired with one of the predecessor's and changed (added and removed apart)."""
     figures_changed: int
+    """Figures whose value moved since their last report."""
     findings: int
+    sections_added: int = 0
+    sections_removed: int = 0
+    figures_new: int = 0
+    """Figures the series had not seen."""
+    figures_gone: int = 0
+    """Figures of the predecessor this letter does not repeat."""
+    moves: str = ""
+    """The largest moves, "; "-separated: "rentevoet 3,75% → 1,00%; …"."""
 
     @property
     def summary(self) -> str:
-        """What changed, in words, as the commit message and the timeline say it."""
+        """What changed, in words, as the commit message and the timeline say it:
+        "2 sections changed, 7 added, 7 removed; 3 figures changed, 12 new, 9 not repeated"."""
         if not self.predecessor:
             return "first letter of the series"
-        parts = [
-            _plural(self.sections_changed, "section") + " changed",
-            _plural(self.figures_changed, "figure") + " changed",
-        ]
+        sections = _counted(
+            "section",
+            [(self.sections_changed, "changed"), (self.sections_added, "added"),
+             (self.sections_removed, "removed")],
+        )  # fmt: skip
+        figures = _counted(
+            "figure",
+            [(self.figures_changed, "changed"), (self.figures_new, "new"),
+             (self.figures_gone, "not repeated")],
+        )  # fmt: skip
+        parts = [sections, figures]
         if self.findings:
             parts.append(_plural(self.findings, "finding"))
         prefix = "correction: " if self.status == "correction" else ""
-        return prefix + ", ".join(parts)
+        return prefix + "; ".join(parts)
+
+
+def _counted(noun: str, counts: list[tuple[int, str]]) -> str:
+    """ "2 sections changed, 7 added"; "no section changed" when nothing happened."""
+    said = [(n, what) for n, what in counts if n]
+    if not said:
+        return f"no {noun} changed"
+    (first, what), rest = said[0], said[1:]
+    return ", ".join([f"{_plural(first, noun)} {what}", *(f"{n} {w}" for n, w in rest)])
 
 
 def _plural(count: int, noun: str) -> str:
@@ -105,6 +143,11 @@ def entries_to_csv(entries: Sequence[LetterEntry]) -> str:
                 e.sections_changed,
                 e.figures_changed,
                 e.findings,
+                e.sections_added,
+                e.sections_removed,
+                e.figures_new,
+                e.figures_gone,
+                e.moves,
             )
         )
     return out.getvalue()
@@ -114,7 +157,8 @@ def entries_from_csv(text: str, name: str = "letters.csv") -> list[LetterEntry]:
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None:
         return []
-    if tuple(reader.fieldnames) != LETTER_COLUMNS:
+    older = LETTER_COLUMNS[: len(reader.fieldnames)]
+    if tuple(reader.fieldnames) != older or len(older) < LETTER_COLUMNS.index("findings") + 1:
         raise HistoryError(
             f"{name}: unexpected columns {','.join(reader.fieldnames)}",
             "run `tracker rebuild` to regenerate it from the snapshots",
@@ -137,6 +181,11 @@ def entries_from_csv(text: str, name: str = "letters.csv") -> list[LetterEntry]:
                     sections_changed=int(r["sections_changed"]),
                     figures_changed=int(r["figures_changed"]),
                     findings=int(r["findings"]),
+                    sections_added=int(r.get("sections_added") or 0),
+                    sections_removed=int(r.get("sections_removed") or 0),
+                    figures_new=int(r.get("figures_new") or 0),
+                    figures_gone=int(r.get("figures_gone") or 0),
+                    moves=r.get("moves") or "",
                 )
             )
         except (ValueError, TypeError) as exc:
@@ -167,56 +216,19 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
         "",
         "## Timeline",
         "",
-        "| Date | Letter | What changed | Files |",
-        "| --- | --- | --- | --- |",
+        "| Date | Letter | What moved | What changed | Files |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for e in entries:
         title = _cell(e.title)
         if e.superseded:
             title += " *(superseded by a correction)*"
         files = f"[report]({report_link(e.letter)}) · [snapshot]({snapshot_link(series, e.letter)})"
-        lines.append(f"| {e.date.isoformat()} | {title} | {_cell(e.summary)} | {files} |")
+        moves = "<br>".join(_cell(m) for m in e.moves.split("; ") if m)
+        lines.append(f"| {e.date.isoformat()} | {title} | {moves} | {_cell(e.summary)} | {files} |")
     lines.append("")
-
-    chain = [e for e in entries if not e.superseded]
     window = index_window(entries)
-    tracked = track(rows, [e.letter for e in window])
-    tracked.sort(key=lambda t: -t.seen_in)  # stable: first appearance breaks ties
-    key = tracked[:KEY_FIGURE_ROWS]
-    if key:
-        lines += ["## Key figures over time", ""]
-        shown = (
-            f"the last {len(window)} of {len(chain)} letters"
-            if len(chain) > len(window)
-            else (_plural(len(window), "letter"))
-        )
-        lines += [
-            f"The {len(key)} figures mentioned most often across {shown}; *italics*: not "
-            "restated in that letter, last value carried forward. Every figure of every letter "
-            "is in [figures.csv](figures.csv).",
-            "",
-            "| Figure | " + " | ".join(e.date.isoformat() for e in window) + " |",
-            "| --- |" + " --- |" * len(window),
-        ]
-        for t in key:
-            cells = []
-            for c in t.cells:
-                if c is None:
-                    cells.append("")
-                elif c.carried:
-                    cells.append(f"*{_cell(c.row.text)}*")
-                else:
-                    cells.append(_cell(c.row.text))
-            lines.append(f"| {_cell(t.label or t.figure)} | " + " | ".join(cells) + " |")
-        lines.append("")
-        # Chart the figures that moved most: a flat line tells nothing the table does not.
-        moving = sorted((t for t in key if _moves(t)), key=lambda t: -_distinct(t))
-        charts = [_chart(t, window) for t in moving[:CHARTS]]
-        if charts:
-            lines += ["## Charts", ""]
-            for chart in charts:
-                lines += [*chart, ""]
-    return "\n".join(lines)
+    return "\n".join([*lines, *_key_figures(entries, window, rows)])
 
 
 def index_window(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
@@ -226,21 +238,80 @@ def index_window(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
     return [e for e in entries if not e.superseded][-KEY_FIGURE_LETTERS:]
 
 
-def _distinct(t: TrackedFigure) -> int:
-    return len({c.row.value for c in t.cells if c is not None})
+def key_figures(tracked: Sequence[TrackedFigure]) -> list[TrackedFigure]:
+    """The figures a reader follows: reported in two letters or more, those that moved first,
+    then those reported most often (first appearance breaks ties). A number said once ("zes
+    thema's") is not followed."""
+    followed = [t for t in tracked if t.seen_in >= 2]
+    followed.sort(key=lambda t: (not t.moved, -t.seen_in))  # stable
+    return followed[:KEY_FIGURE_ROWS]
 
 
-def _moves(t: TrackedFigure) -> bool:
-    return t.seen_in >= 2 and _distinct(t) >= 2
+def _key_figures(
+    entries: Sequence[LetterEntry], window: Sequence[LetterEntry], rows: Sequence[LedgerRow]
+) -> list[str]:
+    tracked = track(rows, [e.letter for e in window])
+    key = key_figures(tracked)
+    if not key:
+        return []
+    chain = [e for e in entries if not e.superseded]
+    shown = (
+        f"the last {len(window)} of {len(chain)} letters"
+        if len(chain) > len(window)
+        else _plural(len(window), "letter")
+    )
+    lines = [
+        "## Key figures over time",
+        "",
+        f"The figures reported in more than one of {shown}, those that moved first. A value "
+        "stands only under a letter that reports it; *restated*: an earlier data point given "
+        "again. Every figure of every letter is in [figures.csv](figures.csv).",
+        "",
+        "| Figure | " + " | ".join(e.date.isoformat() for e in window) + " | Last reported |",
+        "| --- |" + " --- |" * (len(window) + 1),
+    ]
+    for t in key:
+        cells = []
+        for position in range(len(window)):
+            row = t.at(position)
+            if row is None:
+                cells.append("")
+            elif row.status in ("restated", "revised"):
+                cells.append(f"{_cell(row.text)} *(restated)*")
+            else:
+                cells.append(_cell(row.text))
+        last = f"{_cell(t.last.text)} ({t.last.date.isoformat()})"
+        lines.append(f"| {_cell(t.name)} | " + " | ".join(cells) + f" | {last} |")
+    lines.append("")
+    # Chart the figures that moved most: a flat line tells nothing the table does not.
+    moving = [t for t in key if t.moved and len(_points(t, window)) >= CHART_POINTS]
+    moving.sort(key=lambda t: -len({(r.value, r.high) for r in t.values}))
+    charts = [_chart(t, window) for t in moving[:CHARTS]]
+    if charts:
+        lines += ["## Charts", ""]
+        for chart in charts:
+            lines += [*chart, ""]
+    return lines
 
 
 _SCALES = ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "mln"), (Decimal(10) ** 3, "thousand"))
 
 
+def _points(t: TrackedFigure, window: Sequence[LetterEntry]) -> list[tuple[dt.date, Decimal]]:
+    """The figure's own reported values in the window: (letter date, value)."""
+    points = []
+    for position, entry in enumerate(window):
+        row = t.at(position)
+        if row is not None and row.status not in ("restated", "revised"):
+            points.append((entry.date, row.value))
+    return points
+
+
 def _chart(t: TrackedFigure, window: Sequence[LetterEntry]) -> list[str]:
-    """A Mermaid xychart-beta of one figure over the letters since it first appeared."""
-    points = [(e, c) for e, c in zip(window, t.cells, strict=True) if c is not None]
-    values = [c.row.value for _, c in points]
+    """A Mermaid xychart-beta of one figure's reported values. The value axis includes zero,
+    so that a 5% move looks like one; many dates are written as months."""
+    points = _points(t, window)
+    values = [v for _, v in points]
     peak = max(abs(v) for v in values)
     divisor, scale = Decimal(1), ""
     if t.unit not in {"%", "pp", "bp"}:
@@ -249,15 +320,23 @@ def _chart(t: TrackedFigure, window: Sequence[LetterEntry]) -> list[str]:
                 divisor, scale = size, name
                 break
     unit = " ".join(part for part in (t.unit if t.unit != "count" else "", scale) if part)
-    title = (t.label or t.figure).replace('"', "'")
-    axis = ", ".join(f'"{e.date.isoformat()}"' for e, _ in points)
-    data = ", ".join(_plain(v / divisor) for v in values)
+    title = (t.name).replace('"', "'")
+    dates = [d.isoformat() for d, _ in points]
+    months = [d[:7] for d in dates]
+    if len(points) > SHORT_DATES and len(set(months)) == len(months):
+        dates = months
+    axis = ", ".join(f'"{d}"' for d in dates)
+    shown = [v / divisor for v in values]
+    low, high = min(Decimal(0), *shown), max(Decimal(0), *shown)
+    top = high + (high - low) / 10
+    bottom = low - (high - low) / 10 if low < 0 else low
+    data = ", ".join(_plain(v) for v in shown)
     return [
         "```mermaid",
         "xychart-beta",
         f'    title "{title}"',
         f"    x-axis [{axis}]",
-        f'    y-axis "{unit or "number"}"',
+        f'    y-axis "{unit or "number"}" {_plain(bottom)} --> {_plain(top)}',
         f"    line [{data}]",
         "```",
     ]
@@ -265,93 +344,4 @@ def _chart(t: TrackedFigure, window: Sequence[LetterEntry]) -> list[str]:
 
 def _plain(value: Decimal) -> str:
     text = format(round(value, 3), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-# --- `tracker figures` ----------------------------------------------------------------
-
-
-def render_ledger(
-    letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure], fmt: str
-) -> str:
-    """The ledger as a table, CSV or JSON: each figure, its last value and when last seen."""
-    if fmt == "json":
-        return _ledger_json(letters, tracked)
-    if fmt == "csv":
-        return _ledger_csv(letters, tracked)
-    header = ("figure", "label", "unit", "last value", "last seen", "letters")
-    body = [
-        (t.figure, t.label, t.unit, t.last.text, t.last_seen.isoformat(), str(t.seen_in))
-        for t in tracked
-    ]
-    widths = [max(len(r[i]) for r in (header, *body)) for i in range(len(header))]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in (header, *body)
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _ledger_csv(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("figure", "label", "unit", "date", "letter", "value", "text", "carried"))
-    for t in tracked:
-        for letter, cell in zip(letters, t.cells, strict=True):
-            if cell is None:
-                continue
-            writer.writerow(
-                (
-                    t.figure,
-                    t.label,
-                    t.unit,
-                    letter.date.isoformat(),
-                    letter.letter,
-                    _plain_number(cell.row.value),
-                    cell.row.text,
-                    "yes" if cell.carried else "",
-                )
-            )
-    return out.getvalue()
-
-
-def _ledger_json(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]) -> str:
-    def number(value: Decimal) -> int | float:
-        return int(value) if value == value.to_integral_value() else float(value)
-
-    data = {
-        "schema": "tracker.figures/1",
-        "letters": [
-            {"letter": e.letter, "date": e.date.isoformat(), "title": e.title} for e in letters
-        ],
-        "figures": [
-            {
-                "figure": t.figure,
-                "label": t.label,
-                "unit": t.unit,
-                "first_seen": t.first_seen.isoformat(),
-                "last_seen": t.last_seen.isoformat(),
-                "value": number(t.last.value),
-                "text": t.last.text,
-                "letters": t.seen_in,
-                "values": [
-                    {
-                        "letter": letter.letter,
-                        "date": letter.date.isoformat(),
-                        "value": number(cell.row.value),
-                        "text": cell.row.text,
-                        "carried": cell.carried,
-                    }
-                    for letter, cell in zip(letters, t.cells, strict=True)
-                    if cell is not None
-                ],
-            }
-            for t in tracked
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _plain_number(value: Decimal) -> str:
-    text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -280,8 +280,11 @@ def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str
     subject line is shortened there and given whole below)."""
     title = squash(entry.title)
     short = shorten(title, TITLE_IN_SUBJECT)
-    head = f"{series}: {entry.date.isoformat()} {short} — {entry.summary}"
+    moves = [m for m in entry.moves.split("; ") if m]
+    head = f"{series}: {entry.date.isoformat()} {short} — {', '.join(moves) or entry.summary}"
     body = [title] if short != title else []
+    if moves:
+        body.append(entry.summary[:1].upper() + entry.summary[1:] + ".")
     body += [f"Also regenerated {p}: the letter before it changed." for p in regenerated]
     return "\n\n".join([head, "\n".join(body)]) if body else head
 

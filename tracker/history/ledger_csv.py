@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from tracker.errors import HistoryError
 from tracker.history.ledger import KnownIds, LedgerRow, LedgerState
+from tracker.model import Role
 
 CSV_COLUMNS = (
     "date",
@@ -26,7 +27,21 @@ CSV_COLUMNS = (
     "line",
     "index",
     "status",
+    "concept",
+    "role",
+    "period",
+    "current",
+    "noun",
+    "row",
+    "column",
+    "decimals",
+    "as_of",
+    "context",
+    "conversion_of",
+    "previous",
 )
+"""The columns of figures.csv. New columns go at the end: a reader of the old ones still
+finds them where they were."""
 
 
 def _number(value: Decimal | None) -> str:
@@ -61,6 +76,18 @@ def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
                 row.line,
                 row.index,
                 row.status,
+                row.concept,
+                row.role,
+                row.period,
+                "yes" if row.current else "",
+                row.noun or "",
+                row.row or "",
+                row.column or "",
+                row.decimals,
+                row.as_of.isoformat() if row.as_of else "",
+                row.context,
+                "" if row.conversion_of is None else row.conversion_of,
+                row.previous,
             )
         )
     return out.getvalue()
@@ -116,8 +143,11 @@ class LedgerScan:
     def state(self) -> LedgerState:
         """The fold's state for the next letter, if `rows` cover the recent letters."""
         state = LedgerState(known=self.known.copy())
+        by_letter: dict[str, list[LedgerRow]] = {}
         for row in self.rows:
-            state.last[row.figure] = row
+            by_letter.setdefault(row.letter, []).append(row)
+        for letter, rows in by_letter.items():
+            state.add(letter, rows)
         return state
 
 
@@ -132,6 +162,16 @@ def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
             "run `tracker rebuild` to regenerate it from the snapshots",
         )
     return [_row(record, name, reader.line_num) for record in reader]
+
+
+ROLES: tuple[Role, ...] = ("level", "change", "forecast", "preferred", "previous", "conversion")
+
+
+def _role(text: str) -> Role:
+    for role in ROLES:
+        if role == text:
+            return role
+    raise ValueError(f"unknown role {text!r}")
 
 
 def _row(record: dict[str, str], name: str, line: int) -> LedgerRow:
@@ -150,10 +190,29 @@ def _row(record: dict[str, str], name: str, line: int) -> LedgerRow:
             line=int(record["line"]),
             index=int(record["index"]),
             status=record["status"],
+            concept=record["concept"],
+            role=_role(record["role"]),
+            period=record["period"],
+            current=record["current"] == "yes",
+            noun=record["noun"] or None,
+            row=record["row"] or None,
+            column=record["column"] or None,
+            decimals=int(record["decimals"]),
+            as_of=dt.date.fromisoformat(record["as_of"]) if record["as_of"] else None,
+            context=record["context"],
+            conversion_of=int(record["conversion_of"]) if record["conversion_of"] else None,
+            previous=record["previous"],
         )
-    except (ValueError, InvalidOperation, TypeError) as exc:
+    except (ValueError, InvalidOperation, TypeError, KeyError) as exc:
         where = f", line {line}" if line else ""
         raise HistoryError(
             f"{name}{where}: cannot read the row ({exc})",
             "run `tracker rebuild` to regenerate it from the snapshots",
         ) from None
+
+
+def current_columns(text: str) -> bool:
+    """Does figures.csv's text (empty for none yet) have today's columns? A ledger written by
+    an older version is rebuilt from the snapshots rather than appended to."""
+    first = text.split("\n", 1)[0]
+    return not text or tuple(next(csv.reader([first]), ())) == CSV_COLUMNS

@@ -26,13 +26,13 @@ from tracker.history.layout import (
     snapshot_path,
     snapshots_folder,
 )
-from tracker.history.ledger import TrackedFigure, track
-from tracker.history.ledger_csv import rows_from_csv
+from tracker.history.ledger_csv import current_columns, rows_from_csv
 from tracker.history.lock import repo_lock
 from tracker.history.names import series_name
 from tracker.history.order import appends, chain
 from tracker.history.repository import find_repository, git_dir
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
+from tracker.history.tracked import TrackedFigure, track
 from tracker.model import Document
 from tracker.text.words import slugify
 
@@ -109,6 +109,8 @@ def extend_series(
     if set(snapshot_stems(root, series)) != known | {stem} or not appends(entries, stem, doc):
         return None
     ledger = read_text(root, ledger_path(series)) or ""
+    if not current_columns(ledger):
+        return None  # written by an older version: rebuild it with today's columns
     before = chain(entries)[-1]
     previous_text = read_text(root, snapshot_path(series, before.letter))
     if previous_text is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tracker.figures.labels import period_text
 from tracker.model import Comparison, Figure, FigureChange, Language
 
@@ -27,7 +29,7 @@ def key_figures_markdown(c: Comparison, *, explain: bool = False) -> str:
                     _cell(part)
                     for part in (
                         change.label,
-                        _side(change.old, change.new, c.old.meta.language),
+                        _side(change.old, change.new, c.old.meta.language, change.old_date),
                         _side(change.new, change.old, c.new.meta.language),
                         _change(change),
                         _section(c, change),
@@ -48,20 +50,32 @@ def key_figures_markdown(c: Comparison, *, explain: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _side(figure: Figure | None, other: Figure | None, language: Language) -> str:
+def _side(
+    figure: Figure | None,
+    other: Figure | None,
+    language: Language,
+    reported: dt.date | None = None,
+) -> str:
     """A figure as written; with its period when the other side's differs ("2.2% (August
-    2024)" -> "1.7% (September 2024)"), else with its as-of date."""
+    2024)" -> "1.7% (September 2024)"), else with its as-of date; and with the date of the
+    letter that reported it, when that is an earlier letter than the one compared with
+    ("€ 8,7 miljard (2025-09-10)")."""
     if figure is None:
         return "–"
     text = f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
     period = figure.period
+    notes = []
     if (
         other is not None
         and period is not None
         and (other.period is None or other.period.key != period.key)
     ):
-        return f"{text} ({period_text(period, language)})"
-    return f"{text} (as of {figure.as_of.isoformat()})" if figure.as_of else text
+        notes.append(period_text(period, language))
+    elif figure.as_of:
+        notes.append(f"as of {figure.as_of.isoformat()}")
+    if reported is not None:
+        notes.append(f"letter of {reported.isoformat()}" if notes else reported.isoformat())
+    return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 def _change(change: FigureChange) -> str:

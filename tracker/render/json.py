@@ -101,4 +101,6 @@ def _figure(c: Comparison, change: FigureChange) -> dict[str, Any]:
         "role": where.role if where else None,
         "period": where.period.key if where and where.period else None,
         "why": change.why,
+        "old_letter": change.old_letter,
+        "old_date": change.old_date.isoformat() if change.old_date else None,
     }

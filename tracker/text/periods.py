@@ -59,6 +59,36 @@ def day_span(day: dt.date) -> Period:
     return Period(day, day, "day")
 
 
+_KEY = re.compile(
+    r"(?P<year>\d{4})(?:/(?P<last_year>\d{4})|-H(?P<half>[12])|-Q(?P<quarter>[1-4])"
+    r"|-(?P<month>\d\d)(?:/(?P<to_year>\d{4})-(?P<to_month>\d\d)|-(?P<day>\d\d))?)?"
+)
+
+
+def period_from_key(key: str) -> Period | None:
+    """The period `Period.key` names ("2025", "2024/2025", "2025-H2", "2025-Q2", "2025-09",
+    "2025-01/2025-02", "2026-02-02"); None for text that is no key."""
+    m = _KEY.fullmatch(key)
+    if m is None:
+        return None
+    g = {name: int(value) for name, value in m.groupdict().items() if value is not None}
+    try:
+        year = g["year"]
+        if "last_year" in g:
+            return Period(dt.date(year, 1, 1), dt.date(g["last_year"], 12, 31), "year")
+        if "half" in g:
+            return half_span(year, g["half"])
+        if "quarter" in g:
+            return quarter_span(year, g["quarter"])
+        if "day" in g:
+            return day_span(dt.date(year, g["month"], g["day"]))
+        if "month" in g:
+            return month_span(year, g["month"], g.get("to_year"), g.get("to_month"))
+        return year_span(year)
+    except ValueError:  # "2025-13": no such month
+        return None
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
