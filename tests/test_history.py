@@ -377,3 +377,22 @@ def test_appending_gives_what_rebuilding_gives_on_treasury_estimates(tmp_path: P
     ledger = (root / "reports" / "treasury" / "figures.csv").read_text(encoding="utf-8")
     assert "-usd-2," in ledger  # identities numbered within one letter
     assert rebuild(root, check=True) == []
+
+
+SERIES_GOLDEN = Path(__file__).resolve().parent / "golden" / "series"
+DELIVERY = "2026-02-27-leveringen-militaire-goederen"
+
+
+@pytest.mark.parametrize("name", ["README.md", f"{DELIVERY}.md", f"commit-{DELIVERY}.txt"], ids=str)
+def test_golden_series_outputs(in_order: Path, name: str) -> None:
+    """The seed series' index, the day report of the delivery letter and its commit message,
+    as a person read them; `make golden` rewrites them."""
+    if name.startswith("commit-"):
+        got = next(m for m in commits(in_order) if m.startswith(f"{SERIES}: 2026-02-27 ")) + "\n"
+    else:
+        got = (in_order / "reports" / SERIES / name).read_text(encoding="utf-8")
+    expected = SERIES_GOLDEN / name
+    if os.environ.get("TRACKER_UPDATE_GOLDEN") == "1":
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(got, encoding="utf-8")
+    assert got == expected.read_text(encoding="utf-8")

@@ -70,7 +70,9 @@ def test_letterhead_of_a_ministry_letter(seed_docs: dict[str, Document]) -> None
     meta = seed_docs["delivery"].meta
     assert meta.title == "Leveringen militaire goederen aan Oekraïne"
     assert meta.date == dt.date(2026, 2, 27)
-    assert meta.references == ("MINDEF20260006976", "22 054, nr. 463")
+    # Its own reference; the Kamerstuk its opening follows up on is another letter's.
+    assert meta.references == ("MINDEF20260006976",)
+    assert meta.cites == ("22 054, nr. 463",)
     assert meta.signatory == "Dilan Yeşilgöz-Zegerius"
     assert meta.language == "nl"
 

@@ -134,9 +134,9 @@ def test_snapshot_shape(seed_docs: dict[str, Document]) -> None:
         "language: nl",
         "references:",
         '  - "MINDEF20260006976"',
+        "cites:",
         '  - "22 054, nr. 463"',
         'signatory: "Dilan Yeşilgöz-Zegerius"',
-        'source: "2026-02-27-leveringen-militaire-goederen.txt"',
     ]
     body = markdown.split("\n---\n", 1)[1]
     assert "\n# Financiële stand van zaken levering van militaire goederen\n" in body

@@ -27,13 +27,17 @@ class Meta:
     language: Language = "nl"
     """Language of the body text; decides number formats and sentence rules."""
     references: tuple[str, ...] = ()
-    """Reference numbers as written: Kamerstuk numbers, "Onze referentie", press release ids."""
+    """The letter's own reference numbers as written in its letterhead or header: its
+    Kamerstuk number, "Onze referentie", a press release id."""
     signatory: str | None = None
     """Name of the person who signed, when the letter is signed."""
     source: str | None = None
     """File name the letter was read from (a name, never an absolute path)."""
     sha256: str | None = None
     """Hex sha256 of the original file's bytes."""
+    cites: tuple[str, ...] = ()
+    """Kamerstuk numbers the opening cites ("In vervolg op … (Kamerstuk 22 054, nr. 463)"):
+    other letters, not this one's reference."""
 
 
 @dataclass(frozen=True, slots=True)

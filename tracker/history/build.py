@@ -79,15 +79,16 @@ class Built:
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
     """Compare a snapshot with the one before it (or with the one it corrects, if any)."""
     doc = from_markdown(text)
+    figures = tuple(find_figures(doc))
     against = replaced if replaced is not None else previous
     comparison = None
     previous_figures: tuple[Figure, ...] = ()
     if against is not None:
         old = from_markdown(against)
-        comparison = compare(old, doc)
         previous_figures = tuple(find_figures(old))
+        comparison = compare(old, doc, (previous_figures, figures))
     return Work(
-        figures=tuple(find_figures(doc)),
+        figures=figures,
         comparison=comparison,
         previous_figures=previous_figures,
         headings=tuple(section.heading for section in doc.sections),

@@ -20,9 +20,10 @@ from tracker.model import Figure, Language, Role
 from tracker.text.periods import period_from_key
 from tracker.text.words import slugify
 
-GAP_LETTERS = 24
-"""How many letters back a figure is looked for: two years of monthly letters. Bounded so
-that the 1000th letter is not matched against every figure ever seen."""
+GAP_LETTERS = 12
+"""How many letters back a figure is looked for: a year of monthly letters, three years of
+quarterly ones. Bounded so that the 1000th letter is not matched against every figure ever
+seen."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ by `markdown.parse_body`; a tracker snapshot is read back exactly by `snapshot.f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from tracker.errors import ExtractionError
@@ -70,13 +71,13 @@ def parse_plain(text: str) -> Document:
         over_text[0].heading_level = 0
     sections = _sections(blocks, cleaned.footnotes)
     opening = " ".join(p.text for s in sections if s.heading is None for p in s.paragraphs)
-    references = (*head.references, *kamerstuk_references(opening))
     meta = Meta(
         title=title,
         date=head.date,
         language=detect_language(" ".join(s.text for s in sections)),
-        references=tuple(dict.fromkeys(references)),
+        references=tuple(dict.fromkeys(head.references)),
         signatory=head.signatory,
+        cites=_cited(opening, head.references),
     )
     return Document(meta=meta, sections=tuple(sections))
 
@@ -116,10 +117,16 @@ def parse_markdown(text: str) -> Document:
         title=title,
         date=date,
         language=detect_language(" ".join(s.text for s in sections)),
-        references=tuple(dict.fromkeys((*head.references, *kamerstuk_references(opening)))),
+        references=tuple(dict.fromkeys(head.references)),
         signatory=head.signatory,
+        cites=_cited(opening, head.references),
     )
     return Document(meta=meta, sections=tuple(sections))
+
+
+def _cited(opening: str, own: Sequence[str]) -> tuple[str, ...]:
+    """The Kamerstuk numbers the opening text cites, other than the letter's own."""
+    return tuple(r for r in dict.fromkeys(kamerstuk_references(opening)) if r not in own)
 
 
 def _front_str(fields: dict[str, object], key: str) -> str | None:

@@ -94,6 +94,9 @@ def _front_matter(doc: Document) -> str:
         lines += [f"  - {_yaml_str(ref)}" for ref in meta.references]
     else:
         lines.append("references: []")
+    if meta.cites:  # written only when there are any: older snapshots read the same
+        lines.append("cites:")
+        lines += [f"  - {_yaml_str(ref)}" for ref in meta.cites]
     lines.append(f"signatory: {_yaml_str(meta.signatory)}")
     lines.append(f"source: {_yaml_str(meta.source)}")
     lines.append(f"sha256: {_yaml_str(meta.sha256)}")
@@ -142,6 +145,7 @@ def from_markdown(text: str) -> Document:
         signatory=_opt_str(fields.get("signatory")),
         source=_opt_str(fields.get("source")),
         sha256=_opt_str(fields.get("sha256")),
+        cites=_str_tuple(fields.get("cites")),
     )
     return Document(meta=meta, sections=tuple(sections))
 
