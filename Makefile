@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench golden fixtures clean
+.PHONY: venv demo test lint lint-actions bench golden fixtures clean score-series score-series-shared
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,16 @@ test: lint
 bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/history.py
+
+# Scores the ledgers of whole series against answers written before the tracker ran: the
+# bundled corpus series (also a test in `make test`), and series whose letters may not be
+# bundled, read from the shared corpus (SHARED, default ../shared).
+SHARED ?= ../shared
+score-series: venv
+	$(BIN)/python tools/score_series.py -v --root tests/fixtures/corpus tests/answers/series/*.json
+
+score-series-shared: venv
+	$(BIN)/python tools/score_series.py -v --root $(SHARED)/corpus tests/answers/series-shared/*.json
 
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv
