@@ -111,6 +111,20 @@ class KnownIds:
     def add(self, figure_id: str) -> None:
         self._ids.add(figure_id)
 
+    def like(self, base: str) -> set[str]:
+        """The identities given that are `base` or start with `base-`: one pass over the
+        ledger, however many counters `base` already has."""
+        found = {i for i in self._ids if i == base or i.startswith(f"{base}-")}
+        needle = f",{base}"
+        position = self._ledger.find(needle)
+        while position != -1:
+            start = self._ledger.rfind("\n", 0, position) + 1
+            end = self._ledger.find(",", position + 1)
+            if self._ledger[start:position].count(",") == 1 and end != -1:
+                found.add(self._ledger[position + 1 : end])
+            position = self._ledger.find(needle, position + 1)
+        return found
+
     def copy(self) -> KnownIds:
         twin = KnownIds(self._ids)
         twin._ledger = self._ledger  # already without its header
@@ -249,9 +263,10 @@ def _new_id(figure: Figure, known: KnownIds) -> str:
     if figure.period is not None and not figure.current:
         parts.append(slugify(figure.period.key.replace("/", "-"), 24))
     base = "-".join(part for part in parts if part)
-    if base not in known:
+    taken = known.like(base)
+    if base not in taken:
         return base
     counter = 2
-    while f"{base}-{counter}" in known:
+    while f"{base}-{counter}" in taken:
         counter += 1
     return f"{base}-{counter}"
