@@ -270,7 +270,7 @@ def _key_figures(
         "| Figure | " + " | ".join(e.date.isoformat() for e in window) + " | Last reported |",
         "| --- |" + " --- |" * (len(window) + 1),
     ]
-    for t in key:
+    for t, name in zip(key, _names(key), strict=True):
         cells = []
         for position in range(len(window)):
             row = t.at(position)
@@ -281,7 +281,7 @@ def _key_figures(
             else:
                 cells.append(_cell(row.text))
         last = f"{_cell(t.last.text)} ({t.last.date.isoformat()})"
-        lines.append(f"| {_cell(t.name)} | " + " | ".join(cells) + f" | {last} |")
+        lines.append(f"| {_cell(name)} | " + " | ".join(cells) + f" | {last} |")
     lines.append("")
     # Chart the figures that moved most: a flat line tells nothing the table does not.
     moving = [t for t in key if t.moved and len(_points(t, window)) >= CHART_POINTS]
@@ -292,6 +292,25 @@ def _key_figures(
         for chart in charts:
             lines += [*chart, ""]
     return lines
+
+
+def _names(key: Sequence[TrackedFigure]) -> list[str]:
+    """Each figure's name, told apart from another of the same name by its unit, else by
+    when it was first reported: two rows never read alike."""
+    names = [t.name for t in key]
+    groups: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        groups.setdefault(name.casefold(), []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        units = {key[i].unit for i in members}
+        for i in members:
+            t = key[i]
+            extra = t.unit if len(units) == len(members) else f"from {t.first_seen.isoformat()}"
+            name = names[i]
+            names[i] = f"{name[:-1]}, {extra})" if name.endswith(")") else f"{name} ({extra})"
+    return names
 
 
 _SCALES = ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "mln"), (Decimal(10) ** 3, "thousand"))

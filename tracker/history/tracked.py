@@ -10,6 +10,13 @@ from dataclasses import dataclass
 from tracker.history.ledger import LedgerRow
 
 RESTATED = ("restated", "revised")
+ROLE_NAMES = {
+    "change": "change",
+    "forecast": "forecast",
+    "preferred": "preferred",
+    "previous": "cited",
+}
+"""What the index adds to the name of a figure that is not a level."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +38,11 @@ class TrackedFigure:
         rows = [row for _, row in self.reported if row.status not in RESTATED]
         text = [row for row in rows if row.row is None]
         latest = (text or rows or [self.last])[-1]
-        return latest.concept or latest.label or self.figure
+        name = latest.concept or latest.label or self.figure
+        extra = [] if latest.role == "level" else [ROLE_NAMES.get(latest.role, latest.role)]
+        if latest.period and not latest.current:
+            extra.append(latest.period)  # a fixed period is part of what it is
+        return f"{name} ({', '.join(extra)})" if extra else name
 
     seen_in: int
     """How many letters report it."""
