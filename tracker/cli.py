@@ -99,8 +99,14 @@ def show(
         sys.stdout.write(render.render_text(doc))
 
 
-COMPARE_FORMATS = ("markdown", "json", "terminal")
-_FORMAT_OF_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+COMPARE_FORMATS = ("markdown", "json", "terminal", "html")
+_FORMAT_OF_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 @app.command()
@@ -115,8 +121,9 @@ def compare(
         typer.Option(
             "--format",
             "-f",
-            help="markdown, json or terminal. Default: from -o's extension; terminal when "
-            "writing to a terminal; markdown otherwise.",
+            help="markdown, json, terminal or html (one self-contained page, the letters side "
+            "by side). Default: from -o's extension; terminal when writing to a terminal; "
+            "markdown otherwise.",
         ),
     ] = None,
     output: Annotated[
@@ -147,6 +154,11 @@ def compare(
         from tracker.render.json import render_json
 
         report = render_json(comparison)
+    elif chosen == "html":
+        # start-up time: imported on use
+        from tracker.render.html import render_html
+
+        report = render_html(comparison, explain=explain)
     elif chosen == "terminal":
         # start-up time: imported on use
         from tracker.render.terminal import render_terminal
