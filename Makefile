@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench golden fixtures clean
+.PHONY: venv demo test lint lint-actions bench golden fixtures screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ test: lint
 bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/history.py
+
+# docs/report.png, the README's picture of the HTML report: the browser test that checks the
+# columns render takes it (needs Chromium: apt-get install chromium).
+screenshot: venv
+	TRACKER_SCREENSHOT=docs/report.png $(BIN)/pytest -q tests/test_render_html_browser.py -k desktop
 
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv

@@ -27,16 +27,11 @@ def render_html(
     """The whole report as an HTML document; `links` are (text, href) pairs shown above the
     title (a series index, a feed). With `explain`, why each pair of figures was made."""
     title = _title(c)
+    parts = (_summary(c), _figures(c, explain), _findings(c), _section_map(c), _changes(c))
     body = [
         _nav(links, c),
         E.header(E.h1(title), _letters_table(c.old.meta, c.new.meta)),
-        E.main(
-            _summary(c),
-            _figures(c, explain),
-            _findings(c),
-            _section_map(c),
-            _changes(c),
-        ),
+        E.main(*[part for part in parts if part is not None]),
     ]
     return page(title, body)
 

@@ -35,7 +35,6 @@ caption { text-align: left; color: var(--muted); padding: 0.25rem 0; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0.5rem 0.75rem;
   border: 1px solid var(--rule); background: var(--shade); }
-.legend span { white-space: nowrap; }
 ins, del, .moved { padding: 0 0.1em; border-radius: 0.15em; }
 ins { background: var(--ins-bg); color: var(--ins-text); text-decoration: underline;
   text-decoration-thickness: 0.08em; text-underline-offset: 0.15em; }
