@@ -30,6 +30,7 @@ from tracker.history.layout import (
 from tracker.history.ledger import GAP_LETTERS, KnownIds, LedgerRow, LedgerState, ledger_step
 from tracker.history.ledger_csv import LedgerScan, rows_from_csv, rows_to_csv, scan_ledger
 from tracker.history.order import chain, plan, predecessors, skeleton
+from tracker.history.pages import comparison_page, extra_files
 from tracker.model import Comparison, Document, Figure, FigureChange, Finding
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown
@@ -65,6 +66,8 @@ class Work:
     """The letter's section headings, in order (figures point at them by index)."""
     findings: tuple[Finding, ...] = ()
     """The findings of its report; none for a letter with no predecessor."""
+    page: str | None = None
+    """The report as an HTML page (history/pages.py); None for no predecessor."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,7 @@ def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
         body=body,
         headings=tuple(section.heading for section in doc.sections),
         findings=reported.findings if reported is not None else (),
+        page=comparison_page(reported) if reported is not None else None,
     )
 
 
@@ -179,6 +183,7 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
     outputs[manifest_path(series)] = entries_to_csv(final)
     outputs[ledger_path(series)] = rows_to_csv(rows)
     outputs[index_path(series)] = render_index(series, final, rows)
+    outputs.update(extra_files(series, final, rows, works))
     return Built(outputs, {stem: work.findings for stem, work in works.items()})
 
 
@@ -251,6 +256,7 @@ def extend(
         ledger_path(series): ledger + rows_to_csv(step, header=False),
         index_path(series): render_index(series, final, shown),
     }
+    files.update(extra_files(series, final, shown, {stem: work}))
     return Built(files, {stem: work.findings})
 
 

@@ -36,6 +36,45 @@ def render_html(
     return page(title, body)
 
 
+def render_figures_html(
+    title: str,
+    note: str,
+    figures: Sequence[tuple[str, str, str]],
+    *,
+    links: Sequence[tuple[str, str]] = (),
+) -> str:
+    """A page for a letter with nothing to compare it with (the first of a series): its
+    title, a note, and its figures as (label, as written, section) rows."""
+    if figures:
+        content = E.table(
+            E.thead(
+                E.tr(*[E.th(name, scope="col") for name in ("Figure", "As written", "Section")])
+            ),
+            E.tbody(
+                *[
+                    E.tr(E.th(text(label), scope="row"), E.td(text(written)), E.td(text(where)))
+                    for label, written, where in figures
+                ]
+            ),
+        )
+    else:
+        content = E.p("No figures found in this letter.")
+    body = [
+        _links(links),
+        E.header(E.h1(text(title)), E.p(text(note))),
+        E.main(E.section(E.h2("Figures", id="figures"), E.div(content, {"class": "wide"}))),
+    ]
+    return page(title, body)
+
+
+def _links(links: Sequence[tuple[str, str]]) -> Element | None:
+    if not links:
+        return None
+    return E.nav(
+        E.ul(*[E.li(E.a(label, href=href)) for label, href in links]), {"aria-label": "Links"}
+    )
+
+
 def page(title: str, body: Iterable[Element], *, language: str = "en") -> str:
     """A standalone HTML document: the stylesheet inline, `body`'s elements in order."""
     document = E.html(
