@@ -1,7 +1,8 @@
 """The Action's main step: ingest the letters not yet tracked, then tell GitHub about them.
 
 The step log gets a line per letter and an annotation per finding, the job summary the new
-reports, the step outputs what was done (see action.yml).
+reports, the step outputs what was done (see action.yml); with an issues file, the drafts of
+an issue per new letter, which the issue step opens after the push (github/issues.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from tracker.errors import InputError, TrackerError
 from tracker.github.commands import annotation, one_line
+from tracker.github.issues import issue_drafts, write_drafts
 from tracker.github.outputs import write_outputs
 from tracker.github.summary import (
     SummaryPart,
@@ -83,6 +85,7 @@ def run_action(
     commit: bool,
     env: Mapping[str, str],
     notify: Callable[[str], None] | None = None,
+    issues_file: Path | None = None,
 ) -> ActionResult:
     """Ingest every letter under the folder that is not yet tracked, then tell GitHub.
 
@@ -118,6 +121,8 @@ def run_action(
         _summarise(repo, letters, fresh, outcome, env)
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
+    if issues_file is not None:
+        write_drafts(issues_file, issue_drafts(repo, fresh, env))
     return outcome
 
 

@@ -45,7 +45,7 @@ def render_feed(series: str, entries: Sequence[LetterEntry], rows: Sequence[Ledg
     _add(author, "name", "letter tracker")
     _add(root, "generator", "letter tracker")
     _link(root, INDEX, "alternate", "text/markdown")
-    moves = _moves(window, rows)
+    moves = figure_moves(window, rows)
     for entry in reversed(window):
         root.append(_entry(series, entry, moves.get(entry.letter, [])))
     markup: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
@@ -87,12 +87,12 @@ def _content(entry: LetterEntry, moves: list[tuple[str, str, str]]) -> str:
     return "".join(lxml_html.tostring(part, encoding="unicode") for part in parts)
 
 
-def _moves(
-    window: Sequence[LetterEntry], rows: Sequence[LedgerRow]
+def figure_moves(
+    letters: Sequence[LetterEntry], rows: Sequence[LedgerRow]
 ) -> dict[str, list[tuple[str, str, str]]]:
     """Per letter, each figure whose value differs from the one last reported before it
-    within the window: (label, old text, new text), in the letter's order."""
-    order = {e.letter: n for n, e in enumerate(window)}
+    among `letters` (in series order): (label, old text, new text), in the letter's order."""
+    order = {e.letter: n for n, e in enumerate(letters)}
     shown = sorted((r for r in rows if r.letter in order), key=lambda r: (order[r.letter], r.index))
     last: dict[str, LedgerRow] = {}
     moves: dict[str, list[tuple[str, str, str]]] = {}
