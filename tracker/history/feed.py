@@ -15,13 +15,11 @@ import uuid
 from collections.abc import Sequence
 
 from lxml import etree
-from lxml import html as lxml_html
-from lxml.html.builder import E
 
 from tracker.history.index import LetterEntry, index_window
 from tracker.history.layout import INDEX, page_link, report_link
 from tracker.history.ledger import LedgerRow
-from tracker.render.html_redline import text
+from tracker.render.html_redline import E, html_text, text
 
 ATOM = "http://www.w3.org/2005/Atom"
 MOVES_SHOWN = 10
@@ -84,7 +82,7 @@ def _content(entry: LetterEntry, moves: list[tuple[str, str, str]]) -> str:
             E.a("Markdown report", href=report_link(entry.letter)),
         )
     )
-    return "".join(lxml_html.tostring(part, encoding="unicode") for part in parts)
+    return "".join(html_text(part).strip() for part in parts)
 
 
 def figure_moves(

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from lxml import html as lxml_html
-from lxml.html.builder import E
-
 from tracker.model import Comparison, Meta
 from tracker.render.figures import FIGURE_COLUMNS, figure_rows
-from tracker.render.html_redline import Element, delete, lang, pair_part, text
+from tracker.render.html_redline import E, Element, delete, html_text, lang, pair_part, text
 from tracker.render.html_style import STYLE
 from tracker.render.markdown import short_title, summary_lines
 from tracker.render.names import letter_name, side_names
@@ -87,10 +84,7 @@ def page(title: str, body: Iterable[Element], *, language: str = "en") -> str:
         E.body(*[part for part in body if part is not None]),
         lang=language,
     )
-    markup: str = lxml_html.tostring(
-        document, doctype="<!DOCTYPE html>", encoding="unicode", pretty_print=True
-    )
-    return markup
+    return html_text(document, doctype="<!DOCTYPE html>")
 
 
 def _title(c: Comparison) -> str:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from lxml.html.builder import E
+from lxml import etree
+from lxml.builder import ElementMaker
 
 from tracker.model import Comparison, Document, Meta, Paragraph, SectionPair, SentenceEdit, Table
 from tracker.render.markdown import display_paragraphs
@@ -19,6 +20,19 @@ from tracker.render.names import section_name, side_names
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
+
+E = ElementMaker()
+"""Builds plain lxml elements, serialised as HTML by `html_text`: several times faster than
+lxml.html's element classes, which look up a class for every element made."""
+
+
+def html_text(element: Element, *, doctype: str | None = None) -> str:
+    """An element and everything in it as HTML: text escaped, void elements unclosed."""
+    markup: str = etree.tostring(
+        element, method="html", encoding="unicode", doctype=doctype, pretty_print=True
+    )
+    return markup
+
 
 # Characters XML 1.0 cannot hold, which lxml refuses: control characters other than tab and
 # newline, lone surrogates and the two non-characters. A letter's text keeps its place.
