@@ -364,3 +364,22 @@ def test_missing_settings_and_drafts(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(Exception, match="cannot read the issue drafts"):
         read_drafts(tmp_path / "bad.json")
+
+
+def test_the_readme_shows_the_lines_the_option_adds_to_the_workflow() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### An issue per new letter", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.DOTALL)
+    assert len(blocks) == 2
+    with_issues = workflow.workflow_yaml(
+        "your-name/letter-tracker@<full-commit-sha>", open_issue=True
+    )
+    plain = workflow.workflow_yaml("your-name/letter-tracker@<full-commit-sha>")
+    for block in blocks:
+        assert block in with_issues
+    added = [line for line in with_issues.splitlines() if line not in plain.splitlines()]
+    assert added == [
+        "# No token rights by default; the one job below gets the two rights it needs.",
+        "      issues: write # to open an issue per new letter",
+        '          open-issue: "true"',
+    ]
