@@ -20,13 +20,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from history_repos import run_cli
+from history_repos import commits, make_repo, run_cli
 from test_action_e2e import Runner, checkout, remote_log, world  # noqa: F401  (a fixture)
 from workflow_commands import parse_command
 
 from tracker.comparison.compare import compare
 from tracker.errors import GitHubError
 from tracker.github import workflow
+from tracker.github.action import run_action
 from tracker.github.api import GitHub
 from tracker.github.issues import IssueDraft, issue_drafts, open_issues, read_drafts
 from tracker.history.ingest import IngestResult
@@ -383,3 +384,20 @@ def test_the_readme_shows_the_lines_the_option_adds_to_the_workflow() -> None:
         "      issues: write # to open an issue per new letter",
         '          open-issue: "true"',
     ]
+
+
+def test_a_draft_that_cannot_be_written_is_a_warning_and_the_letter_is_in(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo", ["2025-09-10-nieuwsbericht-militaire-steun.txt"])
+    result = run_action(
+        root,
+        "letters",
+        series=None,
+        commit=True,
+        env={},
+        issues_file=tmp_path / "no-such-folder" / "drafts.json",
+    )
+    assert result.ingested == 1
+    [(level, props, message)] = [parse_command(x) for x in result.log if x.startswith("::")]
+    assert level == "warning" and props == {"title": "tracker issue"}
+    assert message.startswith("No issues drafted: ")
+    assert commits(root)[0].startswith("oekraine-steun: 2025-09-10 ")

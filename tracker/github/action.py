@@ -110,6 +110,12 @@ def run_action(
     already = len(results) - len(fresh)
     if already:
         log.append(f"{already} letter(s) already tracked: nothing to do for them.")
+    if issues_file is not None:
+        try:
+            write_drafts(issues_file, issue_drafts(repo, fresh, env))
+        except (TrackerError, OSError) as exc:
+            # The letters are committed: a draft that cannot be made costs only its issue.
+            log.append(annotation("warning", f"No issues drafted: {exc}", title="tracker issue"))
     outcome = ActionResult(
         reports=tuple(reports),
         changed_figures=sum(r.figures_changed for r in fresh),
@@ -121,8 +127,6 @@ def run_action(
         _summarise(repo, letters, fresh, outcome, env)
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
-    if issues_file is not None:
-        write_drafts(issues_file, issue_drafts(repo, fresh, env))
     return outcome
 
 
