@@ -27,7 +27,7 @@ def render_html(
     parts = (_summary(c), _figures(c, explain), _findings(c), _section_map(c), _changes(c))
     body = [
         _nav(links, c),
-        E.header(E.h1(title), _letters_table(c.old.meta, c.new.meta)),
+        E.header(E.h1(title), E.div(_letters_table(c.old.meta, c.new.meta), {"class": "wide"})),
         E.main(*[part for part in parts if part is not None]),
     ]
     return page(title, body)

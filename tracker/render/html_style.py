@@ -29,6 +29,7 @@ nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding: 0; list-
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }
+th { overflow-wrap: break-word; }
 thead th { background: var(--shade); }
 tbody th { font-weight: 600; }
 caption { text-align: left; color: var(--muted); padding: 0.25rem 0; }
@@ -58,6 +59,7 @@ del.block { border-left: 0.3rem solid var(--del-bar); }
 ins.block .mark { color: var(--ins-bar); }
 del.block .mark { color: var(--del-bar); }
 table.sbs { table-layout: fixed; }
+table.sbs th { overflow-wrap: anywhere; }
 table.sbs col { width: 50%; }
 table.sbs td p { margin: 0; }
 table.sbs td p + p, table.sbs td p + .wide, table.sbs td .wide + p { margin-top: 0.6em; }
@@ -69,6 +71,7 @@ details summary { cursor: pointer; color: var(--muted); }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 @media (max-width: 48rem) {
   body { padding: 0.75rem; }
+  h1 { font-size: 1.3rem; }
   table.sbs, table.sbs tbody, table.sbs tr, table.sbs td { display: block; width: 100%; }
   table.sbs thead, table.sbs colgroup { display: none; }
   table.sbs tr { margin-bottom: 0.75rem; border: 1px solid var(--rule); }
