@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench golden fixtures clean score-series score-series-shared
+.PHONY: venv demo test lint lint-actions bench golden fixtures screenshot clean score-series score-series-shared
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 # The main job on the bundled seed series: ingest the five letters into a fresh tracking
-# repository (one commit per letter) and write the change report of the closest pair.
+# repository (one commit per letter) and write the change report of the closest pair, as
+# Markdown and as a side-by-side HTML page.
 DEMO_DIR ?= $(shell mktemp -d "$${TMPDIR:-/tmp}/tracker-demo.XXXXXX")
 demo: venv
 	@set -eu; dir="$(DEMO_DIR)"; \
@@ -27,10 +28,14 @@ demo: venv
 	(cd "$$dir" && $(abspath $(BIN))/tracker history); \
 	$(BIN)/tracker compare letters/oekraine-steun/2025-09-10-nieuwsbericht-militaire-steun.txt \
 		letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt -o "$$dir/compare-001-000.md"; \
+	$(BIN)/tracker compare letters/oekraine-steun/2025-09-10-nieuwsbericht-militaire-steun.txt \
+		letters/oekraine-steun/2026-02-27-leveringen-militaire-goederen.txt -o "$$dir/compare-001-000.html"; \
 	echo; echo "Read the results:"; \
 	echo "  series index (timeline, key figures, chart): $$dir/reports/oekraine-steun/README.md"; \
-	echo "  one report per letter:                       $$dir/reports/oekraine-steun/"; \
+	echo "  one report per letter, .md and .html:        $$dir/reports/oekraine-steun/"; \
+	echo "  the series feed (Atom):                      $$dir/reports/oekraine-steun/feed.xml"; \
 	echo "  the news item of 10 Sep 2025 against the letter of 27 Feb 2026: $$dir/compare-001-000.md"; \
+	echo "  the same side by side, for a browser:        $$dir/compare-001-000.html"; \
 	echo "  git log of the tracking repository:          git -C $$dir log --oneline"
 
 lint: venv lint-actions
@@ -67,6 +72,11 @@ score-series: venv
 
 score-series-shared: venv
 	$(BIN)/python tools/score_series.py -v --root $(SHARED)/corpus tests/answers/series-shared/*.json
+
+# docs/report.png, the README's picture of the HTML report: the browser test that checks the
+# columns render takes it (needs Chromium: apt-get install chromium).
+screenshot: venv
+	TRACKER_SCREENSHOT=docs/report.png $(BIN)/pytest -q tests/test_render_html_browser.py -k desktop
 
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv

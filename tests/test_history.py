@@ -65,10 +65,14 @@ def test_layout_has_snapshot_and_report_per_letter(in_order: Path) -> None:
         stem = name.removesuffix(".txt")
         assert f"snapshots/{SERIES}/{stem}.md" in files
         assert f"reports/{SERIES}/{stem}.md" in files
+        assert files[f"reports/{SERIES}/{stem}.html"].startswith(b"<!DOCTYPE html>")
+    assert files[f"reports/{SERIES}/feed.xml"].startswith(b"<?xml")
     index = files[f"reports/{SERIES}/README.md"].decode()
     assert "## Timeline" in index and "xychart-beta" in index
+    assert "[feed.xml](feed.xml)" in index
     for name in BY_DATE:
         assert f"({name.removesuffix('.txt')}.md)" in index
+        assert f"[side by side]({name.removesuffix('.txt')}.html)" in index
     entries = entries_from_csv(files[f"reports/{SERIES}/letters.csv"].decode())
     assert [e.date.isoformat() for e in entries] == [n[:10] for n in BY_DATE]
     assert [e.predecessor for e in entries][1:] == [n.removesuffix(".txt") for n in BY_DATE][:-1]
@@ -307,9 +311,11 @@ def test_rebuild_drops_the_report_of_a_removed_snapshot_and_keeps_other_files(
     note.write_text("A person's notes.\n", encoding="utf-8")
     differing = rebuild(root, check=True)
     assert f"reports/{SERIES}/{stem}.md" in differing
+    assert f"reports/{SERIES}/{stem}.html" in differing
     assert f"reports/{SERIES}/notes.md" not in differing
     rebuild(root)
     assert not (root / "reports" / SERIES / f"{stem}.md").exists()
+    assert not (root / "reports" / SERIES / f"{stem}.html").exists()
     assert note.exists()
     entries = entries_from_csv((root / "reports" / SERIES / "letters.csv").read_text())
     assert [e.letter for e in entries] == [n.removesuffix(".txt") for n in BY_DATE[:-1]]

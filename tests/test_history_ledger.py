@@ -14,7 +14,14 @@ from history_repos import BY_DATE, SEEDS
 
 from tracker.history.build import derive, extend
 from tracker.history.index import entries_from_csv
-from tracker.history.layout import index_path, ledger_path, manifest_path, report_path
+from tracker.history.layout import (
+    feed_path,
+    index_path,
+    ledger_path,
+    manifest_path,
+    page_path,
+    report_path,
+)
 from tracker.history.ledger_csv import CSV_COLUMNS, rows_from_csv, rows_to_csv, scan_ledger
 from tracker.history.ledger_view import render_ledger
 from tracker.history.order import appends
@@ -47,9 +54,12 @@ def test_derive_is_independent_of_the_order_it_is_given(
 ) -> None:
     assert derive(SERIES, dict(reversed(list(texts.items())))).files == derived
     assert set(derived) == {report_path(SERIES, stem) for stem in texts} | {
+        page_path(SERIES, stem) for stem in texts
+    } | {
         manifest_path(SERIES),
         ledger_path(SERIES),
         index_path(SERIES),
+        feed_path(SERIES),
     }
 
 

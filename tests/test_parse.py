@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from conftest import CORPUS_DIR, SEEDS
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 from tracker.errors import ExtractionError
 from tracker.model import Document, Paragraph
 from tracker.read.files import load_document
-from tracker.read.formats.text import decode
 from tracker.read.parse import parse
 from tracker.read.snapshot import from_markdown, to_markdown
 
@@ -309,15 +307,6 @@ def test_markdown_letter() -> None:
 def test_empty_or_garbled_text_is_an_extraction_error(text: str) -> None:
     with pytest.raises(ExtractionError):
         parse(text)
-
-
-def test_parsing_a_seed_takes_milliseconds() -> None:
-    texts = [decode(path.read_bytes()) for path in SEEDS.values()]
-    start = time.perf_counter()
-    for text in texts:
-        parse(text)
-    per_letter = (time.perf_counter() - start) / len(texts)
-    assert per_letter < 0.05, f"{per_letter * 1000:.1f} ms per letter"
 
 
 def test_flattened_table_is_rebuilt(corpus_docs: dict[str, Document]) -> None:

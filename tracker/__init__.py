@@ -33,6 +33,7 @@ _API: dict[str, tuple[str, str]] = {
     "render_markdown": ("tracker.render.markdown", "render_markdown"),
     "render_json": ("tracker.render.json", "render_json"),
     "render_terminal": ("tracker.render.terminal", "render_terminal"),
+    "render_html": ("tracker.render.html", "render_html"),
     # a tracking repository
     "init_repository": ("tracker.history.repository", "init_repository"),
     "ingest": ("tracker.history.ingest", "ingest"),
@@ -80,6 +81,7 @@ __all__ = [
     "read_letter",
     "read_letter_bytes",
     "rebuild",
+    "render_html",
     "render_json",
     "render_markdown",
     "render_terminal",

@@ -20,7 +20,7 @@ from tracker import __version__
 from tracker.errors import HistoryError, InputError, TrackerError
 
 if TYPE_CHECKING:
-    from tracker.model import Document
+    from tracker.model import Comparison, Document
 
 EXIT_OK, EXIT_DIFFERS, EXIT_ERROR = 0, 1, 2
 
@@ -99,8 +99,14 @@ def show(
         sys.stdout.write(render.render_text(doc))
 
 
-COMPARE_FORMATS = ("markdown", "json", "terminal")
-_FORMAT_OF_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+COMPARE_FORMATS = ("markdown", "json", "terminal", "html")
+_FORMAT_OF_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 @app.command()
@@ -115,8 +121,9 @@ def compare(
         typer.Option(
             "--format",
             "-f",
-            help="markdown, json or terminal. Default: from -o's extension; terminal when "
-            "writing to a terminal; markdown otherwise.",
+            help="markdown, json, terminal or html (one self-contained page, the letters side "
+            "by side). Default: from -o's extension; terminal when writing to a terminal; "
+            "markdown otherwise.",
         ),
     ] = None,
     output: Annotated[
@@ -142,29 +149,32 @@ def compare(
     from tracker.comparison.compare import compare as compare_letters
 
     comparison = compare_letters(_letter(old), _letter(new))
-    if chosen == "json":
-        # start-up time: imported on use
-        from tracker.render.json import render_json
-
-        report = render_json(comparison)
-    elif chosen == "terminal":
-        # start-up time: imported on use
-        from tracker.render.terminal import render_terminal
-
-        report = render_terminal(
-            comparison, width=_terminal_width(), color=output is None, explain=explain
-        )
-    else:
-        # start-up time: imported on use
-        from tracker.render.markdown import render_markdown
-
-        report = render_markdown(comparison, explain=explain)
+    report = _render(chosen, comparison, explain=explain, color=output is None)
     if output is None:
         sys.stdout.write(report)
     else:
         _write_atomically(output, report)
     if exit_code and comparison.differs:
         raise typer.Exit(EXIT_DIFFERS)
+
+
+def _render(chosen: str, c: Comparison, *, explain: bool, color: bool) -> str:
+    """The report in the chosen format, its renderer imported only then."""
+    if chosen == "json":
+        from tracker.render.json import render_json  # start-up time: imported on use
+
+        return render_json(c)
+    if chosen == "html":
+        from tracker.render.html import render_html  # start-up time: imported on use
+
+        return render_html(c, explain=explain)
+    if chosen == "terminal":
+        from tracker.render.terminal import render_terminal  # start-up time: imported on use
+
+        return render_terminal(c, width=_terminal_width(), color=color, explain=explain)
+    from tracker.render.markdown import render_markdown  # start-up time: imported on use
+
+    return render_markdown(c, explain=explain)
 
 
 def _letter(path: Path) -> Document:
@@ -220,6 +230,7 @@ def action_run(
     commit: Annotated[
         str, typer.Option(help='"true" to commit each letter, "false" to only write files.')
     ] = "true",
+    issues_file: Annotated[Path | None, typer.Option(help="Write issue drafts here.")] = None,
 ) -> None:
     """The GitHub Action's main step: ingest the letters not yet tracked, then write the job
     summary, the annotations and the step outputs (see action.yml)."""
@@ -235,6 +246,7 @@ def action_run(
             commit=parse_flag(commit, "commit"),
             env=os.environ,
             notify=typer.echo,
+            issues_file=issues_file,
         )
     except TrackerError as exc:
         # GitHub shows this on the run's page; main() still prints the plain line and exits 2.
@@ -243,6 +255,19 @@ def action_run(
     for line in result.log:
         typer.echo(line)
     typer.echo(f"{result.ingested} new letter(s), {result.changed_figures} changed figure(s).")
+
+
+@app.command("action-issues")
+def action_issues(
+    drafts: Annotated[Path, typer.Option(help="What action-run's --issues-file wrote.")],
+) -> None:
+    """The GitHub Action's issue step, after the push: open an issue per new letter through
+    GitHub's API ($GITHUB_API_URL, $GITHUB_REPOSITORY, $TRACKER_TOKEN). An issue that cannot
+    be opened is a warning annotation, and the step still succeeds."""
+    from tracker.github.issues import issue_step  # start-up time: imported on use
+
+    for line in issue_step(drafts, os.environ):
+        typer.echo(line)
 
 
 # --- history: ingest, history, figures, rebuild, init ----------------------------------

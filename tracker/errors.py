@@ -25,3 +25,7 @@ class ExtractionError(InputError):
 
 class HistoryError(TrackerError):
     """A tracking repository that cannot be used as asked: bad series name, locked, dirty."""
+
+
+class GitHubError(TrackerError):
+    """GitHub's API refused a request or could not be reached, after the retries."""

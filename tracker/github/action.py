@@ -1,7 +1,8 @@
 """The Action's main step: ingest the letters not yet tracked, then tell GitHub about them.
 
 The step log gets a line per letter and an annotation per finding, the job summary the new
-reports, the step outputs what was done (see action.yml).
+reports, the step outputs what was done (see action.yml); with an issues file, the drafts of
+an issue per new letter, which the issue step opens after the push (github/issues.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from tracker.errors import InputError, TrackerError
 from tracker.github.commands import annotation, one_line
+from tracker.github.issues import issue_drafts, write_drafts
 from tracker.github.outputs import write_outputs
 from tracker.github.summary import (
     SummaryPart,
@@ -83,6 +85,7 @@ def run_action(
     commit: bool,
     env: Mapping[str, str],
     notify: Callable[[str], None] | None = None,
+    issues_file: Path | None = None,
 ) -> ActionResult:
     """Ingest every letter under the folder that is not yet tracked, then tell GitHub.
 
@@ -107,6 +110,12 @@ def run_action(
     already = len(results) - len(fresh)
     if already:
         log.append(f"{already} letter(s) already tracked: nothing to do for them.")
+    if issues_file is not None:
+        try:
+            write_drafts(issues_file, issue_drafts(repo, fresh, env))
+        except (TrackerError, OSError) as exc:
+            # The letters are committed: a draft that cannot be made costs only its issue.
+            log.append(annotation("warning", f"No issues drafted: {exc}", title="tracker issue"))
     outcome = ActionResult(
         reports=tuple(reports),
         changed_figures=sum(r.figures_changed for r in fresh),

@@ -31,6 +31,7 @@ from tracker.history.layout import (
 from tracker.history.ledger import GAP_LETTERS, KnownIds, LedgerRow, LedgerState, ledger_step
 from tracker.history.ledger_csv import LedgerScan, rows_from_csv, rows_to_csv, scan_ledger
 from tracker.history.order import chain, plan, predecessors, skeleton
+from tracker.history.pages import extra_files
 from tracker.model import Comparison, Document, Figure, Finding, Language
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown
@@ -161,7 +162,9 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
     outputs[manifest_path(series)] = entries_to_csv(final)
     outputs[ledger_path(series)] = rows_to_csv(rows)
     outputs[index_path(series)] = render_index(series, final, rows)
-    findings = {stem: _findings(reported.get(stem, works[stem].comparison)) for stem in works}
+    comparisons = {stem: reported.get(stem, works[stem].comparison) for stem in works}
+    outputs.update(extra_files(series, final, rows, works, comparisons))
+    findings = {stem: _findings(comparisons[stem]) for stem in works}
     return Built(outputs, findings)
 
 
@@ -267,6 +270,7 @@ def extend(
         ledger_path(series): ledger + rows_to_csv(fold.rows, header=False),
         index_path(series): render_index(series, final, shown),
     }
+    files.update(extra_files(series, final, shown, {stem: work}, {stem: fold.comparison}))
     return Built(files, {stem: _findings(fold.comparison)})
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.errors import HistoryError
-from tracker.history.layout import report_link, snapshot_link
+from tracker.history.layout import FEED, page_link, report_link, snapshot_link
 from tracker.history.ledger import LedgerRow
 from tracker.history.tracked import TrackedFigure, track
 
@@ -212,7 +212,8 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
     lines += [
         f"{_plural(len(entries), 'letter')} from {entries[0].date.isoformat()} to "
         f"{entries[-1].date.isoformat()}. Written by `tracker`; `tracker rebuild` regenerates "
-        "this page, the reports and [figures.csv](figures.csv) from the snapshots.",
+        "this page, the reports and [figures.csv](figures.csv) from the snapshots. "
+        f"Follow the series in a feed reader: [{FEED}]({FEED}) (Atom).",
         "",
         "## Timeline",
         "",
@@ -223,7 +224,10 @@ def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[Led
         title = _cell(e.title)
         if e.superseded:
             title += " *(superseded by a correction)*"
-        files = f"[report]({report_link(e.letter)}) · [snapshot]({snapshot_link(series, e.letter)})"
+        files = (
+            f"[report]({report_link(e.letter)}) · [side by side]({page_link(e.letter)}) · "
+            f"[snapshot]({snapshot_link(series, e.letter)})"
+        )
         moves = "<br>".join(_cell(m) for m in e.moves.split("; ") if m)
         lines.append(f"| {e.date.isoformat()} | {title} | {moves} | {_cell(e.summary)} | {files} |")
     lines.append("")

@@ -1,8 +1,9 @@
 """The storage layout of a tracking repository: every path the tracker reads or writes.
 
 A contract (DESIGN.md): originals under letters/<series>/, one canonical snapshot per letter
-under snapshots/<series>/, and under reports/<series>/ a report per letter, the series index
-(README.md), the figure ledger (figures.csv) and the manifest (letters.csv). Paths are
+under snapshots/<series>/, and under reports/<series>/ a report per letter (Markdown, and the
+same as a side-by-side HTML page), the series index (README.md), the figure ledger
+(figures.csv), the manifest (letters.csv) and the Atom feed (feed.xml). Paths are
 relative to the repository's root, with `/`. Every one is spelled here, once.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 LETTERS, SNAPSHOTS, REPORTS = "letters", "snapshots", "reports"
-INDEX, LEDGER, MANIFEST = "README.md", "figures.csv", "letters.csv"
+INDEX, LEDGER, MANIFEST, FEED = "README.md", "figures.csv", "letters.csv", "feed.xml"
 README = "README.md"
 """The repository's own README, which `tracker init` writes."""
 WORKFLOW = ".github/workflows/track-letters.yml"
@@ -20,6 +21,8 @@ JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"
 """Both live in the git folder: never committed, never seen by `git status`."""
 LETTER_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
 """The name of a snapshot or report the tracker writes: <YYYY-MM-DD>-<slug>.md."""
+PAGE_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.html$")
+"""The name of a report's HTML page: <YYYY-MM-DD>-<slug>.html."""
 
 
 def letters_folder(series: str) -> str:
@@ -47,6 +50,15 @@ def report_path(series: str, stem: str) -> str:
     return f"{REPORTS}/{series}/{stem}.md"
 
 
+def page_path(series: str, stem: str) -> str:
+    """A letter's report as one self-contained HTML page, beside its Markdown report."""
+    return f"{REPORTS}/{series}/{stem}.html"
+
+
+def feed_path(series: str) -> str:
+    return f"{REPORTS}/{series}/{FEED}"
+
+
 def manifest_path(series: str) -> str:
     return f"{REPORTS}/{series}/{MANIFEST}"
 
@@ -62,6 +74,11 @@ def index_path(series: str) -> str:
 def report_link(stem: str) -> str:
     """A letter's report as linked from a file beside it in reports/<series>/."""
     return f"{stem}.md"
+
+
+def page_link(stem: str) -> str:
+    """A letter's HTML page as linked from a file beside it in reports/<series>/."""
+    return f"{stem}.html"
 
 
 def snapshot_link(series: str, stem: str) -> str:

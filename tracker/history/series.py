@@ -18,6 +18,7 @@ from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     LETTER_FILE,
     LOCK,
+    PAGE_FILE,
     REPORTS,
     SNAPSHOTS,
     ledger_path,
@@ -81,7 +82,8 @@ def build_series(root: Path, series: str) -> tuple[Built, list[str]]:
             relative = f"{reports_folder(series)}/{p.name}"
             # Only files the tracker writes: a letter's report whose snapshot is gone. A file
             # a person put beside them is not the tracker's to delete.
-            if p.is_file() and LETTER_FILE.match(p.name) and relative not in built.files:
+            ours = LETTER_FILE.match(p.name) or PAGE_FILE.match(p.name)
+            if p.is_file() and ours and relative not in built.files:
                 stale.append(relative)
     return built, stale
 

@@ -19,24 +19,10 @@ def key_figures_markdown(c: Comparison, *, explain: bool = False) -> str:
     if not c.figures:
         lines.append("No figures found in either letter.")
     else:
-        lines.append("| Figure | Old | New | Change | Section |")
+        lines.append("| " + " | ".join(FIGURE_COLUMNS) + " |")
         lines.append("| --- | --- | --- | --- | --- |")
-        ordered = sorted(enumerate(c.figures), key=lambda item: (_ORDER[item[1].status], item[0]))
-        for _, change in ordered:
-            lines.append(
-                "| "
-                + " | ".join(
-                    _cell(part)
-                    for part in (
-                        change.label,
-                        _side(change.old, change.new, c.old.meta.language, change.old_date),
-                        _side(change.new, change.old, c.new.meta.language),
-                        _change(change),
-                        _section(c, change),
-                    )
-                )
-                + " |"
-            )
+        for _, cells in figure_rows(c):
+            lines.append("| " + " | ".join(_cell(part) for part in cells) + " |")
     lines += ["", "### Findings", ""]
     if not c.findings:
         lines.append("No findings: no totals, stated changes or restatements to check.")
@@ -48,6 +34,29 @@ def key_figures_markdown(c: Comparison, *, explain: bool = False) -> str:
         paired = [f for f in c.figures if f.why]
         lines += [f"- {f.label}: {f.why}" for f in paired] or ["No figures were paired."]
     return "\n".join(lines) + "\n"
+
+
+FIGURE_COLUMNS = ("Figure", "Old", "New", "Change", "Section")
+"""The columns of the key-figures table, in every report format that has one."""
+
+
+def figure_rows(c: Comparison) -> list[tuple[FigureChange, tuple[str, str, str, str, str]]]:
+    """Each figure change with its cells under FIGURE_COLUMNS, as plain text: changed
+    figures first, then added, removed and unchanged ones, each in the comparison's order."""
+    ordered = sorted(enumerate(c.figures), key=lambda item: (_ORDER[item[1].status], item[0]))
+    return [
+        (
+            change,
+            (
+                change.label,
+                _side(change.old, change.new, c.old.meta.language, change.old_date),
+                _side(change.new, change.old, c.new.meta.language),
+                _change(change),
+                _section(c, change),
+            ),
+        )
+        for _, change in ordered
+    ]
 
 
 def _side(

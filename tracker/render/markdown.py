@@ -47,14 +47,15 @@ def _escape_block_start(match: re.Match[str]) -> str:
 TITLE_IN_HEADING = 90
 
 
-def _short(title: str) -> str:
+def short_title(title: str) -> str:
+    """A title fit for a heading: cut at a word after TITLE_IN_HEADING characters."""
     if len(title) <= TITLE_IN_HEADING:
         return title
     return title[:TITLE_IN_HEADING].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _title(c: Comparison) -> str:
-    old, new = _short(letter_name(c.old.meta)), _short(letter_name(c.new.meta))
+    old, new = short_title(letter_name(c.old.meta)), short_title(letter_name(c.new.meta))
     if old == new:
         return f"# Changes in {escape(new)}"
     return f"# Changes from {escape(old)} to {escape(new)}"
@@ -81,17 +82,24 @@ def _date(meta: Meta) -> str:
 
 
 def _summary(c: Comparison) -> str:
+    lines = summary_lines(c)
+    if not c.differs:
+        return f"## Summary\n\n{lines[0]}"
+    return "\n".join(["## Summary", "", *(f"- {line}" for line in lines)])
+
+
+def summary_lines(c: Comparison) -> list[str]:
+    """The summary's sentences, as plain text (they hold counts, never letter text): one
+    sentence when nothing changed, else one per kind of change."""
     counts = c.section_counts
     total = len(c.new.sections)
     if not c.differs:
-        return f"## Summary\n\nNo changes: all {total} sections are the same."
+        return [f"No changes: all {total} sections are the same."]
     changed = sum(
         n for status, n in counts.items() if status not in ("unchanged", "added", "removed")
     )
     lines = [
-        "## Summary",
-        "",
-        f"- Sections: {changed} changed, {counts.get('added', 0)} added, "
+        f"Sections: {changed} changed, {counts.get('added', 0)} added, "
         f"{counts.get('removed', 0)} removed, {counts.get('unchanged', 0)} unchanged "
         f"({len(c.old.sections)} before, {total} now).",
     ]
@@ -101,9 +109,9 @@ def _summary(c: Comparison) -> str:
         if counts.get(s)
     ]
     if detail:
-        lines.append(f"- Changed sections: {', '.join(detail)}.")
+        lines.append(f"Changed sections: {', '.join(detail)}.")
     if c.old.sections and c.new.sections and not any(p.old and p.new for p in c.sections):
-        lines.append("- No section of the old letter pairs with one of the new: they share little.")
+        lines.append("No section of the old letter pairs with one of the new: they share little.")
     sentences = _sentence_counts(c.sections)
     if sentences:
         described = {
@@ -113,8 +121,8 @@ def _summary(c: Comparison) -> str:
             "moved": "moved",
         }
         said = [f"{sentences[op]} {word}" for op, word in described.items() if sentences.get(op)]
-        lines.append(f"- Sentences in changed sections: {', '.join(said)}.")
-    return "\n".join(lines)
+        lines.append(f"Sentences in changed sections: {', '.join(said)}.")
+    return lines
 
 
 def _sentence_counts(pairs: Iterable[SectionPair]) -> dict[str, int]:
