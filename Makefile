@@ -6,11 +6,16 @@ STAMP := $(VENV)/.installed
 
 .PHONY: venv demo test lint lint-actions bench golden fixtures clean score-series score-series-shared
 
+# pip's output (the build backend's notes and warnings) goes to a log, shown only if it fails.
+PIP_LOG := $(VENV)/pip.log
+QUIET_PIP = $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "setting up $(VENV) (the tracker and its test tools; pip's log: $(PIP_LOG))"
+	@$(QUIET_PIP) --upgrade pip >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); exit 1; }
+	@$(QUIET_PIP) -e '.[dev]' >>$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); exit 1; }
+	@touch $(STAMP)
 
 venv: $(STAMP)
 
