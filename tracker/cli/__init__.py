@@ -202,6 +202,13 @@ def action_run(
     commit: Annotated[
         str, typer.Option(help='"true" to commit each letter, "false" to only write files.')
     ] = "true",
+    message_template: Annotated[
+        str,
+        typer.Option(
+            help="Each commit's message, with {series}, {date}, {title}, {summary}, {subject} "
+            "and {message} filled in; empty: the tracker's own message."
+        ),
+    ] = "",
 ) -> None:
     """The GitHub Action's main step: ingest the letters not yet tracked, then write the job
     summary, the annotations and the step outputs (see action.yml)."""
@@ -217,6 +224,7 @@ def action_run(
             commit=parse_flag(commit, "commit"),
             env=os.environ,
             notify=typer.echo,
+            message_template=message_template or None,
         )
     except TrackerError as exc:
         # GitHub shows this on the run's page; main() still prints the plain line and exits 2.
