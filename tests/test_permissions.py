@@ -3,13 +3,14 @@ machine, or a web server, can read the reports, snapshots and CSVs the tracker w
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from history_repos import BY_DATE, SEEDS, make_repo
+from history_repos import BY_DATE, SEEDS, make_repo, run_main
 
 
 def _mode(path: Path) -> int:
@@ -29,18 +30,19 @@ def _tracker(cwd: Path, umask: int, *args: str) -> subprocess.CompletedProcess[s
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
 def test_compare_output_file_takes_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
-    proc = _tracker(
-        tmp_path, umask, "compare", str(SEEDS / BY_DATE[1]), str(SEEDS / BY_DATE[3]), "-o", "r.md"
-    )
-    assert proc.returncode == 0, proc.stderr
     report = tmp_path / "r.md"
-    assert _mode(report) == mode
-    # Rewriting the file gives it the same mode again, not mkstemp's private one.
-    proc = _tracker(
-        tmp_path, umask, "compare", str(SEEDS / BY_DATE[1]), str(SEEDS / BY_DATE[3]), "-o", "r.md"
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert _mode(report) == mode
+    letters = (str(SEEDS / BY_DATE[1]), str(SEEDS / BY_DATE[3]))
+    # In this process, the umask set for the call (it is the process's), then set back.
+    previous = os.umask(umask)
+    try:
+        assert run_main(tmp_path, "compare", *letters, "-o", "r.md").returncode == 0
+        assert _mode(report) == mode
+        # Rewriting the file gives it the same mode again, not mkstemp's private one.
+        report.chmod(0o600)
+        assert run_main(tmp_path, "compare", *letters, "-o", "r.md").returncode == 0
+        assert _mode(report) == mode
+    finally:
+        os.umask(previous)
 
 
 def test_ingest_writes_snapshots_reports_and_csvs_readable_by_others(tmp_path: Path) -> None:

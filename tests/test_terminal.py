@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from history_repos import run_main
 
 from tracker.cli.terminal import pager_command, wants_color
 
@@ -125,14 +126,19 @@ def test_color_never_turns_colour_off_in_a_terminal() -> None:
     assert ESC not in shown
 
 
-def test_a_pipe_gets_colour_only_when_forced() -> None:
+def test_a_pipe_gets_colour_only_when_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In this process (quicker than a new one): its standard output is a buffer, not a terminal.
     args = ("compare", str(OLD), str(NEW), "--format", "terminal")
-    assert ESC not in piped(*args, env=_env()).stdout
-    assert ESC in piped(*args, env=_env(FORCE_COLOR="1")).stdout
-    assert ESC in piped(*args, "--color", "always", env=_env()).stdout
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    assert "\x1b[" not in run_main(ROOT, *args).stdout
+    assert "\x1b[" in run_main(ROOT, *args, "--color", "always").stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run_main(ROOT, *args).stdout
     # NO_COLOR wins over FORCE_COLOR; the command line wins over both.
-    assert ESC not in piped(*args, env=_env(FORCE_COLOR="1", NO_COLOR="1")).stdout
-    assert ESC in piped(*args, "--color", "always", env=_env(NO_COLOR="1")).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run_main(ROOT, *args).stdout
+    assert "\x1b[" in run_main(ROOT, *args, "--color", "always").stdout
 
 
 @pytest.mark.parametrize(
@@ -222,6 +228,16 @@ def test_output_that_fits_the_screen_is_not_paged(fake_pager: Path) -> None:
     assert code == 0, shown
     assert not fake_pager.with_suffix(".text").exists()
     assert b"Industrie" in shown
+
+
+def test_stat_fits_the_terminal_with_the_prompt_under_it(fake_pager: Path) -> None:
+    env = _env(PAGER=_script(fake_pager))
+    code, shown = in_pty("compare", str(OLD), str(NEW), "--stat", env=env, rows=15)
+    assert code == 0, shown
+    assert not fake_pager.with_suffix(".text").exists()
+    lines = shown.decode().splitlines()
+    assert len(lines) == 14
+    assert "figures moved" in shown.decode() and "more figures" in lines[-1]
 
 
 @pytest.mark.parametrize("pager", ["", "cat", "no-such-pager-program"])

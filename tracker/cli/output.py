@@ -45,7 +45,8 @@ def render_report(comparison: Comparison, chosen: str, *, explain: bool, color: 
         from tracker.render.summary import render_name_only, render_stat
 
         if chosen == "stat":
-            return render_stat(comparison, lines=terminal_size().lines)
+            # One line short of the screen, so the prompt after it keeps the first line in view.
+            return render_stat(comparison, lines=max(terminal_size().lines - 1, 3))
         return render_name_only(comparison)
     if chosen == "json":
         # start-up time: imported on use
