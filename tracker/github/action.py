@@ -74,6 +74,7 @@ class ActionResult:
             "reports": "\n".join(self.reports),
             "changed-figures": str(self.changed_figures),
             "ingested": str(self.ingested),
+            "changes-detected": "true" if self.ingested else "false",
         }
 
 
@@ -86,6 +87,7 @@ def run_action(
     env: Mapping[str, str],
     notify: Callable[[str], None] | None = None,
     issues_file: Path | None = None,
+    message_template: str | None = None,
 ) -> ActionResult:
     """Ingest every letter under the folder that is not yet tracked, then tell GitHub.
 
@@ -99,6 +101,7 @@ def run_action(
         series=series or None,
         commit=commit,
         notify=(lambda line: notify(one_line(line))) if notify else None,
+        message_template=message_template,
     )
     fresh = [r for r in results if r.status != "duplicate"]
     reports: list[str] = []

@@ -32,6 +32,7 @@ from tracker.history.layout import (
     snapshots_folder,
 )
 from tracker.history.lock import repo_lock
+from tracker.history.messages import check_template, templated_message
 from tracker.history.names import letter_stem, safe_file_name, series_name
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
@@ -91,6 +92,7 @@ def ingest(
     date: dt.date | None = None,
     commit: bool = True,
     notify: Notify | None = None,
+    message_template: str | None = None,
 ) -> list[IngestResult]:
     """Ingest letters (files, or folders of letters) into their series; one commit each.
 
@@ -98,16 +100,18 @@ def ingest(
     from the file's place under letters/<series>/. The date comes from the letter, else from
     its file name (YYYY-MM-DD…), else from `date`. A letter already present (same sha256)
     changes nothing. `notify` receives progress lines meant for a person (waiting for the
-    lock, completing an interrupted run).
+    lock, completing an interrupted run). `message_template` rewords each commit message
+    (see history/messages.py).
     """
+    template = check_template(message_template) if message_template is not None else None
     root = find_repository(repo)
     chosen = series_name(series) if series is not None else None
     paths = list(_letter_files(files))
     results: list[IngestResult] = []
     with repo_lock(git_dir(root) / LOCK, on_wait=notify):
-        _recover(root, commit=commit, notify=notify)
+        _recover(root, commit=commit, notify=notify, template=template)
         for path in paths:
-            results.append(_ingest_one(root, path, chosen, date, commit))
+            results.append(_ingest_one(root, path, chosen, date, commit, template))
     return results
 
 
@@ -150,7 +154,12 @@ def _series_of(root: Path, path: Path, chosen: str | None) -> tuple[str, str | N
 
 
 def _ingest_one(
-    root: Path, path: Path, chosen: str | None, date: dt.date | None, commit: bool
+    root: Path,
+    path: Path,
+    chosen: str | None,
+    date: dt.date | None,
+    commit: bool,
+    template: str | None = None,
 ) -> IngestResult:
     series, in_place = _series_of(root, path, chosen)
     try:
@@ -187,6 +196,8 @@ def _ingest_one(
         p for p in changed if p.endswith(".md") and p != own_report and not p.endswith(INDEX)
     )
     message = _message(series, entry, regenerated)
+    if template is not None:
+        message = templated_message(template, series, entry, message)
     commit_id = None
     if commit:
         # Exact paths, not the series folders: git matches them without walking the series.
@@ -289,7 +300,9 @@ def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str
     return "\n\n".join([head, "\n".join(body)]) if body else head
 
 
-def _recover(root: Path, *, commit: bool, notify: Notify | None) -> None:
+def _recover(
+    root: Path, *, commit: bool, notify: Notify | None, template: str | None = None
+) -> None:
     """Complete an ingest that was killed: rebuild its series and commit what it wrote."""
     git_folder = git_dir(root)
     raw = _read_journal(git_folder / JOURNAL)
@@ -308,7 +321,10 @@ def _recover(root: Path, *, commit: bool, notify: Notify | None) -> None:
             paths = [snapshots_folder(series), reports_folder(series)]
             if inside(root, letter_rel).exists():
                 paths.append(letter_rel)
-            commit_paths(root, paths, _message(series, entry, ()))
+            message = _message(series, entry, ())
+            if template is not None:
+                message = templated_message(template, series, entry, message)
+            commit_paths(root, paths, message)
     remove_file(git_folder / JOURNAL)
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import portalocker
+
 from tracker.errors import HistoryError
+
+_EXCLUSIVE_NOW = portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING
 
 LOCK_WAIT_SECONDS = 60.0
 """How long a second ingest waits for the first before giving up: long enough for a normal
@@ -37,21 +40,22 @@ def repo_lock(
 ) -> Iterator[None]:
     """Hold an exclusive lock on the repository for the duration of the block.
 
-    An flock on a file in the git folder: the kernel releases it when the holder exits, however
-    it exits, so a killed ingest never leaves a stale lock behind. The file keeps the holder's
-    pid only to name it in the message of the one that waits.
+    An operating-system lock on a file in the git folder (flock on Linux and macOS, a locked
+    byte range on Windows, through portalocker): the system releases it when the holder exits,
+    however it exits, so a killed ingest never leaves a stale lock behind. The file keeps the
+    holder's pid only to name it in the message of the one that waits.
     """
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     wait = lock_wait() if wait is None else wait
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    with os.fdopen(fd, "r+b", buffering=0) as handle:
         deadline = time.monotonic() + wait
         told = False
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                portalocker.lock(handle, _EXCLUSIVE_NOW)
                 break
-            except BlockingIOError:
+            except portalocker.AlreadyLocked:
                 holder = _holder(lock_path)
                 if time.monotonic() >= deadline:
                     raise HistoryError(
@@ -63,15 +67,14 @@ def repo_lock(
                     on_wait(f"waiting for another tracker run{holder} to finish")
                     told = True
                 time.sleep(0.1)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        handle.truncate(0)
+        handle.seek(0)
+        handle.write(f"{os.getpid()}\n".encode())
         try:
             yield
         finally:
-            os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+            handle.truncate(0)
+            portalocker.unlock(handle)
 
 
 def _holder(lock_path: Path) -> str:

@@ -34,6 +34,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tracker-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
+            # mkstemp makes the file private (0600); the file it becomes is made as open() would.
+            os.chmod(tmp, new_file_mode())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -43,6 +45,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def new_file_mode() -> int:
+    """The mode open() gives a new file: 0666 less the process's umask.
+
+    The umask can only be read by setting it, so it is set back at once.
+    """
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def remove_file(path: Path) -> None:

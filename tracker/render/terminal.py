@@ -21,7 +21,11 @@ def render_terminal(
     c: Comparison, *, width: int = 100, color: bool = True, explain: bool = False
 ) -> str:
     """The report as text with ANSI colour codes (none when `color` is False); with
-    `explain`, why each pair of figures was made."""
+    `explain`, why each pair of figures was made.
+
+    The caller decides on colour: the command weighs --color, NO_COLOR, FORCE_COLOR and
+    whether a terminal shows the text (cli/terminal.py); rich, writing into a buffer, could
+    not see the terminal, so the same call gives the same text in any environment."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,10 +16,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker import __version__
-from tracker.errors import HistoryError, InputError, TrackerError
+from tracker.cli.options import Command, NoPager, letter_date, summary_kind
+from tracker.cli.output import compare_format, render_report, write_report
+from tracker.cli.terminal import emit, wants_color
+from tracker.errors import HistoryError, TrackerError
 
 if TYPE_CHECKING:
-    from tracker.model import Comparison, Document
+    from tracker.model import Document
 
 EXIT_OK, EXIT_DIFFERS, EXIT_ERROR = 0, 1, 2
 
@@ -61,7 +63,7 @@ def fail(message: str) -> typer.Exit:
 SHOW_FORMATS = ("text", "json", "markdown")
 
 
-@app.command()
+@app.command(cls=Command)
 def show(
     letter: Annotated[
         str, typer.Argument(help="The letter (.txt, .md, .pdf, .docx, .html); - reads stdin.")
@@ -75,6 +77,7 @@ def show(
             "markdown (the canonical snapshot).",
         ),
     ] = "text",
+    no_pager: NoPager = False,
 ) -> None:
     """Show how the tracker reads one letter: metadata, outline, tables, footnotes, figures.
 
@@ -92,24 +95,14 @@ def show(
     else:
         doc = load_document(Path(letter))
     if output_format == "json":
-        sys.stdout.write(render.render_json(doc))
+        emit(render.render_json(doc), page=not no_pager)
     elif output_format == "markdown":
-        sys.stdout.write(render.render_markdown(doc))
+        emit(render.render_markdown(doc), page=not no_pager)
     else:
-        sys.stdout.write(render.render_text(doc))
+        emit(render.render_text(doc), page=not no_pager)
 
 
-COMPARE_FORMATS = ("markdown", "json", "terminal", "html")
-_FORMAT_OF_SUFFIX = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-}
-
-
-@app.command()
+@app.command(cls=Command)
 def compare(
     old: Annotated[
         Path,
@@ -127,7 +120,13 @@ def compare(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file; .md, .json and .html tell the format, another "
+            "extension needs --format.",
+        ),
     ] = None,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit with 1 when the letters differ.")
@@ -139,42 +138,47 @@ def compare(
             help="Say why each pair of figures was made: concept, role and period.",
         ),
     ] = False,
+    stat: Annotated[
+        bool,
+        typer.Option(
+            "--stat",
+            help="Only the section counts, the words inserted and deleted per changed "
+            "section, and the figures that moved; one screen at most.",
+        ),
+    ] = False,
+    name_only: Annotated[
+        bool, typer.Option("--name-only", help="Only the headings of the changed sections.")
+    ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="auto|always|never",
+            help="Colour the terminal report: auto colours a terminal unless NO_COLOR is set "
+            "(FORCE_COLOR colours anything).",
+        ),
+    ] = "auto",
+    no_pager: NoPager = False,
 ) -> None:
     """Show what changed between two letters: sections, sentences, words and figures.
 
     Exit status: 0 on success; with --exit-code, 1 when the letters differ; 2 on bad input.
     """
-    chosen = _compare_format(output_format, output)
+    is_terminal = output is None and sys.stdout.isatty()
+    colored = wants_color(color, os.environ, is_terminal)
+    summary = summary_kind(stat=stat, name_only=name_only, explain=explain, fmt=output_format)
+    chosen = summary or compare_format(output_format, output, is_terminal)
     # start-up time: imported on use
     from tracker.comparison.compare import compare as compare_letters
 
     comparison = compare_letters(_letter(old), _letter(new))
-    report = _render(chosen, comparison, explain=explain, color=output is None)
+    report = render_report(comparison, chosen, explain=explain, color=colored)
     if output is None:
-        sys.stdout.write(report)
+        emit(report, page=not no_pager)
     else:
-        _write_atomically(output, report)
+        write_report(output, report)
     if exit_code and comparison.differs:
         raise typer.Exit(EXIT_DIFFERS)
-
-
-def _render(chosen: str, c: Comparison, *, explain: bool, color: bool) -> str:
-    """The report in the chosen format, its renderer imported only then."""
-    if chosen == "json":
-        from tracker.render.json import render_json  # start-up time: imported on use
-
-        return render_json(c)
-    if chosen == "html":
-        from tracker.render.html import render_html  # start-up time: imported on use
-
-        return render_html(c, explain=explain)
-    if chosen == "terminal":
-        from tracker.render.terminal import render_terminal  # start-up time: imported on use
-
-        return render_terminal(c, width=_terminal_width(), color=color, explain=explain)
-    from tracker.render.markdown import render_markdown  # start-up time: imported on use
-
-    return render_markdown(c, explain=explain)
 
 
 def _letter(path: Path) -> Document:
@@ -187,38 +191,7 @@ def _letter(path: Path) -> Document:
     return dated(load_document(path))
 
 
-def _compare_format(requested: str | None, output: Path | None) -> str:
-    if requested is not None:
-        if requested not in COMPARE_FORMATS:
-            raise fail(f"unknown format {requested!r} (use {', '.join(COMPARE_FORMATS)})")
-        return requested
-    if output is not None:
-        return _FORMAT_OF_SUFFIX.get(output.suffix.lower(), "markdown")
-    return "terminal" if sys.stdout.isatty() else "markdown"
-
-
-def _terminal_width() -> int:
-    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 160))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a report to `path` with the repository's atomic write; errors become one line."""
-    # start-up time: imported on use
-    from tracker.history.storage import write_atomic
-
-    if not path.parent.is_dir():
-        # write_atomic would create the folder; for -o a missing folder is a typo to report.
-        raise InputError(
-            f"cannot write {path}: no such folder", "choose a folder that exists and is writable"
-        )
-    try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        hint = "check the path and free space"
-        raise InputError(f"cannot write {path}: {exc.strerror}", hint) from exc
-
-
-@app.command("action-run")
+@app.command("action-run", cls=Command)
 def action_run(
     repo: Annotated[Path, typer.Option(help="The tracking repository's work tree.")] = Path("."),
     letters: Annotated[
@@ -231,6 +204,13 @@ def action_run(
         str, typer.Option(help='"true" to commit each letter, "false" to only write files.')
     ] = "true",
     issues_file: Annotated[Path | None, typer.Option(help="Write issue drafts here.")] = None,
+    message_template: Annotated[
+        str,
+        typer.Option(
+            help="Each commit's message, with {series}, {date}, {title}, {summary}, {moves}, "
+            "{subject} and {message} filled in; empty: the tracker's own message."
+        ),
+    ] = "",
 ) -> None:
     """The GitHub Action's main step: ingest the letters not yet tracked, then write the job
     summary, the annotations and the step outputs (see action.yml)."""
@@ -247,6 +227,7 @@ def action_run(
             env=os.environ,
             notify=typer.echo,
             issues_file=issues_file,
+            message_template=message_template or None,
         )
     except TrackerError as exc:
         # GitHub shows this on the run's page; main() still prints the plain line and exits 2.
@@ -285,7 +266,7 @@ def _note(line: str) -> None:
     typer.echo(f"tracker: {line}", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def ingest(
     files: Annotated[
         list[Path], typer.Argument(help="Letters, or folders of letters (e.g. letters/).")
@@ -297,7 +278,10 @@ def ingest(
     repo: RepoOption = None,
     date: Annotated[
         str | None,
-        typer.Option(help="YYYY-MM-DD, for a letter whose text and file name give no date."),
+        typer.Option(
+            help="YYYY-MM-DD, for a letter whose text and file name give no date; not after "
+            "today, not before 1900."
+        ),
     ] = None,
     no_commit: Annotated[
         bool, typer.Option("--no-commit", help="Write the files but do not commit.")
@@ -311,7 +295,7 @@ def ingest(
         repo or Path.cwd(),
         files,
         series=series,
-        date=_iso_date(date) if date is not None else None,
+        date=letter_date(date, dt.date.today()) if date is not None else None,
         commit=not no_commit,
         notify=_note,
     )
@@ -325,52 +309,65 @@ def ingest(
             typer.echo(f"{'updated':<10} {path}")
 
 
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(f"--date {text!r} is not a date (use YYYY-MM-DD)") from None
-
-
-@app.command()
+@app.command(cls=Command)
 def history(
     series: Annotated[str | None, typer.Argument(help="One series. Default: all.")] = None,
     repo: RepoOption = None,
+    no_pager: NoPager = False,
 ) -> None:
     """List the letters of each series with dates, titles and what changed."""
     # start-up time: imported on use
     from tracker.history.series import series_letters
 
     found = series_letters(repo or Path.cwd(), series)
-    if not found:
-        typer.echo("no series yet: add letters with `tracker ingest letters/`")
+    lines = [] if found else ["no series yet: add letters with `tracker ingest letters/`"]
     for name, entries in found.items():
-        typer.echo(f"{name} ({len(entries)} letters)")
+        lines.append(f"{name} ({len(entries)} letter{'' if len(entries) == 1 else 's'})")
         for e in entries:
             mark = " (superseded)" if e.superseded else ""
-            typer.echo(f"  {e.date.isoformat()}  {e.title}{mark} — {e.summary}")
+            lines.append(f"  {e.date.isoformat()}  {e.title}{mark} — {e.summary}")
+    emit("".join(f"{line}\n" for line in lines), page=not no_pager)
 
 
-@app.command()
+@app.command(cls=Command)
 def figures(
     series: Annotated[str, typer.Argument(help="The series.")],
     repo: RepoOption = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="table, csv or json.")
     ] = "table",
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="With --format csv: what a spreadsheet set to Dutch (or another decimal-comma "
+            "language) opens directly: UTF-8 with a BOM, ';' between fields, decimal commas.",
+        ),
+    ] = False,
+    no_pager: NoPager = False,
 ) -> None:
     """The figure ledger: each figure across the series, last value carried forward."""
     if output_format not in ("table", "csv", "json"):
         raise fail(f"unknown format {output_format!r} (use table, csv or json)")
+    if excel and output_format != "csv":
+        raise fail("--excel shapes a CSV file: add --format csv")
     # start-up time: imported on use
     from tracker.history.ledger_view import render_ledger
     from tracker.history.series import figure_ledger
 
     letters, tracked = figure_ledger(repo or Path.cwd(), series)
-    sys.stdout.write(render_ledger(letters, tracked, output_format))
+    text = render_ledger(letters, tracked, output_format)
+    if excel:
+        # start-up time: imported on use
+        from tracker.render.spreadsheet import decimal_comma_csv
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(decimal_comma_csv(text, numbers=("value",)))
+    else:
+        emit(text, page=not no_pager and output_format == "table")
 
 
-@app.command()
+@app.command(cls=Command)
 def rebuild(
     series: Annotated[str | None, typer.Argument(help="One series. Default: all.")] = None,
     repo: RepoOption = None,
@@ -398,7 +395,7 @@ def rebuild(
         typer.echo("reports already match the snapshots")
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder to make a tracking repository.")] = Path(
         "."
