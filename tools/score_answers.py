@@ -247,15 +247,41 @@ def judge_figures(answer: dict[str, Any], report: Report, old: Path, new: Path) 
             tally.notes.append(
                 f"MISS  {pair['what']}: {pair.get('old_text')} -> {pair.get('new_text')}"
             )
-    for side, listed, path in (("old", "unpaired_old", old), ("new", "unpaired_new", new)):
-        for fig in figures.get(listed, []):
-            tally.traps += 1
-            mark = _unpaired(fig, path)
-            if any(mark.matches(f[side]) for f in both):
-                tally.notes.append(f"TRAP  {fig['what']}: {fig.get('text')} was paired")
-            else:
-                tally.traps_held += 1
+    traps = list(zip(figures.get("unpaired_old", []), olds[len(answers) :], strict=True))
+    traps += zip(figures.get("unpaired_new", []), news[len(answers) :], strict=True)
+    paired_traps = _paired_traps(both, olds, news)
+    for fig, mark in traps:
+        tally.traps += 1
+        if id(mark) in paired_traps:
+            tally.notes.append(f"TRAP  {fig['what']}: {fig.get('text')} was paired")
+        else:
+            tally.traps_held += 1
     return tally
+
+
+def _paired_traps(both: list[dict[str, Any]], olds: list[Named], news: list[Named]) -> set[int]:
+    """The ids of the must-stay-unpaired figures that the report pairs. Each side of a pair is
+    the figure of the answers it matches best (`_named`). A quote on the same line as a paired
+    answer's, with the same value ("5.6 per cent in January and 4.0 per cent in February ...
+    after remaining at 4.0 per cent"), cannot be told from it by line: such a trap counts as
+    paired when the report pairs more figures of that line and value than the answers do."""
+    paired: set[int] = set()
+    for side, known in (("old", olds), ("new", news)):
+        taken: dict[int, list[dict[str, Any]]] = {}
+        for f in both:
+            best = _named(f[side], known)
+            if best is not None:
+                taken.setdefault(id(best), []).append(f[side])
+        for trap in (n for n in known if n.key is None):
+            if id(trap) in taken:
+                paired.add(id(trap))
+                continue
+            crowded = [
+                sides for n in known if n.key is not None and len(sides := taken.get(id(n), [])) > 1
+            ]
+            if any(trap.matches(x) for sides in crowded for x in sides):
+                paired.add(id(trap))
+    return paired
 
 
 def judge_sections(answer: dict[str, Any], report: Report) -> Tally:
