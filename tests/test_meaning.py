@@ -370,6 +370,40 @@ CASES = [
         None,
         True,
     ),
+    # An undated reading takes the latest month its paragraph named before it.
+    (
+        "Lending rates on business loans have broadly stabilised, while mortgage rates declined "
+        "in December and January. Nevertheless, lending rates remain elevated, at 5.2 per cent "
+        "for business loans and 3.9 per cent for mortgages.",
+        dt.date(2024, 3, 7),
+        "3.9 per cent",
+        "rates for mortgages",
+        "level",
+        "2024-01",
+        True,
+    ),
+    (
+        "De werkloosheid daalde in juli en augustus. Het werkloosheidspercentage bedraagt nu "
+        "8,6 procent.",
+        dt.date(2013, 9, 19),
+        "8,6 procent",
+        "werkloosheidspercentage",
+        "level",
+        "2013-08",
+        True,
+    ),
+    # ... but a standing goal is of no month.
+    (
+        "Inflation has continued to develop as staff expected, with both headline and core "
+        "inflation declining in March. Most measures of underlying inflation suggest that "
+        "inflation will settle at around our two per cent medium-term target.",
+        dt.date(2025, 4, 17),
+        "two per cent",
+        "medium-term target",
+        "level",
+        None,
+        True,
+    ),
     (
         "In July 2023, Treasury estimated borrowing of $1.007 trillion.",
         D,

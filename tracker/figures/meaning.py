@@ -33,6 +33,9 @@ RESPECTIVELY = re.compile(r"\b(?:respectievelijk|respectively)\b", re.IGNORECASE
 # and next year 1.5%").
 HANDS_ON = re.compile(r";|\b(?:and|en|or|of|but|maar)\b", re.IGNORECASE)
 COORDINATED = re.compile(r"\b(?:and|en)\b", re.IGNORECASE)
+# Clauses that report a value of something ("lending rates remain elevated, at 5.2 per cent"),
+# as against one that names a standing goal ("our two per cent medium-term target").
+READING_CLAUSES = frozenset(["subject", "list", "sentence subject", "name"])
 OPENING_REACH = 40
 """Characters from a sentence's start within which a period opens it."""
 
@@ -50,6 +53,10 @@ class _Paragraph:
     reading: Period | None = None
     """The month (or quarter) of the paragraph's readings ("… in February. Food price
     inflation rose to 2.7 per cent")."""
+    latest_month: Period | None = None
+    """The latest month the sentences before have named, before the letter's date ("mortgage
+    rates declined in December and January. Nevertheless, lending rates remain elevated, at
+    5.2 per cent"): the month an undated reading after them is of."""
 
 
 def with_meaning(
@@ -59,7 +66,11 @@ def with_meaning(
     paragraph = _Paragraph()
     found: dict[int, tuple[Meaning, Period | None]] = {}
     runin = RUN_IN.match(text)
+    months = _months_named(text, letter_date)
     for sentence, members in _by_sentence(figures).items():
+        at = text.find(sentence)
+        earlier = [p for start, p in months if start < at]
+        paragraph.latest_month = max(earlier, key=lambda p: p.end) if earlier else None
         spots, placed = _spots(sentence, members, figures)
         mentions = period_mentions(sentence, letter_date)
         said = meanings(sentence, spots, paragraph.previous, _masked(sentence, mentions), language)
@@ -72,6 +83,17 @@ def with_meaning(
             found[k] = (meaning, _period(paragraph, meaning, mentions, spots, n, sentence, yearly))
         _remember(paragraph, said, mentions, spots)
     return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
+
+
+def _months_named(text: str, letter_date: dt.date | None) -> list[tuple[int, Period]]:
+    """Where the paragraph names a month (its own, not a base) before the letter's date."""
+    return [
+        (m.start, m.period)
+        for m in period_mentions(text, letter_date)
+        if m.period.grain == "month"
+        and not m.base
+        and (letter_date is None or m.period.end < letter_date)
+    ]
 
 
 def _by_sentence(figures: Sequence[Figure]) -> dict[str, list[int]]:
@@ -130,6 +152,8 @@ def _period(
         # "Annual inflation stood at 2.4 per cent in February … food price inflation rose to
         # 2.7 per cent": the paragraph reports one month.
         period = paragraph.reading
+    if period is None and meaning.role == "level" and meaning.how in READING_CLAUSES:
+        period = paragraph.latest_month
     reading = (
         own is not None
         and own.grain in ("month", "quarter")

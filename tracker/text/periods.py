@@ -260,6 +260,12 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
             )
             found.append(Mention(period, start, m.end(), base))
             taken.append((m.start(), m.end()))
+            if name == "m":
+                for more in _coordinated_months(text, m.end(), letter_date, base):
+                    if any(a < more.end and more.start < b for a, b in taken):
+                        break  # "in May, June and July 2023": "July 2023" is read already
+                    found.append(more)
+                    taken.append((more.start, more.end))
             if name == "year":
                 relative.add(start)
     found.sort(key=lambda mention: mention.start)
@@ -272,6 +278,25 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
             ]
             if earlier:
                 found[k] = Mention(earlier[-1].period, mention.start, mention.end, mention.base)
+    return found
+
+
+# "in December and January": a month coordinated with the one before.
+_AND_MONTH = re.compile(rf"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)(?P<m>{_M})(?!\w)", re.I)
+
+
+def _coordinated_months(
+    text: str, at: int, letter_date: dt.date | None, base: bool
+) -> list[Mention]:
+    """The months coordinated after a month alone ("in December and January"), each resolved
+    as a month alone; a base ("than in May and June") is a base throughout."""
+    found = []
+    while (m := _AND_MONTH.match(text, at)) is not None:
+        period = _resolve("m", m, letter_date)
+        if period is None:
+            break
+        found.append(Mention(period, m.start("m"), m.end(), base))
+        at = m.end()
     return found
 
 
