@@ -377,7 +377,7 @@ CASES = [
         "for business loans and 3.9 per cent for mortgages.",
         dt.date(2024, 3, 7),
         "3.9 per cent",
-        "rates for mortgages",
+        "lending rates for mortgages",
         "level",
         "2024-01",
         True,
@@ -402,6 +402,91 @@ CASES = [
         "medium-term target",
         "level",
         None,
+        True,
+    ),
+    # Bare numbers listed before a percentage are each a figure in its unit.
+    (
+        "The average interest rates on new loans to firms and on new mortgages stayed high in "
+        "July, at 5.1 and 3.8 per cent respectively.",
+        dt.date(2024, 9, 12),
+        "5.1",
+        "interest rates on new loans to firms",
+        "level",
+        "2024-07",
+        True,
+    ),
+    (
+        "De rentetarieven voor de basis-herfinancieringstransacties en de depositofaciliteit "
+        "blijven onveranderd op respectievelijk 2,5 en 1,5%.",
+        dt.date(1999, 4, 22),
+        "2,5",
+        "rentetarieven voor de basis-herfinancieringstransacties",
+        "level",
+        None,
+        True,
+    ),
+    # "and that for X": the pronoun stands for the figure before, narrowed to X.
+    (
+        "Verder zal de rentevoet voor de marginale beleningsfaciliteit 4,5% blijven, en die voor "
+        "de depositofaciliteit 2,0%.",
+        dt.date(1999, 3, 4),
+        "2,0%",
+        "depositofaciliteit",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "The rate on the marginal lending facility will remain at 4.5%, and that on the deposit "
+        "facility at 2.0%.",
+        dt.date(1999, 3, 4),
+        "2.0%",
+        "deposit facility",
+        "level",
+        None,
+        True,
+    ),
+    # "underlying", "lending": words in -ing that modify the noun after an opening comma.
+    (
+        "Given the improvement in economic activity amid lingering cost pressures, underlying "
+        "inflation, as measured by core inflation, is expected to trend higher to average "
+        "between 2.0% - 3.0% in 2022.",
+        dt.date(2022, 5, 11),
+        "2.0% - 3.0%",
+        "underlying inflation",
+        "forecast",
+        "2022",
+        False,
+    ),
+    # "…, having averaged N year-to-date": the main clause's subject, a reading to date.
+    (
+        "Underlying inflation, as measured by core inflation, is projected to average closer to "
+        "the upper end of the 2.0% - 3.0% forecast range in 2022, having averaged 2.7% "
+        "year-to-date, given some demand-driven price pressures.",
+        dt.date(2022, 11, 3),
+        "2.7%",
+        "Underlying inflation",
+        "level",
+        "2022-01/2022-10",
+        True,
+    ),
+    (
+        "De inflatie bedroeg sinds het begin van dit jaar gemiddeld 3,1 procent.",
+        dt.date(2023, 6, 15),
+        "3,1 procent",
+        "inflatie",
+        "level",
+        "2023-01/2023-05",
+        True,
+    ),
+    # "for the period <months>" says when, not what for.
+    (
+        "Headline inflation has averaged 3.4% for the period January-November 2022.",
+        dt.date(2023, 1, 19),
+        "3.4%",
+        "Headline inflation",
+        "level",
+        "2022-01/2022-11",
         True,
     ),
     (

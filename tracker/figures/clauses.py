@@ -23,6 +23,7 @@ from tracker.figures.lexicon import (
     QUALIFIER_WORDS,
     QUANTIFIERS,
     SUBORDINATE,
+    TIME_NOUNS,
     VALUE_NOUNS,
     VERB_FILLER,
     VERBS,
@@ -47,8 +48,15 @@ def sentence_subject(sentence: str, text: str, before: int) -> str | None:
     opener = OPENER.match(text)
     start = opener.end() if opener else 0
     taken: list[Token] = []
+    aside = False
     for k, t in enumerate(tokens):
         if t.start < start:
+            continue
+        if aside:
+            aside = t.text != ","  # "Underlying inflation, as measured by core inflation, is"
+            continue
+        if t.text == "," and taken and k + 1 < len(tokens) and tokens[k + 1].low in ASIDE_OPENERS:
+            aside = True
             continue
         if t.low in VERBS or verb_like(tokens, k):
             break
@@ -352,6 +360,8 @@ def for_what(sentence: str, after: list[Token]) -> str | None:
         return None
     taken = name_run(after[1:], stop_at_prepositions=True)
     phrase = phrase_of(sentence, taken)
+    if phrase.lower() in TIME_NOUNS:
+        return None  # "for the period January-November 2022": when, not what for
     return f"{after[0].text} {phrase}" if phrase else None
 
 

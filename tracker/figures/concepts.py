@@ -72,6 +72,7 @@ from tracker.figures.tokens import (
     Token,
     is_agent,
     is_word,
+    name_run,
     phrase_of,
     tokens_of,
 )
@@ -275,6 +276,49 @@ def _for_each(p: _Place) -> Found:
     return f"{base} {qualified}", "list"
 
 
+# "and that for the deposit facility", "en die voor de depositofaciliteit": a pronoun standing
+# for the noun of the figure before, narrowed by what follows it.
+_STANDS_FOR = frozenset(["that", "those", "die", "dat"])
+_NARROWING = frozenset(["for", "on", "of", "voor", "op", "van"])
+
+
+def _that_for(p: _Place) -> Found:
+    """ "de rentevoet voor de marginale beleningsfaciliteit 4,5% blijven, en die voor de
+    depositofaciliteit 2,0%": what the pronoun's phrase names (the deposit facility)."""
+    region = p.region
+    at = next(
+        (
+            k
+            for k in range(len(region) - 2, 0, -1)
+            if region[k].low in _STANDS_FOR
+            and region[k + 1].low in _NARROWING
+            and region[k - 1].low in ("and", "en", ",")
+        ),
+        None,
+    )
+    if not p.i or at is None:
+        return None
+    rest = region[at + 2 :]
+    while rest and rest[-1].low in LINKS | QUALIFIER_WORDS:
+        rest.pop()  # "… and that on the deposit facility at 2.0%"
+    named = name_run(rest, stop_at_prepositions=True)
+    if not named or len(named) != len(rest):
+        return None
+    phrase = phrase_of(p.sentence, named)
+    return (phrase, "that for") if phrase else None
+
+
+# "…, having averaged 2.7% year-to-date": a participle whose subject is the main clause's.
+_PARTICIPLE = re.compile(r",\s*having\s+[^\W\d_]+(?:\s+(?:at|to|around|about))?\s*$", re.I)
+
+
+def _participle(p: _Place) -> Found:
+    if not _PARTICIPLE.search(p.text, 0, p.spot.start):
+        return None
+    subject = sentence_subject(p.sentence, p.text, p.spot.start)
+    return (subject, "sentence subject") if subject else None
+
+
 def _named(p: _Place) -> Found:
     """The name before it: the subject, object or name its clause gives (clauses.py)."""
     named = named_before(p.sentence, p.clause, p.language)
@@ -330,6 +374,8 @@ _FINDERS: tuple[Callable[[_Place], Found], ...] = (
     _of,
     _listed,
     _for_each,
+    _that_for,
+    _participle,
     _named,
     _points_back,
     _after,

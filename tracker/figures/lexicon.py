@@ -125,7 +125,7 @@ PRONOUNS = words_of("this that it these dit dat het deze die er hiervan daarvan 
 ADVERBS = words_of(
     """further slightly sharply marginally somewhat also still again only already moreover
     overall however meanwhile nevertheless now nu verder ook nog al slechts wel weer
-    inmiddels vervolgens daarnaast bovendien echter most all voorts"""
+    inmiddels vervolgens daarnaast bovendien echter most all voorts gemiddeld"""
 )
 
 
@@ -265,7 +265,7 @@ OPENER = re.compile(
 
 
 CLAUSE_BREAK = re.compile(
-    r"[;:()]|\s[–—]\s|,\s*(?:while|whereas|but|and|terwijl|maar|en|which|who|waarbij)\b"
+    r"[;:()]|\s[–—]\s|,\s*(?:while|whereas|but|and|terwijl|maar|en|which|who|waarbij|having)\b"
     r"|\b(?:that|dat)\s(?=(?:the|de|het|a|an|its|\w+’s)\b)",
     re.IGNORECASE,
 )
@@ -300,6 +300,20 @@ AUXILIARIES = words_of("be been being is are was were has have had wordt worden 
 
 
 SUBORDINATE = words_of("after before while following since na voordat nadat terwijl")
+
+
+# What "for the …" names when the period itself stands after it ("for the period January-November
+# 2022", blanked out before the concept is read).
+TIME_NOUNS = words_of("period periode year jaar quarter kwartaal month maand")
+
+
+# Words in -ing that modify a noun rather than open a participle clause after a comma:
+# ", underlying inflation, as measured by …", "Nevertheless, lending rates remain …" (as against
+# ", causing CPI-All Items inflation to …").
+ING_MODIFIERS = words_of(
+    """underlying lending housing funding borrowing outstanding existing prevailing operating
+    banking financing spending pricing"""
+)
 
 
 ASIDE_OPENERS = words_of(

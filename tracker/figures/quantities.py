@@ -198,7 +198,7 @@ def _from_match(text: str, m: re.Match[str], language: Language) -> Quantity | N
             return ranged
         noun = counted_noun(text, end, language)
         if noun is None:
-            return None
+            return _shared_unit(text, start, end, value, decimals, language)
         unit = "count"
     return Quantity(
         value=value,
@@ -285,6 +285,38 @@ def _bare_range(
         decimals=max(decimals, high.decimals),
         scale=high.scale,
     )
+
+
+_LIST_LINK = re.compile(r"\s*(?:,|and|en|or|of)\s*", re.IGNORECASE)
+_BARE = re.compile(r"\d+(?:[.,]\d+)?(?![\d.,]*\d)")
+
+
+def _shared_unit(
+    text: str, start: int, end: int, value: Decimal, decimals: int, language: Language
+) -> Quantity | None:
+    """ "at 5.1 and 3.8 per cent respectively", "0,25, 0,5 en 0,75 procentpunt": bare numbers
+    listed before a percentage, in points or per cent, are each a figure in its unit."""
+    at = end
+    while (link := _LIST_LINK.match(text, at)) is not None:
+        m = _QTY.match(text, link.end())
+        if m is None:
+            return None
+        unit = m.group("unit")
+        if unit and not (m.group("cur") or m.group("scale") or m.group("curword")):
+            return Quantity(
+                value=value,
+                unit=PERCENT_WORDS[" ".join(unit.lower().split())],
+                text=text[start:end],
+                start=start,
+                end=end,
+                qualifier=_qualifier(text, start),
+                decimals=decimals,
+            )
+        bare = _BARE.match(text, link.end())
+        if bare is None or unit or m.group("cur"):
+            return None
+        at = bare.end()
+    return None
 
 
 def _extend_range(text: str, low: Quantity, language: Language) -> tuple[Quantity, int]:

@@ -15,6 +15,7 @@ from tracker.figures.lexicon import (
     CLAUSE_WORDS,
     CONJUNCTIONS,
     DETERMINERS,
+    ING_MODIFIERS,
     LINKS,
     MATURITY_WORD,
     MAX_BACK,
@@ -160,7 +161,12 @@ def noun_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
             break
         if verb_like(tokens, first - 1) or t.low in PARTICLES:
             break
-        if t.low.endswith("ing") and first - 2 >= 0 and tokens[first - 2].text == ",":
+        if (
+            t.low.endswith("ing")
+            and t.low not in ING_MODIFIERS
+            and first - 2 >= 0
+            and tokens[first - 2].text == ","
+        ):
             break  # ", causing CPI-All Items inflation to …": a participle opens it
         after_verb = first - 2 >= 0 and tokens[first - 2].low in VERBS
         after_verb = after_verb and not (first - 3 >= 0 and tokens[first - 3].low in DETERMINERS)

@@ -176,6 +176,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", re.I)),
     # "fiscal year 2025", "FY2025", "FY 2025"
     ("fy", re.compile(rf"\b(?:fiscal\s+year|FY)\s*(?P<y>{_Y})\b", re.I)),
+    # "year-to-date", "so far this year": the months of the letter's year up to its own
+    (
+        "ytd",
+        re.compile(
+            r"\b(?:year[-\u2011\s]to[-\u2011\s]date|so\s+far\s+this\s+year|"
+            r"sinds\s+(?:het\s+)?begin\s+van\s+(?:dit|het)\s+jaar)\b",
+            re.I,
+        ),
+    ),
     # "this year", "volgend jaar"
     ("rel", re.compile(rf"\b(?P<r>{_REL})\b", re.I)),
     # "for the year (as a whole)", "voor het hele jaar": the letter's own year
@@ -382,6 +391,13 @@ def _month_of_year(g: Groups, _: dt.date | None) -> Period:
     return month_span(int(g["y"] or 0), _month(g["m"]))
 
 
+def _year_to_date(_: Groups, letter_date: dt.date | None) -> Period | None:
+    """The months of the letter's year before its own: the latest a reading can be of."""
+    if letter_date is None:
+        return None
+    return month_span(letter_date.year, 1, letter_date.year, max(1, letter_date.month - 1))
+
+
 def _whole_year(g: Groups, _: dt.date | None) -> Period:
     return year_span(int(g["y"] or 0))
 
@@ -437,6 +453,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "endyear": _end_of_year,
     "my": _month_of_year,
     "fy": _whole_year,
+    "ytd": _year_to_date,
     "rel": _relative,
     "year": _the_year,
     "y": _whole_year,
