@@ -489,6 +489,80 @@ CASES = [
         "2022-01/2022-11",
         True,
     ),
+    # "zero" and "nul" are number words; no article reads like them.
+    (
+        "MAS will therefore maintain a zero percent per annum rate of appreciation of the "
+        "policy band.",
+        dt.date(2021, 4, 14),
+        "zero percent",
+        "per annum rate of appreciation of the policy band",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "De ECB handhaaft de depositorente op nul procent.",
+        dt.date(2021, 4, 14),
+        "nul procent",
+        "depositorente",
+        "level",
+        None,
+        True,
+    ),
+    # "… and come in at N": the subject of the sentence's first verb, after its openers.
+    (
+        "All in, beyond the near-term pickup, MAS Core Inflation is forecast to rise only "
+        "gradually for the rest of the year and come in at 0–1% in 2021.",
+        dt.date(2021, 4, 14),
+        "0–1%",
+        "MAS Core Inflation",
+        "forecast",
+        "2021",
+        False,
+    ),
+    # "for the year as a whole" is the year the paragraph spoke of, not the letter's.
+    (
+        "In 2024, MAS Core Inflation should be on a broad moderating trend. MAS Core Inflation "
+        "is projected to slow to an average of 2.5–3.5% for the year as a whole.",
+        dt.date(2023, 10, 13),
+        "2.5–3.5%",
+        "MAS Core Inflation",
+        "forecast",
+        "2024",
+        False,
+    ),
+    (
+        "In 2024 zal de kerninflatie verder dalen. De kerninflatie komt naar verwachting uit op "
+        "gemiddeld 2,5% voor het hele jaar.",
+        dt.date(2023, 10, 13),
+        "2,5%",
+        "kerninflatie",
+        "forecast",
+        "2024",
+        False,
+    ),
+    # The time of what is excluded is not the figure's.
+    (
+        "CPI-All Items inflation is projected to average between 3.0–4.0% in 2024. Excluding "
+        "the impact of the increase in the GST rate in January, headline inflation is forecast "
+        "at 2.5–3.5%.",
+        dt.date(2023, 10, 13),
+        "2.5–3.5%",
+        "headline inflation",
+        "forecast",
+        "2024",
+        False,
+    ),
+    (
+        "Exclusief het effect van de btw-verhoging in januari wordt de kerninflatie geraamd op "
+        "1,5%.",
+        dt.date(2023, 10, 13),
+        "1,5%",
+        "kerninflatie",
+        "forecast",
+        None,
+        False,
+    ),
     (
         "In July 2023, Treasury estimated borrowing of $1.007 trillion.",
         D,

@@ -79,6 +79,26 @@ def sentence_subject(sentence: str, text: str, before: int) -> str | None:
     return phrase
 
 
+def main_subject(sentence: str, text: str, before: int) -> str | None:
+    """The subject of a sentence's first verb, before `before`: the noun phrase right before
+    that verb, after whatever opens the sentence ("All in, beyond the near-term pickup, MAS
+    Core Inflation is forecast to rise … and come in at 0–1%")."""
+    subject = sentence_subject(sentence, text, before)
+    if subject is not None:
+        return subject
+    tokens = tokens_of(text[:before])
+    verb = next((k for k, t in enumerate(tokens) if t.low in VERBS or verb_like(tokens, k)), None)
+    if verb is None or verb == 0:
+        return None
+    span = noun_back(tokens, verb - 1)
+    if span is None or (span[0] > 0 and tokens[span[0] - 1].text != ","):
+        return None
+    phrase = phrase_of(sentence, tokens[span[0] : span[1] + 1])
+    if not phrase or phrase.lower() in PRONOUNS or is_agent(phrase):
+        return None
+    return phrase
+
+
 def of_phrase(sentence: str, region: list[Token]) -> str | None:
     """ "an end-of-March cash balance of" -> "end-of-March cash balance", "the pre-pandemic
     average of" -> "pre-pandemic average"; None when the head says how a value stands ("its

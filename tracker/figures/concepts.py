@@ -40,6 +40,7 @@ from tracker.figures.clauses import (
     amount_of,
     count_phrase,
     for_what,
+    main_subject,
     named_before,
     of_phrase,
     of_word,
@@ -326,7 +327,11 @@ def _named(p: _Place) -> Found:
         return None
     phrase, how = named
     if how == "shared subject":
-        return (p.before, "list") if p.found else None
+        if p.found:
+            return p.before, "list"
+        # "MAS Core Inflation is forecast to rise … and come in at 0–1%": the first verb's.
+        subject = main_subject(p.sentence, p.text, p.spot.start)
+        return (subject, "sentence subject") if subject else None
     if not phrase:
         return None
     qualified = for_what(p.sentence, p.after)

@@ -53,6 +53,8 @@ class _Paragraph:
     reading: Period | None = None
     """The month (or quarter) of the paragraph's readings ("… in February. Food price
     inflation rose to 2.7 per cent")."""
+    year: Period | None = None
+    """The last year the paragraph named: what a later "for the year as a whole" is."""
     latest_month: Period | None = None
     """The latest month the sentences before have named, before the letter's date ("mortgage
     rates declined in December and January. Nevertheless, lending rates remain elevated, at
@@ -66,13 +68,14 @@ def with_meaning(
     paragraph = _Paragraph()
     found: dict[int, tuple[Meaning, Period | None]] = {}
     runin = RUN_IN.match(text)
-    months = _months_named(text, letter_date)
+    named = [m for m in period_mentions(text, letter_date) if not m.base]
     for sentence, members in _by_sentence(figures).items():
-        at = text.find(sentence)
-        earlier = [p for start, p in months if start < at]
-        paragraph.latest_month = max(earlier, key=lambda p: p.end) if earlier else None
+        _before(paragraph, [m.period for m in named if m.end <= text.find(sentence)], letter_date)
         spots, placed = _spots(sentence, members, figures)
-        mentions = period_mentions(sentence, letter_date)
+        mentions = [
+            replace(m, period=paragraph.year) if m.the_year and paragraph.year else m
+            for m in period_mentions(sentence, letter_date)
+        ]
         said = meanings(sentence, spots, paragraph.previous, _masked(sentence, mentions), language)
         if runin and len(said) == 1 and sentence.startswith(runin.group(0).strip()[:20]):
             # "Directe levering: De totale vervangingswaarde … €2,5 mld.": the run-in label
@@ -85,15 +88,15 @@ def with_meaning(
     return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
 
 
-def _months_named(text: str, letter_date: dt.date | None) -> list[tuple[int, Period]]:
-    """Where the paragraph names a month (its own, not a base) before the letter's date."""
-    return [
-        (m.start, m.period)
-        for m in period_mentions(text, letter_date)
-        if m.period.grain == "month"
-        and not m.base
-        and (letter_date is None or m.period.end < letter_date)
+def _before(paragraph: _Paragraph, named: list[Period], letter_date: dt.date | None) -> None:
+    """What the periods the paragraph named before a sentence say to it: the latest month
+    before the letter's date, and the last year."""
+    months = [
+        p for p in named if p.grain == "month" and (letter_date is None or p.end < letter_date)
     ]
+    paragraph.latest_month = max(months, key=lambda p: p.end) if months else None
+    years = [p for p in named if p.grain == "year"]
+    paragraph.year = years[-1] if years else None
 
 
 def _by_sentence(figures: Sequence[Figure]) -> dict[str, list[int]]:

@@ -14,7 +14,8 @@ Decisions worth knowing:
 - A bare number is a figure only as a count of something named right after it ("60.000
   Oekraïense militairen", "twee MQ-9's"); a number with nothing counted is not tracked.
 - "3-year note" and "30-year bond" are maturities, part of the name of a security: not counts.
-- "een" and "one" are articles far more often than counts, so number words start at two.
+- "een" and "one" are articles far more often than counts, so number words start at two
+  (and "zero", "nul", which no article is).
 """
 
 from __future__ import annotations

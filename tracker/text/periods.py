@@ -6,7 +6,8 @@
 against the letter's date: "in September" is the latest September that began before the
 letter, "next year" the year after the letter's. Mentions that only give the base of a
 comparison or of a cumulative total ("than in March", "dan in september", "since 2022",
-"sinds 2022") are marked as such: they are not the period of the figure beside them.
+"sinds 2022"), or the time of something excluded, are marked as such: they are not the period
+of the figure beside them. The patterns are in period_patterns.py.
 """
 
 from __future__ import annotations
@@ -15,10 +16,21 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.model import Period
 from tracker.text.dates import MONTHS
+from tracker.text.period_patterns import (
+    AND_MONTH,
+    BASE,
+    EVENT,
+    EXCLUDED,
+    ORDINAL,
+    PATTERNS,
+    RELATIVE_YEAR,
+    RELEASED,
+    SINCE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +42,11 @@ class Mention:
     end: int
     base: bool = False
     """True when the text names it as a comparison's base or a total's start ("than in March",
-    "sinds 2022"): not the period of the figure beside it."""
+    "sinds 2022"), or as the time of something excluded ("Excluding the impact of the increase
+    in the GST rate in January"): not the period of the figure beside it."""
+    the_year: bool = False
+    """True for "for the year (as a whole)" that no year named before it in the text resolves:
+    the year the letter spoke of last, else the letter's own (`period`)."""
 
 
 def year_span(year: int) -> Period:
@@ -93,167 +109,13 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-# --- patterns -------------------------------------------------------------------------------
-
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_M = rf"(?:{_MONTH_NAMES})\.?"
-_Y = r"(?:19|20)\d\d"
-_DASH = r"\s*(?:[-\u2010\u2011\u2013\u2014]|to|tot|t/m|through)\s*"
-_ORDINAL = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "eerste": 1,
-    "tweede": 2, "derde": 3, "vierde": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}  # fmt: skip
-_ORD = "|".join(_ORDINAL)
-_RELATIVE_YEAR = {
-    "this year": 0, "dit jaar": 0, "the current year": 0, "het lopende jaar": 0,
-    "lopend jaar": 0, "next year": 1, "volgend jaar": 1, "komend jaar": 1,
-    "het komende jaar": 1, "the coming year": 1, "last year": -1, "vorig jaar": -1,
-    "afgelopen jaar": -1, "het afgelopen jaar": -1, "the previous year": -1,
-    "the past year": -1, "vorige jaar": -1,
-}  # fmt: skip
-_REL = "|".join(sorted((re.escape(k) for k in _RELATIVE_YEAR), key=len, reverse=True))
-
-# Each pattern has named groups; `_resolve` turns a match into a Period. Order matters: the
-# first pattern that matches at a place wins, so longer forms come first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "31 aug. 2025", "2 februari 2026"
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_M})\s+(?P<y>{_Y})\b", re.I)),
-    # "March 31, 2024"
-    ("mdy", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}),\s+(?P<y>{_Y})\b", re.I)),
-    # "the January – March 2024 quarter", "October – December 2021 quarter"
-    (
-        "mq",
-        re.compile(
-            rf"\b(?P<m1>{_M}){_DASH}(?P<m2>{_M})\s+(?P<y>{_Y})\s+(?:quarter|kwartaal)\b", re.I
-        ),
-    ),
-    # "January–February 2023", "januari-maart 2024"
-    ("mm", re.compile(rf"\b(?P<m1>{_M}){_DASH}(?P<m2>{_M})\s+(?P<y>{_Y})\b", re.I)),
-    # "Q2 2024", "Q2 of 2024", "2024Q2", "2Q24" is not read
-    ("yq", re.compile(rf"\b(?P<y>{_Y})\s*Q(?P<q>[1-4])\b", re.I)),
-    ("q", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<y>{_Y}))?\b", re.I)),
-    # "in the three months to August": the run of months ending then
-    (
-        "mto",
-        re.compile(
-            rf"\b(?P<n>three|3|six|6|twelve|12)\s+months\s+to\s+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?",
-            re.I,
-        ),
-    ),
-    # "the second quarter (of 2024)", "het tweede kwartaal (van 2024)"
-    (
-        "oq",
-        re.compile(
-            rf"\b(?P<o>{_ORD})\s+(?:quarter|kwartaal)(?:\s+(?:of|van)\s+(?P<y>{_Y}|{_REL}))?", re.I
-        ),
-    ),
-    # "H2 2023", "the second half of 2023", "de tweede helft van 2023"
-    ("h", re.compile(rf"\bH(?P<h>[12])(?:\s+(?P<y>{_Y}))?\b")),
-    (
-        "oh",
-        re.compile(
-            rf"\b(?P<o>first|second|eerste|tweede)\s+(?:half|helft)(?:\s+(?:of|van)\s+(?P<y>{_Y}|{_REL}))?",
-            re.I,
-        ),
-    ),
-    # "end-2023", "end of 2023", "eind 2023", "ultimo 2023", "by the end of October 2023"
-    (
-        "end",
-        re.compile(
-            rf"\b(?:end[-\s](?:of\s+)?|eind(?:e)?\s+|ultimo\s+)(?:(?P<m>{_M})\s+)?(?P<y>{_Y}|{_REL})\b",
-            re.I,
-        ),
-    ),
-    # "by the end of the year", "eind dit jaar": the last day of the letter's year
-    (
-        "endyear",
-        re.compile(
-            r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|einde?\s+(?:van\s+)?(?:dit|het)\s+jaar)\b",
-            re.I,
-        ),
-    ),
-    # "September 2024", "augustus 2023"
-    ("my", re.compile(rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b", re.I)),
-    # "fiscal year 2025", "FY2025", "FY 2025"
-    ("fy", re.compile(rf"\b(?:fiscal\s+year|FY)\s*(?P<y>{_Y})\b", re.I)),
-    # "year-to-date", "so far this year": the months of the letter's year up to its own
-    (
-        "ytd",
-        re.compile(
-            r"\b(?:year[-\u2011\s]to[-\u2011\s]date|so\s+far\s+this\s+year|"
-            r"sinds\s+(?:het\s+)?begin\s+van\s+(?:dit|het)\s+jaar)\b",
-            re.I,
-        ),
-    ),
-    # "this year", "volgend jaar"
-    ("rel", re.compile(rf"\b(?P<r>{_REL})\b", re.I)),
-    # "for the year (as a whole)", "voor het hele jaar": the letter's own year
-    (
-        "year",
-        re.compile(
-            r"\b(?:for|over|voor|in)\s+(?:the|het)\s+(?:whole\s+|hele\s+)?(?:year|jaar)\b", re.I
-        ),
-    ),
-    # a bare year: "in 2025", "for 2024", "2025"
-    (
-        "y",
-        re.compile(
-            rf"(?<![\d.,/-])(?P<y>{_Y})(?![\d%]|[-\u2011]\d|\s*(?:procent|percent|per cent))"
-        ),
-    ),
-    # a month naming an event of its month: "the September 10-year TIPS reopening"
-    (
-        "am",
-        re.compile(
-            rf"\bthe\s+(?P<m>{_M})\s+(?=\d+[-\u2011](?:year|month|week)|TIPS|auction|meeting|refunding)",
-            re.I,
-        ),
-    ),
-    # a month alone: "in September", "in oktober"
-    (
-        "m",
-        re.compile(
-            rf"\b(?:in|for|voor|during|tijdens|over|of|van|per|at|op)\s+(?P<m>{_M})(?!\w)", re.I
-        ),
-    ),
-]
-
-# Words before a period that make it a base, not the figure's own period.
-_BASE = re.compile(
-    r"(?:\bmaturing(?:\s+on)?|\bmatures(?:\s+on)?|\bdue(?:\s+on)?|\bvervallend(?:\s+op)?|"
-    r"\bdated|\bthan|\bdan|\bsince|\bsinds|\bvanaf|\bcompared\s+(?:with|to)|\bvergeleken\s+met|"
-    r"\b(?:announced|estimated|projected|expected|assumed|aangekondigd|gemeld|geraamd)\s+in|"
-    r"\bten\s+opzichte\s+van|\bt\.o\.v\.|\bfrom|\bvan)\s+(?:in\s+|de\s+|het\s+|the\s+|end[-\s]|eind\s+)?$",
-    re.I,
-)
-
-
-# "Sinds de start van de grootschalige Russische invasie in 2022": the start of a total.
-_SINCE = re.compile(r"\b(?:since|sinds|vanaf)\b[^,;:.]*$", re.IGNORECASE)
-
-
-# "de reeds in 2025 toegezegde €750 miljoen": when something was done to the amount, said in
-# a participle before it, not the period it measures.
-_EVENT = re.compile(
-    r"\s+(?:ge|toe|be|ver|aan|in|over|uit)?[^\W\d_]+(?:de|te)\s+[€$£]", re.IGNORECASE
-)
-
-
-# "the Advance Estimates released by the Ministry … on 3 January 2022": when a source came
-# out, not what its figures are about.
-_RELEASED = re.compile(
-    r"\b(?:released|published|issued|gepubliceerd|verschenen)\b[^,.;]{0,70}?\b(?:on|op)\s+$",
-    re.IGNORECASE,
-)
-
-
 def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
     """Every period `text` names, in order, resolved against `letter_date` (None: a period
     that needs the letter's date, such as "next year" or "in September", is left out)."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     relative: set[int] = set()  # starts of "for the year" mentions
-    for name, pattern in _PATTERNS:
+    for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -262,10 +124,11 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
                 continue
             start = m.start("m") if name == "m" else m.start()
             base = (
-                _BASE.search(text, max(0, start - 40), start) is not None
-                or _RELEASED.search(text, max(0, start - 90), start) is not None
-                or _SINCE.search(text, max(0, start - 70), start) is not None
-                or _EVENT.match(text, m.end()) is not None
+                BASE.search(text, max(0, start - 40), start) is not None
+                or RELEASED.search(text, max(0, start - 90), start) is not None
+                or SINCE.search(text, max(0, start - 70), start) is not None
+                or EXCLUDED.search(text, max(0, start - 90), start) is not None
+                or EVENT.match(text, m.end()) is not None
             )
             found.append(Mention(period, start, m.end(), base))
             taken.append((m.start(), m.end()))
@@ -287,11 +150,9 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
             ]
             if earlier:
                 found[k] = Mention(earlier[-1].period, mention.start, mention.end, mention.base)
+            else:
+                found[k] = replace(mention, the_year=True)
     return found
-
-
-# "in December and January": a month coordinated with the one before.
-_AND_MONTH = re.compile(rf"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)(?P<m>{_M})(?!\w)", re.I)
 
 
 def _coordinated_months(
@@ -300,7 +161,7 @@ def _coordinated_months(
     """The months coordinated after a month alone ("in December and January"), each resolved
     as a month alone; a base ("than in May and June") is a base throughout."""
     found = []
-    while (m := _AND_MONTH.match(text, at)) is not None:
+    while (m := AND_MONTH.match(text, at)) is not None:
         period = _resolve("m", m, letter_date)
         if period is None:
             break
@@ -320,7 +181,7 @@ def _year(raw: str | None, letter_date: dt.date | None) -> int | None:
         return int(raw)
     if letter_date is None:
         return None
-    return letter_date.year + _RELATIVE_YEAR[" ".join(raw.lower().split())]
+    return letter_date.year + RELATIVE_YEAR[" ".join(raw.lower().split())]
 
 
 def _month(raw: str | None) -> int:
@@ -370,13 +231,13 @@ def _months(g: Groups, _: dt.date | None) -> Period | None:
 
 
 def _quarter(g: Groups, letter_date: dt.date | None) -> Period | None:
-    quarter = int(g["q"] or 0) if g.get("q") else _ORDINAL[(g["o"] or "").lower()]
+    quarter = int(g["q"] or 0) if g.get("q") else ORDINAL[(g["o"] or "").lower()]
     year = _year(g.get("y"), letter_date)
     return _latest(letter_date, lambda y: quarter_span(y, quarter), year)
 
 
 def _half(g: Groups, letter_date: dt.date | None) -> Period | None:
-    half = int(g["h"] or 0) if g.get("h") else _ORDINAL[(g["o"] or "").lower()]
+    half = int(g["h"] or 0) if g.get("h") else ORDINAL[(g["o"] or "").lower()]
     return _latest(letter_date, lambda y: half_span(y, half), _year(g.get("y"), letter_date))
 
 
