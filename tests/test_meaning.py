@@ -12,8 +12,9 @@ from dataclasses import replace
 
 import pytest
 
+from tracker.comparison.compare import compare
 from tracker.figures.find import find_figures
-from tracker.model import Figure
+from tracker.model import Document, Figure
 from tracker.read.parse import parse
 
 
@@ -563,6 +564,27 @@ CASES = [
         None,
         False,
     ),
+    # Where in a range a value is expected says nothing of what it is.
+    (
+        "MAS expects Singapore’s GDP growth in 2023 to come in at the lower half of the "
+        "0.5–1.5% forecast range.",
+        dt.date(2023, 10, 13),
+        "0.5–1.5%",
+        "Singapore’s GDP growth",
+        "forecast",
+        "2023",
+        False,
+    ),
+    (
+        "De kerninflatie komt dit jaar naar verwachting uit in de bovenste helft van de "
+        "bandbreedte van 2 tot 3 procent.",
+        dt.date(2022, 10, 14),
+        "2 tot 3 procent",
+        "kerninflatie",
+        "forecast",
+        "2022",
+        False,
+    ),
     (
         "In July 2023, Treasury estimated borrowing of $1.007 trillion.",
         D,
@@ -595,3 +617,69 @@ def test_what_a_figure_measures(
     assert f.role == role
     assert (f.period.key if f.period else None) == period
     assert f.current is current
+
+
+def letter(text: str, date: dt.date) -> Document:
+    """A short letter holding `text` as its one paragraph of substance, dated `date`."""
+    doc = parse(f"Brief\n\n{text}\n\nThis statement sets out the decisions taken.\n")
+    return replace(doc, meta=replace(doc.meta, date=date))
+
+
+# Two letters' paragraphs and what a careful reader pairs: (old paragraph, its date, new
+# paragraph, its date, the pairs made as (old figure, new figure) as written).
+PAIRS = [
+    # A new letter's restatement of the old one's month is its pair, not the new month.
+    (
+        "Lending rates on business loans have broadly stabilised, while mortgage rates declined "
+        "in December and January. Nevertheless, lending rates remain elevated, at 5.2 per cent "
+        "for business loans.",
+        dt.date(2024, 3, 7),
+        "The average interest rate on business loans edged down to 5.1 per cent in February, "
+        "from 5.2 per cent in January.",
+        dt.date(2024, 4, 11),
+        {("5.2 per cent", "5.2 per cent")},
+    ),
+    # Plural and singular are one word: "mortgages" ~ "Mortgage".
+    (
+        "Interest rates on mortgages stood at 3.9 per cent in January.",
+        dt.date(2024, 3, 7),
+        "Mortgage rates were 3.8 per cent in February.",
+        dt.date(2024, 4, 11),
+        {("3.9 per cent", "3.8 per cent")},
+    ),
+    # A forecast range meets the outcome of its year, and only of its year.
+    (
+        "Singapore’s GDP growth is projected to come in at 3–4% in 2022.",
+        dt.date(2022, 10, 14),
+        "Singapore’s GDP growth is projected to step down to 0.5–2.5% in 2023, from 3.6% last "
+        "year.",
+        dt.date(2023, 4, 14),
+        {("3–4%", "3.6%")},
+    ),
+    (
+        "De groei van de economie komt in 2022 naar verwachting uit tussen 3 en 4 procent.",
+        dt.date(2022, 10, 14),
+        "De groei van de economie kwam vorig jaar uit op 3,6 procent.",
+        dt.date(2023, 4, 14),
+        {("3 en 4 procent", "3,6 procent")},
+    ),
+    (
+        "Core inflation is forecast at 2.5–3.5% in 2023.",
+        dt.date(2023, 1, 14),
+        "Core inflation rose to 3.1% in March.",
+        dt.date(2023, 4, 14),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "old_date", "new", "new_date", "pairs"),
+    PAIRS,
+    ids=lambda value: value[:40] if isinstance(value, str) else None,
+)
+def test_what_pairs(
+    old: str, old_date: dt.date, new: str, new_date: dt.date, pairs: set[tuple[str, str]]
+) -> None:
+    made = compare(letter(old, old_date), letter(new, new_date)).figures
+    assert {(c.old.text, c.new.text) for c in made if c.old and c.new} == pairs

@@ -21,10 +21,14 @@ CACHE = 1 << 16
 
 
 def stem(word: str) -> str:
-    """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd", and
-    hyphenation: "belenings-faciliteit" ~ "beleningsfaciliteit"."""
+    """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd",
+    "mortgages" ~ "mortgage", and hyphenation: "belenings-faciliteit" ~ "beleningsfaciliteit"."""
     word = word.replace("-", "").replace("\u2011", "")
-    for suffix in ("en", "e", "s"):
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]  # "Singapore’s GDP growth" ~ "Singapore GDP growth"
+    if word.endswith("s") and len(word) > 4:
+        word = word[:-1]  # "mortgages" ~ "mortgage": the plural first, then the ending
+    for suffix in ("en", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -58,6 +62,23 @@ def roles_agree(a: Figure, b: Figure) -> bool:
     if {a.role, b.role} == {"level", "forecast"}:
         return a.period is not None and b.period is not None and a.period.key == b.period.key
     return False
+
+
+def ranges_agree(a: Figure, b: Figure) -> bool:
+    """A range pairs with a range and a single value with a single value, except a forecast
+    range with the single value of the very same fixed period: "3–4% in 2022", then "3.6%
+    last year" (its outcome) or "estimated to have expanded by 1.2%" in 2023 (its estimate)."""
+    if (a.high is None) == (b.high is None):
+        return True
+    ranged = a if a.high is not None else b
+    return (
+        ranged.role == "forecast"
+        and not a.current
+        and not b.current
+        and a.period is not None
+        and b.period is not None
+        and a.period.key == b.period.key
+    )
 
 
 def periods_agree(a: Figure, b: Figure) -> bool:

@@ -234,8 +234,9 @@ def _candidates(
 
 
 def _kind(figure: Figure) -> tuple[object, ...]:
-    """What two figures must agree on to be compared at all (see `similarity`)."""
-    return (figure.unit, figure.high is None, figure.conversion_of is None)
+    """What two figures must agree on to be compared at all (see `similarity`; a range and a
+    single value may be a forecast and its outcome)."""
+    return (figure.unit, figure.conversion_of is None)
 
 
 def _keys(figure: Figure, rarity: Rarity) -> list[tuple[object, ...]]:
@@ -410,6 +411,9 @@ def _bridges(
 def paired_change(old: Figure, new: Figure, language: Language) -> FigureChange:
     if old.value == new.value and old.high == new.high:
         return FigureChange("unchanged", old, new, new.label, new.unit, Decimal(0), Decimal(0))
+    if (old.high is None) != (new.high is None):
+        # A forecast range and its outcome ("3–4%", then "3.6%"): no one difference to state.
+        return FigureChange("changed", old, new, new.label, new.unit)
     delta = new.value - old.value
     exact = delta / old.value * 100 if old.value else None
     pct = exact.quantize(Decimal("0.01")) if exact is not None else None

@@ -26,6 +26,7 @@ from tracker.comparison.agreement import (
     label_parts,
     label_stems,
     periods_agree,
+    ranges_agree,
     roles_agree,
     stem,
     terms,
@@ -229,8 +230,9 @@ def similarity(
     period_bonus: float | None = None,
 ) -> float:
     """How surely `a` and `b` are the same figure in two letters: about 0..1, bonuses may take
-    it past 1. 0 for other units, other counted things, or a range against a single value."""
-    if a.unit != b.unit or (a.high is None) != (b.high is None):
+    it past 1. 0 for other units, other counted things, or a range against a single value
+    (but a forecast range against the outcome of its period)."""
+    if a.unit != b.unit or not ranges_agree(a, b):
         return 0.0
     if (a.conversion_of is None) != (b.conversion_of is None):
         return 0.0  # "(€90 miljoen)" converts another amount: it pairs only with a conversion

@@ -140,7 +140,10 @@ ADVERBIALS = re.compile(
     r"\b(?:ten slotte|tenslotte|onder meer|in totaal|in total|tot nu toe|tot op heden|"
     r"op dit moment|op heden|to date|so far|at present|currently|momenteel|thans|reeds|"
     r"in particular|in het bijzonder|correspondingly|accordingly|naar verwachting|"
-    r"waarschijnlijk|vermoedelijk)\b",
+    r"waarschijnlijk|vermoedelijk)\b"
+    # Where in a range a value is expected: "at the lower half of the 0.5–1.5% forecast range".
+    r"|\b(?:the\s+|de\s+)?(?:(?:lower|upper|top|bottom|onderste|bovenste)\s+"
+    r"(?:half|end|part|helft)|onderkant|bovenkant)\s+(?:of|van)(?:\s+the|\s+de|\s+het)?\b",
     re.IGNORECASE,
 )
 

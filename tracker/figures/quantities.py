@@ -80,7 +80,7 @@ _QTY = re.compile(
 )
 
 _RANGE_LINK = re.compile(
-    rf"\s*(?:to|tot|tot en met|through|and|en|[{_HYPHEN}\u2013\u2014])\s*", re.IGNORECASE
+    rf"\s*(?:(?:tot en met|tot|to|through|and|en)\b|[{_HYPHEN}\u2013\u2014])\s*", re.IGNORECASE
 )
 
 
@@ -89,6 +89,15 @@ _RANGE_LINK = re.compile(
 _BY = re.compile(r"\b(?:by|met|from|van)\s*$", re.IGNORECASE)
 _NAMED_SET = re.compile(r"\b(?:the|these|those|de|het|deze|die)\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|tussen)(?:\s+de)?\s*$", re.IGNORECASE)
+
+
+def _moves(text: str, start: int, link: re.Match[str]) -> bool:
+    """ "by $1 billion to $21 billion", "from 3.1 to 3.2 per cent": a value and where it moved,
+    not a range; but Dutch "van 2 tot 3 procent" is one ("naar" would move it)."""
+    by = _BY.search(text, 0, start)
+    return by is not None and not (
+        by.group().split()[0].lower() == "van" and link.group().strip().lower() == "tot"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +266,7 @@ def _bare_range(
     """ "0 to 1/4 percent", "tussen de 20 en 30 militairen": a bare number that opens a range
     takes its unit, scale and noun from the high end."""
     link = _RANGE_LINK.match(text, end)
-    if link is None or _BY.search(text, 0, start):
+    if link is None or _moves(text, start, link):
         return None
     word = link.group().strip().lower()
     if word in {"en", "and"} and not re.search(
@@ -329,7 +338,7 @@ def _extend_range(text: str, low: Quantity, language: Language) -> tuple[Quantit
         text, max(0, low.start - 20), low.start
     ):
         return low, low.end  # "2% and 3%" are two figures; "between 2% and 3%" is one
-    if _BY.search(text, 0, low.start):
+    if _moves(text, low.start, link):
         return low, low.end
     m = _QTY.match(text, link.end())
     high = _from_match(text, m, language) if m is not None else None
