@@ -585,6 +585,27 @@ CASES = [
         "2022",
         False,
     ),
+    # "after a rise in February" is when the move before was, not the figure's month.
+    (
+        "Annual inflation edged down to 2.2 per cent in March. Energy prices fell by 1.0 per "
+        "cent, after a slight rise in February.",
+        dt.date(2025, 4, 17),
+        "1.0 per cent",
+        "Energy prices",
+        "level",
+        "2025-03",
+        True,
+    ),
+    (
+        "De inflatie daalde in maart naar 2,2 procent. De energieprijzen daalden met 1,0 "
+        "procent, na een lichte stijging in februari.",
+        dt.date(2025, 4, 17),
+        "1,0 procent",
+        "energieprijzen",
+        "level",
+        "2025-03",
+        True,
+    ),
     (
         "In July 2023, Treasury estimated borrowing of $1.007 trillion.",
         D,
@@ -642,6 +663,15 @@ PAIRS = [
     # Plural and singular are one word: "mortgages" ~ "Mortgage".
     (
         "Interest rates on mortgages stood at 3.9 per cent in January.",
+        dt.date(2024, 3, 7),
+        "Mortgage rates were 3.8 per cent in February.",
+        dt.date(2024, 4, 11),
+        {("3.9 per cent", "3.8 per cent")},
+    ),
+    # "lending rates", like "interest rates", name the kind of rate, not which one.
+    (
+        "Mortgage rates declined in December and January. Nevertheless, lending rates remain "
+        "elevated, at 3.9 per cent for mortgages.",
         dt.date(2024, 3, 7),
         "Mortgage rates were 3.8 per cent in February.",
         dt.date(2024, 4, 11),

@@ -123,7 +123,13 @@ def label_stems(figure: Figure) -> frozenset[str]:
     medium term" share "medium", "term" and "target"; function words left out."""
     words = [w for w in re.split(r"[\s/]+", fold(row_or_label(figure))) if w]
     stems = [stem(w) for w in words if w not in LABEL_STOPWORDS and not w.isdigit()]
-    specific = [w for w in stems if w not in GENERIC_HEADS]
+    specific = [
+        w
+        for k, w in enumerate(stems)
+        if w not in GENERIC_HEADS
+        # "lending rates", "borrowing costs": an -ing word before a generic head is its kind.
+        and not (w.endswith("ing") and k + 1 < len(stems) and stems[k + 1] in GENERIC_HEADS)
+    ]
     return frozenset(specific or stems)
 
 

@@ -168,5 +168,14 @@ RELEASED = re.compile(
 )
 
 
+# "Energy prices fell by 1.0 per cent, after a slight rise in February": the time of a move
+# before, not of the figure.
+AFTER_MOVE = re.compile(
+    r"\b(?:after|following|na)\s+(?:a|an|een)\s+(?:[^\W\d_]+\s+){0,2}?(?:rise|fall|increase|"
+    r"decrease|decline|drop|jump|stijging|daling|toename|afname)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "in December and January": a month coordinated with the one before.
 AND_MONTH = re.compile(rf"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)(?P<m>{MONTH})(?!\w)", re.I)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from tracker.model import Period
 from tracker.text.dates import MONTHS
 from tracker.text.period_patterns import (
+    AFTER_MOVE,
     AND_MONTH,
     BASE,
     EVENT,
@@ -126,6 +127,7 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
             base = (
                 BASE.search(text, max(0, start - 40), start) is not None
                 or RELEASED.search(text, max(0, start - 90), start) is not None
+                or AFTER_MOVE.search(text, max(0, start - 60), start) is not None
                 or SINCE.search(text, max(0, start - 70), start) is not None
                 or EXCLUDED.search(text, max(0, start - 90), start) is not None
                 or EVENT.match(text, m.end()) is not None
