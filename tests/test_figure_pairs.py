@@ -151,7 +151,12 @@ def test_a_figure_whose_context_is_gone_stays_unpaired() -> None:
     old_figures = find_figures(old)
     # The same value in a sentence about something else entirely: no pair.
     moved = tuple(
-        replace(f, context="De kosten van de renovatie van het ministerie.", label="renovatie")
+        replace(
+            f,
+            context="De kosten van de renovatie van het ministerie.",
+            label="renovatie",
+            concept="renovatie",
+        )
         if f.value == Decimal("13600000000")
         else f
         for f in old_figures

@@ -713,3 +713,36 @@ def test_what_pairs(
 ) -> None:
     made = compare(letter(old, old_date), letter(new, new_date)).figures
     assert {(c.old.text, c.new.text) for c in made if c.old and c.new} == pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "concept", "label"),
+    [
+        (
+            "Nederland heeft in 2025 bijgedragen aan het opleiden van ca. 650 Oekraïense "
+            "militairen.",
+            "650",
+            "opleiden van Oekraïense militairen",
+            "Oekraïense militairen (opleiden van)",
+        ),
+        (
+            "The Netherlands contributed to the training of about 650 Ukrainian soldiers.",
+            "650",
+            "training of Ukrainian soldiers",
+            "Ukrainian soldiers (training of)",
+        ),
+        (
+            "Tot nu toe zijn via operatie Interflex ca. 60.000 Oekraïense militairen getraind.",
+            "60.000",
+            "Oekraïense militairen getraind",
+            "Oekraïense militairen getraind",
+        ),
+    ],
+)
+def test_a_label_is_the_letters_phrase(
+    sentence: str, written: str, concept: str, label: str
+) -> None:
+    """A count's concept may join words the letter puts apart ("opleiden van … Oekraïense
+    militairen"); its label is then the phrase as written, the rest in parentheses."""
+    f = figure(sentence, NL, written)
+    assert (f.concept, f.label) == (concept, label)

@@ -171,4 +171,6 @@ GENERIC_HEADS = frozenset(
 
 
 def row_or_label(figure: Figure) -> str:
-    return figure.row if figure.row is not None else figure.label
+    """What a figure is of, for comparing: its table row, else its concept (which may hold more
+    words than its label: "opleiden van Oekraïense militairen")."""
+    return figure.row if figure.row is not None else (figure.concept or figure.label)

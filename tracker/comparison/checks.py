@@ -294,7 +294,7 @@ def duplicate_findings(doc: Document, figures: Sequence[Figure]) -> list[Finding
     for i, f in enumerate(figures):
         if f.row is not None or f.conversion_of is not None or i in vague:
             continue
-        key = (fold(f.label), f.unit, f.role)
+        key = (fold(f.concept or f.label), f.unit, f.role)
         if len(key[0].split()) < DUPLICATE_LABEL_WORDS:
             continue
         first = seen.setdefault(key, f)

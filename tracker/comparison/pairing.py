@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
+from tracker.comparison.agreement import row_or_label
 from tracker.comparison.assignment import matching
 from tracker.comparison.similarity import (
     PERIOD_BONUS,
@@ -350,7 +351,7 @@ def _echoes(a: Figure, b: Figure, language: Language) -> bool:
     words_a, words_b = set(label_parts(a)), set(label_parts(b))
     # Two content words in common ("militaire steun"), not one generic one ("month").
     return len(words_a & words_b) >= ECHO_WORDS or (
-        fuzz.token_set_ratio(fold(a.label), fold(b.label)) >= ECHO_MIN * 100
+        fuzz.token_set_ratio(fold(row_or_label(a)), fold(row_or_label(b))) >= ECHO_MIN * 100
         and min(len(words_a), len(words_b)) >= ECHO_WORDS
     )
 

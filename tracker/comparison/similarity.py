@@ -28,6 +28,7 @@ from tracker.comparison.agreement import (
     periods_agree,
     ranges_agree,
     roles_agree,
+    row_or_label,
     stem,
     terms,
 )
@@ -70,7 +71,9 @@ def ambiguous(figures: Sequence[Figure]) -> set[int]:
     """Figures that share label, unit and the periods their sentence names with `AMBIGUOUS`
     or more others of the letter outside tables, as in a table flattened into one sentence:
     nothing tells them apart, so they are not paired by context."""
-    keys = [(fold(f.label), f.unit, f.role, f.period.key if f.period else None) for f in figures]
+    keys = [
+        (fold(row_or_label(f)), f.unit, f.role, f.period.key if f.period else None) for f in figures
+    ]
     values: dict[tuple[object, ...], set[object]] = {}
     for f, key in zip(figures, keys, strict=True):
         if f.row is None:
@@ -214,7 +217,7 @@ def _features(figure: Figure) -> _Features:
         label_text=" ".join(sorted(label)),
         label_words=tuple(
             w
-            for w in fold(figure.label).split()
+            for w in fold(row_or_label(figure)).split()
             if w not in LABEL_STOPWORDS and stem(w) not in GENERIC_HEADS
         ),
         names=names(figure),

@@ -96,6 +96,11 @@ class Meaning:
     estimate: bool = False
     """True when the clause speaks of a projection or an estimate ("is expected to", "the
     borrowing estimate", "verwacht"): its value is for a fixed period, never a reading."""
+    label: str = ""
+    """Where the concept joins words the letter puts apart, the phrase as written and the rest
+    in parentheses ("het opleiden van ca. 650 Oekraïense militairen": concept "opleiden van
+    Oekraïense militairen", label "Oekraïense militairen (opleiden van)"); "" where the concept
+    is one phrase, and its own label."""
 
 
 # A sentence that opens by pointing back: "Dit zijn er 16 duizend meer", "This was …".
@@ -151,7 +156,12 @@ def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
         role = found[-1].role  # "expected to average 8.1% in 2022, 5.5% in 2023"
     if how == "list" and found[-1].estimate:
         estimate = True
-    return Meaning(concept, role, how, cited_from, estimate)
+    label = ""
+    if how == "count" and place.spot.noun:
+        counted = count_phrase(place.sentence, place.after, place.spot.noun)
+        if concept.endswith(f" {counted}"):
+            label = f"{counted} ({concept.removesuffix(f' {counted}')})"
+    return Meaning(concept, role, how, cited_from, estimate, label)
 
 
 @dataclass(frozen=True, slots=True)

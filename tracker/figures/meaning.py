@@ -200,7 +200,7 @@ def _meant(figure: Figure, meaning: Meaning, period: Period | None) -> Figure:
     return replace(
         figure,
         noun=noun,
-        label=meaning.concept or figure.label,
+        label=meaning.label or meaning.concept or figure.label,
         concept=meaning.concept or figure.label,
         role=role,
         period=period,
