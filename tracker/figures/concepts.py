@@ -291,11 +291,14 @@ def _for_each(p: _Place) -> Found:
 # for the noun of the figure before, narrowed by what follows it.
 _STANDS_FOR = frozenset(["that", "those", "die", "dat"])
 _NARROWING = frozenset(["for", "on", "of", "voor", "op", "van"])
+_THAT_FOR = re.compile(r"\b(?:that|those|die|dat)\s+(?:for|on|of|voor|op|van)\b", re.IGNORECASE)
 
 
 def _that_for(p: _Place) -> Found:
     """ "de rentevoet voor de marginale beleningsfaciliteit 4,5% blijven, en die voor de
     depositofaciliteit 2,0%": what the pronoun's phrase names (the deposit facility)."""
+    if not p.i or not _THAT_FOR.search(p.text, p.spots[p.i - 1].end, p.spot.start):
+        return None
     region = p.region
     at = next(
         (

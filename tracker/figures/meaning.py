@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tracker.figures.concepts import Meaning, concept_key, meanings
 from tracker.figures.tokens import Spot
@@ -53,29 +53,73 @@ class _Paragraph:
     reading: Period | None = None
     """The month (or quarter) of the paragraph's readings ("… in February. Food price
     inflation rose to 2.7 per cent")."""
-    year: Period | None = None
-    """The last year the paragraph named: what a later "for the year as a whole" is."""
-    latest_month: Period | None = None
-    """The latest month the sentences before have named, before the letter's date ("mortgage
-    rates declined in December and January. Nevertheless, lending rates remain elevated, at
-    5.2 per cent"): the month an undated reading after them is of."""
+    earlier: _Earlier | None = None
+    """The periods the sentences before the current one named, figures or not."""
+    at: int = 0
+    """Where the current sentence starts in the paragraph."""
+
+
+@dataclass(slots=True)
+class _Earlier:
+    """The periods a paragraph named before the current sentence, with or without figures: the
+    sentences with figures as they were read, the text between them only when asked."""
+
+    text: str
+    letter_date: dt.date | None
+    parts: list[tuple[int, int] | list[Period]] = field(default_factory=list)
+    """In order: a stretch of text not read yet (start, end), or the periods read."""
+    done: int = 0
+
+    def read(self, start: int, end: int, mentions: list[Mention]) -> None:
+        """The sentence at `start`..`end` has been read, naming `mentions`."""
+        if start > self.done:
+            self.parts.append((self.done, start))
+        self.parts.append([m.period for m in mentions if not m.base])
+        self.done = max(self.done, end)
+
+    def periods(self, at: int) -> list[Period]:
+        """The periods named before offset `at` (the current sentence's start)."""
+        if at > self.done:
+            self.parts.append((self.done, at))
+            self.done = at
+        found: list[Period] = []
+        for k, part in enumerate(self.parts):
+            if isinstance(part, tuple):
+                stretch = self.text[part[0] : part[1]]
+                part = [m.period for m in period_mentions(stretch, self.letter_date) if not m.base]
+                self.parts[k] = part
+            found += part
+        return found
+
+    def latest_month(self, at: int) -> Period | None:
+        """The latest month named before, and before the letter's date ("mortgage rates
+        declined in December and January. Nevertheless, lending rates remain elevated, at 5.2
+        per cent"): the month an undated reading after it is of."""
+        date = self.letter_date
+        months = [p for p in self.periods(at) if p.grain == "month" and (not date or p.end < date)]
+        return max(months, key=lambda p: p.end) if months else None
+
+    def year(self, at: int) -> Period | None:
+        """The last year named before: what a later "for the year as a whole" is."""
+        years = [p for p in self.periods(at) if p.grain == "year"]
+        return years[-1] if years else None
 
 
 def with_meaning(
     text: str, figures: list[Figure], language: Language, letter_date: dt.date | None
 ) -> list[Figure]:
     """The figures of one paragraph (`text`) with their concept, role and period."""
-    paragraph = _Paragraph()
+    earlier = _Earlier(text, letter_date)
+    paragraph = _Paragraph(earlier=earlier)
     found: dict[int, tuple[Meaning, Period | None]] = {}
     runin = RUN_IN.match(text)
-    named = [m for m in period_mentions(text, letter_date) if not m.base]
+    at = 0
     for sentence, members in _by_sentence(figures).items():
-        _before(paragraph, [m.period for m in named if m.end <= text.find(sentence)], letter_date)
+        at = max(text.find(sentence, at), at)
+        paragraph.at = at
         spots, placed = _spots(sentence, members, figures)
-        mentions = [
-            replace(m, period=paragraph.year) if m.the_year and paragraph.year else m
-            for m in period_mentions(sentence, letter_date)
-        ]
+        read = period_mentions(sentence, letter_date)
+        mentions = _the_year(read, earlier, at)
         said = meanings(sentence, spots, paragraph.previous, _masked(sentence, mentions), language)
         if runin and len(said) == 1 and sentence.startswith(runin.group(0).strip()[:20]):
             # "Directe levering: De totale vervangingswaarde … €2,5 mld.": the run-in label
@@ -85,18 +129,16 @@ def with_meaning(
         for n, (k, meaning) in enumerate(zip(placed, said, strict=True)):
             found[k] = (meaning, _period(paragraph, meaning, mentions, spots, n, sentence, yearly))
         _remember(paragraph, said, mentions, spots)
+        earlier.read(at, at + len(sentence), read)
     return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
 
 
-def _before(paragraph: _Paragraph, named: list[Period], letter_date: dt.date | None) -> None:
-    """What the periods the paragraph named before a sentence say to it: the latest month
-    before the letter's date, and the last year."""
-    months = [
-        p for p in named if p.grain == "month" and (letter_date is None or p.end < letter_date)
-    ]
-    paragraph.latest_month = max(months, key=lambda p: p.end) if months else None
-    years = [p for p in named if p.grain == "year"]
-    paragraph.year = years[-1] if years else None
+def _the_year(mentions: list[Mention], earlier: _Earlier, at: int) -> list[Mention]:
+    """ "for the year as a whole" is the last year the paragraph named before, if any."""
+    if not any(m.the_year for m in mentions):
+        return mentions
+    year = earlier.year(at)
+    return [replace(m, period=year) if m.the_year and year else m for m in mentions]
 
 
 def _by_sentence(figures: Sequence[Figure]) -> dict[str, list[int]]:
@@ -156,7 +198,7 @@ def _period(
         # 2.7 per cent": the paragraph reports one month.
         period = paragraph.reading
     if period is None and meaning.role == "level" and meaning.how in READING_CLAUSES:
-        period = paragraph.latest_month
+        period = paragraph.earlier.latest_month(paragraph.at) if paragraph.earlier else None
     reading = (
         own is not None
         and own.grain in ("month", "quarter")
