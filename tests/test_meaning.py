@@ -606,6 +606,26 @@ CASES = [
         "2025-03",
         True,
     ),
+    # "dated <day>" says which holding a figure is of: its own, fixed period.
+    (
+        "$22 billion of SOMA Treasury holdings dated September 30, 2023, are projected to be "
+        "redeemed on October 2, 2023.",
+        dt.date(2023, 7, 31),
+        "$22 billion",
+        "SOMA Treasury holdings",
+        "level",
+        "2023-09-30",
+        False,
+    ),
+    (
+        "Van de leningen gedateerd 31 december 2023 is €2 miljard afgelost.",
+        dt.date(2024, 1, 10),
+        "€2 miljard",
+        "leningen",
+        "level",
+        "2023-12-31",
+        False,
+    ),
     (
         "In July 2023, Treasury estimated borrowing of $1.007 trillion.",
         D,
@@ -676,6 +696,18 @@ PAIRS = [
         "Mortgage rates were 3.8 per cent in February.",
         dt.date(2024, 4, 11),
         {("3.9 per cent", "3.8 per cent")},
+    ),
+    # Holdings of one date pair with themselves, not with the next date's.
+    (
+        "$22 billion of SOMA Treasury holdings dated September 30, 2023, are projected to be "
+        "redeemed on October 2, 2023. $32 billion of SOMA Treasury holdings dated December 31, "
+        "2023, are projected to be redeemed on January 2, 2024.",
+        dt.date(2023, 7, 31),
+        "$22 billion of SOMA Treasury holdings dated September 30, 2023, were redeemed on "
+        "October 2, 2023. $39 billion of SOMA Treasury holdings dated March 31, 2024, are "
+        "projected to be redeemed on April 1, 2024.",
+        dt.date(2023, 10, 30),
+        {("$22 billion", "$22 billion")},
     ),
     # A forecast range meets the outcome of its year, and only of its year.
     (

@@ -111,7 +111,7 @@ def with_meaning(
     """The figures of one paragraph (`text`) with their concept, role and period."""
     earlier = _Earlier(text, letter_date)
     paragraph = _Paragraph(earlier=earlier)
-    found: dict[int, tuple[Meaning, Period | None]] = {}
+    found: dict[int, tuple[Meaning, Period | None, bool]] = {}
     runin = RUN_IN.match(text)
     at = 0
     for sentence, members in _by_sentence(figures).items():
@@ -127,7 +127,9 @@ def with_meaning(
             said = [replace(said[0], concept=runin.group(1), how="run-in label")]
         yearly = respective_years(sentence, mentions, spots)
         for n, (k, meaning) in enumerate(zip(placed, said, strict=True)):
-            found[k] = (meaning, _period(paragraph, meaning, mentions, spots, n, sentence, yearly))
+            period = _period(paragraph, meaning, mentions, spots, n, sentence, yearly)
+            names = period is not None and any(m.names and m.period == period for m in mentions)
+            found[k] = (meaning, period, names)
         _remember(paragraph, said, mentions, spots)
         earlier.read(at, at + len(sentence), read)
     return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
@@ -225,7 +227,8 @@ def _remember(
         paragraph.opening = openers[0].period  # "During the January – March 2022 quarter, …"
 
 
-def _meant(figure: Figure, meaning: Meaning, period: Period | None) -> Figure:
+def _meant(figure: Figure, meaning: Meaning, period: Period | None, names: bool) -> Figure:
+    """The figure with its meaning; `names` says its period names which holding it is of."""
     role = meaning.role
     if role == "previous" and meaning.cited_from and period is not None:
         role = "level"  # "from 2.5% in October 2022": a data point of its own
@@ -233,6 +236,7 @@ def _meant(figure: Figure, meaning: Meaning, period: Period | None) -> Figure:
         period = _year_period(figure.label)
     fixed = (
         meaning.estimate
+        or names  # "holdings dated September 30, 2023": that holding, not the latest one
         or meaning.cited_from  # "from 2.5% in July": the value before a move
         or (period is not None and period.grain in ("year", "half"))
     )
@@ -303,7 +307,8 @@ def own_period(
     after = [
         m
         for m in own
-        if spot.end <= m.start < high and not HANDS_ON.search(sentence[spot.end : m.start])
+        if spot.end <= m.start < high
+        and (m.names or not HANDS_ON.search(sentence[spot.end : m.start]))
     ]
     if after:
         return after[0].period

@@ -134,7 +134,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Words before a period that make it a base, not the figure's own period.
 BASE = re.compile(
     r"(?:\bmaturing(?:\s+on)?|\bmatures(?:\s+on)?|\bdue(?:\s+on)?|\bvervallend(?:\s+op)?|"
-    r"\bdated|\bthan|\bdan|\bsince|\bsinds|\bvanaf|\bcompared\s+(?:with|to)|\bvergeleken\s+met|"
+    r"\bthan|\bdan|\bsince|\bsinds|\bvanaf|\bcompared\s+(?:with|to)|\bvergeleken\s+met|"
     r"\b(?:announced|estimated|projected|expected|assumed|aangekondigd|gemeld|geraamd)\s+in|"
     r"\bten\s+opzichte\s+van|\bt\.o\.v\.|\bfrom|\bvan)\s+(?:in\s+|de\s+|het\s+|the\s+|end[-\s]|eind\s+)?$",
     re.I,
@@ -166,6 +166,11 @@ RELEASED = re.compile(
     r"\b(?:released|published|issued|gepubliceerd|verschenen)\b[^,.;]{0,70}?\b(?:on|op)\s+$",
     re.IGNORECASE,
 )
+
+
+# "$22 billion of SOMA Treasury holdings dated September 30, 2023": the date says which
+# holding the figure is of.
+DATED = re.compile(r"\b(?:dated|gedateerd)\s+(?:on\s+|op\s+)?$", re.IGNORECASE)
 
 
 # "Energy prices fell by 1.0 per cent, after a slight rise in February": the time of a move

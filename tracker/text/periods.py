@@ -24,6 +24,7 @@ from tracker.text.period_patterns import (
     AFTER_MOVE,
     AND_MONTH,
     BASE,
+    DATED,
     EVENT,
     EXCLUDED,
     ORDINAL,
@@ -45,6 +46,9 @@ class Mention:
     """True when the text names it as a comparison's base or a total's start ("than in March",
     "sinds 2022"), or as the time of something excluded ("Excluding the impact of the increase
     in the GST rate in January"): not the period of the figure beside it."""
+    names: bool = False
+    """True for a date that says which holding or issue the figure is of ("holdings dated
+    September 30, 2023"): its own period, and a fixed one. `start` is then that of "dated"."""
     the_year: bool = False
     """True for "for the year (as a whole)" that no year named before it in the text resolves:
     the year the letter spoke of last, else the letter's own (`period`)."""
@@ -132,7 +136,11 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
                 or EXCLUDED.search(text, max(0, start - 90), start) is not None
                 or EVENT.match(text, m.end()) is not None
             )
-            found.append(Mention(period, start, m.end(), base))
+            dated = DATED.search(text, max(0, start - 12), start)
+            if dated is not None:
+                found.append(Mention(period, dated.start(), m.end(), names=True))
+            else:
+                found.append(Mention(period, start, m.end(), base))
             taken.append((m.start(), m.end()))
             if name == "m":
                 for more in _coordinated_months(text, m.end(), letter_date, base):
