@@ -28,6 +28,9 @@ PAIR_MIN = 0.6
 """Least similarity for a restatement to join an identity (as for a pair of letters)."""
 DAY_MATCH = 0.7
 """Score of a restatement that gives the value of the very day of a report, within rounding."""
+CITED_MATCH = 0.65
+"""Score of a value the letter cites as said before ("In July 2023, Treasury estimated
+borrowing of $1.007 trillion") when exactly one report of its period has that value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +125,13 @@ def _restatements(
         if k in matches or figure.period is None or (figure.current and k not in pairing.restated):
             continue
         best: tuple[float, Report] | None = None
-        for report in by_period.get(figure.period.key, ()):
-            if report.figure.unit != figure.unit or not _restates(figure, report.figure):
-                continue
+        candidates = [
+            r
+            for r in by_period.get(figure.period.key, ())
+            if r.figure.unit == figure.unit and _restates(figure, r.figure)
+        ]
+        given = _cited_report(figure, candidates, language)
+        for report in candidates:
             # A cited value is weighed as the kind of figure it cites.
             cited = replace(figure, role=report.figure.role)
             score = similarity(report.figure, cited, set(), pairing.rarity)
@@ -132,6 +139,8 @@ def _restatements(
                 # A value for the very day another letter gave one for, agreeing within
                 # rounding (a table's earlier date column): the same data point.
                 score = max(score, DAY_MATCH)
+            if report is given:
+                score = max(score, CITED_MATCH)
             if score >= PAIR_MIN and (best is None or score > best[0]):
                 best = (score, report)
         if best is not None:
@@ -160,6 +169,18 @@ def _bridged_cells(
             if k not in matches and same_row and agree(report.figure, cell, language):
                 matches[k] = Match(match.identity, "restated", report)
                 break
+
+
+def _cited_report(figure: Figure, candidates: Sequence[Report], language: Language) -> Report | None:
+    """The one report a cited value gives again: a value the letter says was said before, for
+    a period of which exactly one identity reported that value (within rounding). The words
+    may differ ("Treasury expects to borrow $1.007 trillion in privately-held net marketable
+    debt", then "Treasury estimated borrowing of $1.007 trillion"); the citation, the period
+    and the value say which report it is."""
+    if figure.role != "previous":
+        return None
+    agreeing = {r.identity: r for r in candidates if agree(r.figure, figure, language)}
+    return next(iter(agreeing.values())) if len(agreeing) == 1 else None
 
 
 def _restates(figure: Figure, reported: Figure) -> bool:
