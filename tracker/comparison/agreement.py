@@ -166,6 +166,8 @@ GENERIC_HEADS = frozenset(
         "y-o-y",
         "yoy",
         "headline",
+        "average",
+        "gemiddelde",
     ]
 )
 

@@ -284,6 +284,14 @@ def _subject(sentence: str, before: list[Token], k: int) -> tuple[str, str] | No
     """The subject ending at token `k`, before the verb group."""
     if k >= 0 and before[k].text == ",":
         k -= 1
+    if k >= 1 and before[k].low in SUBORDINATE:
+        # "reaching 8.4% in 2022 before decreasing to 6.3%": the value's subject goes on (the
+        # period is blanked out; its preposition stays).
+        j = k - 1
+        while j >= 0 and before[j].low in ("in", "for", "by", "voor", "per"):
+            j -= 1
+        if j >= 0 and before[j].text[0].isdigit():
+            return "", "shared subject"
     if k >= 0 and before[k].low in ("and", "en", "but", "maar"):
         # "Inflation edged down to 2.8% … and declined to 2.6%", "The projections … have
         # been revised down and average 2.6%": the subject of the verb before.

@@ -68,7 +68,8 @@ OBJECT_VERBS = words_of(
     setting lift lifted lifts lifting decrease decreased decreases decreasing adjust adjusted
     adjusting slow slowed slowing trim trimmed boost boosted verhogen verhoogt verhoogd
     verhoogde verlagen verlaagt verlaagd verlaagde handhaven handhaaft gehandhaafd houden
-    houdt gehouden vaststellen vastgesteld brengen brengt gebracht revise revised revises"""
+    houdt gehouden vaststellen vastgesteld brengen brengt gebracht revise revised revises
+    see sees"""
 )
 
 
@@ -93,7 +94,7 @@ VERBS = OBJECT_VERBS | words_of(
     stepped trend trends trended expected projected forecast estimated seen stabilised
     stabilized settled show shows showed reflects reflected expects expect anticipates
     anticipated project projects see sees saw turned turn turns became become becomes hit
-    weaken weakened strengthen strengthened
+    weaken weakened strengthen strengthened reaching declining
     bedraagt bedroeg bedragen bedroegen waren zijn wordt worden werd werden zal zullen steeg
     stijgt stegen daalde daalt daalden liep loopt kwam komt bleef blijft lag ligt groeide
     groeit kromp krimpt nam neemt ging gaat heeft hebben had hadden stond staat stonden
@@ -108,7 +109,7 @@ VERB_FILLER = words_of(
     just broadly modestly significantly substantially markedly strongly well to be in come
     nu nog verder iets licht sterk fors flink ook weer al slechts wel er ca circa ongeveer
     down up out back subdued unchanged steady stable high low elevated onveranderd higher
-    lower uit positive negative albeit muted overall gradually"""
+    lower uit positive negative albeit muted overall gradually then dan therefore daarom"""
 )
 
 

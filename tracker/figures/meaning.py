@@ -126,13 +126,44 @@ def with_meaning(
             # names what the paragraph's one figure is.
             said = [replace(said[0], concept=runin.group(1), how="run-in label")]
         yearly = respective_years(sentence, mentions, spots)
-        for n, (k, meaning) in enumerate(zip(placed, said, strict=True)):
-            period = _period(paragraph, meaning, mentions, spots, n, sentence, yearly)
+        periods = [
+            _period(paragraph, meaning, mentions, spots, n, sentence, yearly)
+            for n, meaning in enumerate(said)
+        ]
+        said = _projected(said, periods, letter_date)
+        for k, meaning, period in zip(placed, said, periods, strict=True):
             names = period is not None and any(m.names and m.period == period for m in mentions)
             found[k] = (meaning, period, names)
         _remember(paragraph, said, mentions, spots)
         earlier.read(at, at + len(sentence), read)
     return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
+
+
+def _projected(
+    said: list[Meaning], periods: list[Period | None], letter_date: dt.date | None
+) -> list[Meaning]:
+    """A value for a year, half or quarter that starts after the letter's date cannot have been
+    observed: it is a forecast, whatever the verb ("They now see inflation reaching 8.4% in
+    2022 before decreasing to 6.3% in 2023"). A sentence that gives one is a projection, so its
+    values for periods not yet over are forecasts too (2022's 8.4%, in December 2022)."""
+    if letter_date is None:
+        return said
+
+    def spanned(period: Period | None) -> bool:
+        return period is not None and period.grain in ("year", "half", "quarter")
+
+    ahead = [
+        spanned(period) and period.start > letter_date  # type: ignore[union-attr]
+        for period in periods
+    ]
+    if not any(ahead):
+        return said
+    return [
+        replace(meaning, role="forecast", estimate=True)
+        if meaning.role == "level" and spanned(period) and period.end >= letter_date  # type: ignore[union-attr]
+        else meaning
+        for meaning, period in zip(said, periods, strict=True)
+    ]
 
 
 def _the_year(mentions: list[Mention], earlier: _Earlier, at: int) -> list[Mention]:

@@ -17,6 +17,7 @@ from tracker.figures.lexicon import (
     DETERMINERS,
     ING_MODIFIERS,
     LINKS,
+    OBJECT_VERBS,
     MATURITY_WORD,
     MAX_BACK,
     MAX_WORDS,
@@ -153,8 +154,16 @@ def noun_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
             x.low in ("excluding", "including", "exclusief", "inclusief")
             for x in tokens[max(0, first - 4) : first - 1]
         )
+        # "see average inflation at": "average" before a noun, after a verb or determiner,
+        # describes it.
+        adjective = (
+            t.low in ("average", "gemiddelde")
+            and first - 2 >= 0
+            and tokens[first - 2].low in OBJECT_VERBS | DETERMINERS
+        )
         if not (
             inner_and
+            or adjective
             or is_name_word(t)
             or (t.text[0].isdigit() and first - 2 >= 0 and is_word(tokens[first - 2]))
         ):
