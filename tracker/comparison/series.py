@@ -171,7 +171,9 @@ def _bridged_cells(
                 break
 
 
-def _cited_report(figure: Figure, candidates: Sequence[Report], language: Language) -> Report | None:
+def _cited_report(
+    figure: Figure, candidates: Sequence[Report], language: Language
+) -> Report | None:
     """The one report a cited value gives again: a value the letter says was said before, for
     a period of which exactly one identity reported that value (within rounding). The words
     may differ ("Treasury expects to borrow $1.007 trillion in privately-held net marketable

@@ -148,21 +148,16 @@ def _projected(
     values for periods not yet over are forecasts too (2022's 8.4%, in December 2022)."""
     if letter_date is None:
         return said
-
-    def spanned(period: Period | None) -> bool:
-        return period is not None and period.grain in ("year", "half", "quarter")
-
-    ahead = [
-        spanned(period) and period.start > letter_date  # type: ignore[union-attr]
-        for period in periods
+    spans = [
+        p if p is not None and p.grain in ("year", "half", "quarter") else None for p in periods
     ]
-    if not any(ahead):
+    if not any(p is not None and p.start > letter_date for p in spans):
         return said
     return [
         replace(meaning, role="forecast", estimate=True)
-        if meaning.role == "level" and spanned(period) and period.end >= letter_date  # type: ignore[union-attr]
+        if meaning.role == "level" and span is not None and span.end >= letter_date
         else meaning
-        for meaning, period in zip(said, periods, strict=True)
+        for meaning, span in zip(said, spans, strict=True)
     ]
 
 
