@@ -94,7 +94,7 @@ VERBS = OBJECT_VERBS | words_of(
     stepped trend trends trended expected projected forecast estimated seen stabilised
     stabilized settled show shows showed reflects reflected expects expect anticipates
     anticipated project projects see sees saw turned turn turns became become becomes hit
-    weaken weakened strengthen strengthened reaching declining
+    weaken weakened strengthen strengthened reaching declining dropping picking
     bedraagt bedroeg bedragen bedroegen waren zijn wordt worden werd werden zal zullen steeg
     stijgt stegen daalde daalt daalden liep loopt kwam komt bleef blijft lag ligt groeide
     groeit kromp krimpt nam neemt ging gaat heeft hebben had hadden stond staat stonden
@@ -182,6 +182,18 @@ FORECAST = re.compile(
     r"\b(?:project(?:ed|ion|ions|s)?|forecast\w*|expect(?:ed|s)?|anticipat\w*|estimat\w*|"
     r"outlook|predict\w*|likely|assum\w*|verwacht\w*|raming\w*|geraamd|prognose\w*|voorzien|"
     r"veronderstel\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# A sentence of plans, budgets and goals: its values for years ahead are decided or aimed at,
+# not forecast ("uiterlijk in 2035 te verhogen naar 3,5% van het BBP", "€0,5 miljard beschikbaar
+# voor 2026", "the 2% target in 2025").
+PLANNED = re.compile(
+    r"\b(?:targets?|goals?|objectives?|aim\w*|commit\w*|pledg\w*|budget\w*|allocat\w*|"
+    r"available|reserved|planned|agreed|doel\w*|norm\w*|afspra\w*|afgesproken|begro\w*|"
+    r"beschikbaar|toegezegd\w*|gereserveerd\w*|besloten|gepland\w*|vrijgemaakt|voortgezet|"
+    r"voortzett\w*|continu\w*)\b",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tracker.figures.concepts import Meaning, concept_key, meanings
+from tracker.figures.lexicon import PLANNED
 from tracker.figures.tokens import Spot
 from tracker.model import Figure, Language, Period
 from tracker.text.periods import Mention, period_mentions, year_span
@@ -130,7 +131,7 @@ def with_meaning(
             _period(paragraph, meaning, mentions, spots, n, sentence, yearly)
             for n, meaning in enumerate(said)
         ]
-        said = _projected(said, periods, letter_date)
+        said = _projected(said, periods, letter_date, sentence)
         for k, meaning, period in zip(placed, said, periods, strict=True):
             names = period is not None and any(m.names and m.period == period for m in mentions)
             found[k] = (meaning, period, names)
@@ -140,13 +141,14 @@ def with_meaning(
 
 
 def _projected(
-    said: list[Meaning], periods: list[Period | None], letter_date: dt.date | None
+    said: list[Meaning], periods: list[Period | None], letter_date: dt.date | None, sentence: str
 ) -> list[Meaning]:
     """A value for a year, half or quarter that starts after the letter's date cannot have been
     observed: it is a forecast, whatever the verb ("They now see inflation reaching 8.4% in
     2022 before decreasing to 6.3% in 2023"). A sentence that gives one is a projection, so its
-    values for periods not yet over are forecasts too (2022's 8.4%, in December 2022)."""
-    if letter_date is None:
+    values for periods not yet over are forecasts too (2022's 8.4%, in December 2022). A
+    sentence of plans, budgets or goals is not: its values are decided or aimed at."""
+    if letter_date is None or PLANNED.search(sentence):
         return said
     spans = [
         p if p is not None and p.grain in ("year", "half", "quarter") else None for p in periods
