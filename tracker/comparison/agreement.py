@@ -168,6 +168,8 @@ GENERIC_HEADS = frozenset(
         "headline",
         "average",
         "gemiddelde",
+        "economy",
+        "economie",
     ]
 )
 

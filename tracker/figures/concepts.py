@@ -57,9 +57,11 @@ from tracker.figures.lexicon import (
     DETERMINERS,
     FORECAST,
     FROM_VALUE,
+    GROWS,
     KEY_DROP,
     LINKS,
     NAME_IN_PARENTHESES,
+    PROJECTION_OF,
     PRONOUNS,
     QUALIFIER_WORDS,
     SOURCE,
@@ -157,11 +159,31 @@ def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     if how == "list" and found[-1].estimate:
         estimate = True
     label = ""
+    projected = PROJECTION_OF.match(concept)
+    if projected and role in ("level", "forecast"):
+        concept, label = projected.group("what"), concept  # "baseline projections for growth"
+    if _grows(place, concept, role, how):
+        growth = "groei" if place.language == "nl" else "growth"
+        concept, label = f"{concept} {growth}", f"{concept} ({growth})"
+    if how == "list" and found and found[-1].concept == concept and found[-1].label:
+        label = found[-1].label  # "economy (growth)" for each value of the list
     if how == "count" and place.spot.noun:
         counted = count_phrase(place.sentence, place.after, place.spot.noun)
         if concept.endswith(f" {counted}"):
             label = f"{counted} ({concept.removesuffix(f' {counted}')})"
     return Meaning(concept, role, how, cited_from, estimate, label)
+
+
+def _grows(place: _Place, concept: str, role: Role, how: str) -> bool:
+    """True for a rate by which its subject grows ("the economy growing by 3.4%"): the value
+    measures the subject's growth."""
+    if place.spot.unit != "%" or role not in ("level", "forecast") or not concept:
+        return False
+    if how not in ("subject", "object", "sentence subject") or re.search(
+        r"grow|groei", concept, re.IGNORECASE
+    ):
+        return False
+    return GROWS.search(clause_before(place.text, place.spots, place.i)) is not None
 
 
 @dataclass(frozen=True, slots=True)

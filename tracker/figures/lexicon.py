@@ -186,6 +186,22 @@ FORECAST = re.compile(
 )
 
 
+# "the economy growing by 3.4%", "expect the euro area economy to expand by 0.7%", "de economie
+# groeit met 2%": the value is how fast its subject grows (not "contract": a value said with it
+# is a fall).
+GROWS = re.compile(
+    r"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|groei\w*)"
+    r"\s+(?:\w+\s+)?(?:by|met)?\s*$",
+    re.IGNORECASE,
+)
+# "the baseline projections for growth": a projection of what follows "for".
+PROJECTION_OF = re.compile(
+    r"^(?:[^\W\d_]+\s+)?(?:projections?|forecasts?|estimates?|outlook|ramingen?|prognoses?)\s+"
+    r"(?:for|of|voor|van)\s+(?:the\s+|de\s+|het\s+)?(?P<what>.+)$",
+    re.IGNORECASE,
+)
+
+
 # A sentence of plans, budgets and goals: its values for years ahead are decided or aimed at,
 # not forecast ("uiterlijk in 2035 te verhogen naar 3,5% van het BBP", "€0,5 miljard beschikbaar
 # voor 2026", "the 2% target in 2025").
