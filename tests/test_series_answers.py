@@ -18,10 +18,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = sorted((ROOT / "tests" / "answers" / "series").glob("*.json"))
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-SCORE_FLOOR = 0.83
-"""Measured 0.831 (179/251 links, 149/149 stale, 27/27 distinct) over the five series; the
-misses are concepts worded differently from letter to letter ("pay down" for borrowing) and
-staff projections whose sentences name no concept ("They now see average inflation …")."""
+SCORE_FLOOR = 0.92
+"""Measured 0.925 (219/251 links, 149/149 stale, 27/27 distinct) over the five series. The
+misses are concepts worded differently from letter to letter: the Dutch ECB's "rentevoet" and
+"minimale inschrijvingsrente" for one rate, "the euro area economy" beside "the economy", a
+pronoun whose noun stands in a sentence without figures ("They now see it reaching 5.1%"),
+and one value said for two years ("to 1.6%, in both 2024 and 2025")."""
 
 
 def _scorer() -> ModuleType:
