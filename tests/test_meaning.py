@@ -304,6 +304,30 @@ CASES = [
         "2024",
         False,
     ),
+    # A period named right after a figure is that figure's, not the next one's; "consistent
+    # with" opens the name; "Although" opens the clause.
+    (
+        "Although inflation is expected to stay above 3 percent during 2008, we believe that "
+        "policy remains consistent with future inflation outcomes of 1 to 3 percent over the "
+        "medium term.",
+        dt.date(2008, 1, 24),
+        "1 to 3 percent",
+        "future inflation outcomes",
+        "level",
+        None,
+        True,
+    ),
+    (
+        "Although CPI inflation is expected to stay above 3 percent during 2008, we believe "
+        "that policy remains consistent with future inflation outcomes of 1 to 3 percent over "
+        "the medium term.",
+        dt.date(2008, 1, 24),
+        "3 percent",
+        "CPI inflation",
+        "forecast",
+        "2008",
+        False,
+    ),
     # Plans and goals for years ahead are decided or aimed at, not forecast.
     (
         "De VS verwees daarbij naar de NAVO-top in 2025 als een kantelpunt voor het "

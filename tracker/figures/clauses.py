@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tracker.figures.lexicon import (
     ADVERBS,
+    AGREEING_WITH,
     ASIDE_OPENERS,
     CHANGE_NOUNS,
     CONJUNCTIONS,
@@ -114,13 +115,16 @@ def of_phrase(sentence: str, region: list[Token]) -> str | None:
         if words and words[-1].low == "in":
             words.pop()
     head: list[Token] = []
-    for t in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        t = words[k]
         if (
             not is_word(t)
             or (t.low in VERBS and t.low not in VALUE_NOUNS)
             or t.low in LINKS | CONJUNCTIONS
         ):
             break
+        if t.low in ("with", "met") and k >= 1 and words[k - 1].low in AGREEING_WITH:
+            break  # "consistent with future inflation outcomes of"
         head.insert(0, t)
         if t.low in DETERMINERS:
             break

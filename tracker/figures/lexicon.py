@@ -94,7 +94,8 @@ VERBS = OBJECT_VERBS | words_of(
     stepped trend trends trended expected projected forecast estimated seen stabilised
     stabilized settled show shows showed reflects reflected expects expect anticipates
     anticipated project projects see sees saw turned turn turns became become becomes hit
-    weaken weakened strengthen strengthened reaching declining dropping picking
+    weaken weakened strengthen strengthened reaching declining dropping picking ensure ensures
+    ensured ensuring
     bedraagt bedroeg bedragen bedroegen waren zijn wordt worden werd werden zal zullen steeg
     stijgt stegen daalde daalt daalden liep loopt kwam komt bleef blijft lag ligt groeide
     groeit kromp krimpt nam neemt ging gaat heeft hebben had hadden stond staat stonden
@@ -331,7 +332,12 @@ QUANTIFIERS = words_of("with most all some many both each met meeste alle")
 AUXILIARIES = words_of("be been being is are was were has have had wordt worden werd is zijn")
 
 
-SUBORDINATE = words_of("after before while following since na voordat nadat terwijl")
+SUBORDINATE = words_of(
+    "after before while following since although though whereas na voordat nadat terwijl hoewel"
+)
+# "consistent with future inflation outcomes of 1 to 3 percent": "with" after these opens the
+# name, it does not belong to it.
+AGREEING_WITH = words_of("consistent compatible inconsistent line accordance overeenstemming lijn")
 
 
 # What "for the …" names when the period itself stands after it ("for the period January-November

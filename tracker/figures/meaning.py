@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tracker.figures.concepts import Meaning, concept_key, meanings
-from tracker.figures.lexicon import PLANNED
+from tracker.figures.lexicon import PLANNED, VERBS
 from tracker.figures.tokens import Spot
 from tracker.model import Figure, Language, Period
 from tracker.text.periods import Mention, period_mentions, year_span
@@ -33,6 +33,7 @@ RESPECTIVELY = re.compile(r"\b(?:respectievelijk|respectively)\b", re.IGNORECASE
 # What hands a period named after a figure on to the one that follows it ("1.2% this year
 # and next year 1.5%").
 HANDS_ON = re.compile(r";|\b(?:and|en|or|of|but|maar)\b", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+")
 COORDINATED = re.compile(r"\b(?:and|en)\b", re.IGNORECASE)
 # Clauses that report a value of something ("lending rates remain elevated, at 5.2 per cent"),
 # as against one that names a standing goal ("our two per cent medium-term target").
@@ -342,7 +343,18 @@ def own_period(
         return after[0].period
     if not before:
         return None
-    ahead = [m for m in own if low <= m.start < spot.start]
+    # A period named right after the figure before is that figure's, not this one's, when a
+    # clause of its own (a verb) stands between: "above 3% for much of 2008, the current level
+    # … remains consistent with … 1 to 3 percent"; not "€3,1 miljard … voor 2026 (binnen het
+    # totaal van €3,5 miljard".
+    taken = [
+        m
+        for m in own
+        if n and low <= m.start < spot.start
+        and (m.names or not HANDS_ON.search(sentence[low : m.start]))
+        and any(w.lower() in VERBS for w in WORD.findall(sentence[m.end : spot.start]))
+    ]  # fmt: skip
+    ahead = [m for m in own if low <= m.start < spot.start and m not in taken]
     if ahead:
         return ahead[-1].period
     opening = [m for m in own if m.start < spots[0].start]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tracker.figures.lexicon import (
     ADVERBS,
     AGENTS,
+    AGREEING_WITH,
     AUXILIARIES,
     CLAUSE_WORDS,
     CONJUNCTIONS,
@@ -23,6 +24,7 @@ from tracker.figures.lexicon import (
     OBJECT_VERBS,
     PARTICLES,
     PREPOSITIONS_IN_NAMES,
+    SUBORDINATE,
     TOKEN,
     VERB_FILLER,
     VERBS,
@@ -76,7 +78,9 @@ def phrase_of(sentence: str, tokens: Sequence[Token]) -> str:
     """The letter's own words from the first token to the last, determiners and adverbs at the
     start and dangling prepositions at the end dropped, at most `MAX_WORDS` words."""
     tokens = list(tokens)
-    while tokens and (tokens[0].low in DETERMINERS | ADVERBS or not is_word(tokens[0])):
+    while tokens and (
+        tokens[0].low in DETERMINERS | ADVERBS | SUBORDINATE or not is_word(tokens[0])
+    ):
         tokens.pop(0)
     while tokens and (
         not (is_word(tokens[-1]) or tokens[-1].text[0].isdigit())
@@ -170,6 +174,8 @@ def noun_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
             break
         if verb_like(tokens, first - 1) or t.low in PARTICLES:
             break
+        if t.low in ("with", "met") and first - 2 >= 0 and tokens[first - 2].low in AGREEING_WITH:
+            break  # "consistent with future inflation outcomes of"
         if (
             t.low.endswith("ing")
             and t.low not in ING_MODIFIERS
