@@ -74,12 +74,18 @@ def is_name_word(t: Token) -> bool:
     return t.low not in VERBS or (t.text[0].isupper() and t.start > 0 and t.low not in AUXILIARIES)
 
 
+OPENING_LINKS = PREPOSITIONS_IN_NAMES | CONJUNCTIONS | frozenset(["with", "by", "at"])
+
+
 def phrase_of(sentence: str, tokens: Sequence[Token]) -> str:
     """The letter's own words from the first token to the last, determiners and adverbs at the
     start and dangling prepositions at the end dropped, at most `MAX_WORDS` words."""
     tokens = list(tokens)
+    # A name never opens with a preposition or conjunction: "a decline in core inflation",
+    # "with the unemployment rate at", "those of longer-term inflation expectations".
     while tokens and (
-        tokens[0].low in DETERMINERS | ADVERBS | SUBORDINATE or not is_word(tokens[0])
+        tokens[0].low in DETERMINERS | ADVERBS | SUBORDINATE | OPENING_LINKS
+        or not is_word(tokens[0])
     ):
         tokens.pop(0)
     while tokens and (
