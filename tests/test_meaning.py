@@ -328,6 +328,38 @@ CASES = [
         "2008",
         False,
     ),
+    # A relative clause is said of the noun before its comma; a name never opens with a
+    # preposition.
+    (
+        "Our past interest rate cuts have continued to reduce bank lending rates for firms, "
+        "which averaged 3.5 per cent in August.",
+        dt.date(2025, 10, 30),
+        "3.5 per cent",
+        "bank lending rates for firms",
+        "level",
+        "2025-08",
+        True,
+    ),
+    (
+        "Employment, which grew by 0.3 per cent in the first quarter, was supported by a further "
+        "increase in the labour force.",
+        dt.date(2025, 6, 5),
+        "0.3 per cent",
+        "Employment growth",
+        "level",
+        "2025-Q1",
+        True,
+    ),
+    (
+        "Even if demand for labour is softening, the labour market remains a source of strength, "
+        "with the unemployment rate at 6.2 per cent in July.",
+        dt.date(2025, 9, 11),
+        "6.2 per cent",
+        "unemployment rate",
+        "level",
+        "2025-07",
+        True,
+    ),
     # Plans and goals for years ahead are decided or aimed at, not forecast.
     (
         "De VS verwees daarbij naar de NAVO-top in 2025 als een kantelpunt voor het "

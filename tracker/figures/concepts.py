@@ -76,6 +76,7 @@ from tracker.figures.tokens import (
     is_agent,
     is_word,
     name_run,
+    noun_back,
     phrase_of,
     tokens_of,
 )
@@ -385,6 +386,24 @@ def _named(p: _Place) -> Found:
     return phrase, how
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|die|welke)\s*$", re.IGNORECASE)
+
+
+def _relative(p: _Place) -> Found:
+    """ "Employment, which grew by 0.3 per cent": a relative clause is said of the noun right
+    before its comma."""
+    head = p.text[: p.spot.start]
+    breaks = list(CLAUSE_BREAK.finditer(head))
+    if not breaks or not _RELATIVE.match(breaks[-1].group()):
+        return None
+    before = tokens_of(head[: breaks[-1].start()])
+    span = noun_back(before, len(before) - 1)
+    if span is None:
+        return None
+    phrase = phrase_of(p.sentence, before[span[0] : span[1] + 1])
+    return (phrase, "subject") if phrase and not is_agent(phrase) else None
+
+
 def _points_back(p: _Place) -> Found:
     if p.previous and not p.found and POINTS_BACK.match(p.text):
         return p.previous, "previous sentence"
@@ -417,6 +436,7 @@ _FINDERS: tuple[Callable[[_Place], Found], ...] = (
     _that_for,
     _participle,
     _named,
+    _relative,
     _points_back,
     _after,
     _as_before,

@@ -74,7 +74,8 @@ def is_name_word(t: Token) -> bool:
     return t.low not in VERBS or (t.text[0].isupper() and t.start > 0 and t.low not in AUXILIARIES)
 
 
-OPENING_LINKS = PREPOSITIONS_IN_NAMES | CONJUNCTIONS | frozenset(["with", "by", "at"])
+# ("per annum rate of appreciation" keeps its "per").
+OPENING_LINKS = (PREPOSITIONS_IN_NAMES - {"per"}) | CONJUNCTIONS | frozenset(["with", "by", "at"])
 
 
 def phrase_of(sentence: str, tokens: Sequence[Token]) -> str:
