@@ -31,7 +31,6 @@ estimated …"); or a conversion ("(€90 miljoen)").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -57,8 +56,6 @@ from tracker.figures.lexicon import (
     DETERMINERS,
     FORECAST,
     FROM_VALUE,
-    GROWS,
-    KEY_DROP,
     LINKS,
     NAME_IN_PARENTHESES,
     PROJECTION_OF,
@@ -69,7 +66,8 @@ from tracker.figures.lexicon import (
     VERB_FILLER,
 )
 from tracker.figures.lists import after_list, resolve_these, respective_names
-from tracker.figures.roles import clause_before, inherited_roles, role_of
+from tracker.figures.referents import revised_to
+from tracker.figures.roles import clause_before, grows, inherited_roles, role_of
 from tracker.figures.tokens import (
     Spot,
     Token,
@@ -163,7 +161,7 @@ def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     projected = PROJECTION_OF.match(concept)
     if projected and role in ("level", "forecast"):
         concept, label = projected.group("what"), concept  # "baseline projections for growth"
-    if _grows(place, concept, role, how):
+    if how in ("subject", "object", "sentence subject") and grows(text, spots, i, concept, role):
         growth = "groei" if place.language == "nl" else "growth"
         concept, label = f"{concept} {growth}", f"{concept} ({growth})"
     if how == "list" and found and found[-1].concept == concept and found[-1].label:
@@ -173,18 +171,6 @@ def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
         if concept.endswith(f" {counted}"):
             label = f"{counted} ({concept.removesuffix(f' {counted}')})"
     return Meaning(concept, role, how, cited_from, estimate, label)
-
-
-def _grows(place: _Place, concept: str, role: Role, how: str) -> bool:
-    """True for a rate by which its subject grows ("the economy growing by 3.4%"): the value
-    measures the subject's growth."""
-    if place.spot.unit != "%" or role not in ("level", "forecast") or not concept:
-        return False
-    if how not in ("subject", "object", "sentence subject") or re.search(
-        r"grow|groei", concept, re.IGNORECASE
-    ):
-        return False
-    return GROWS.search(clause_before(place.text, place.spots, place.i)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +390,11 @@ def _relative(p: _Place) -> Found:
     return (phrase, "subject") if phrase and not is_agent(phrase) else None
 
 
+def _revised_to(p: _Place) -> Found:
+    topic = revised_to(p.text[: p.spot.start])
+    return (topic, "object") if topic else None
+
+
 def _points_back(p: _Place) -> Found:
     if p.previous and not p.found and POINTS_BACK.match(p.text):
         return p.previous, "previous sentence"
@@ -437,6 +428,7 @@ _FINDERS: tuple[Callable[[_Place], Found], ...] = (
     _participle,
     _named,
     _relative,
+    _revised_to,
     _points_back,
     _after,
     _as_before,
@@ -451,20 +443,3 @@ def _concept(place: _Place) -> tuple[str, str]:
             return found
     words = [t for t in place.clause[-6:] if is_word(t)]
     return phrase_of(place.sentence, words[-4:]), "words"
-
-
-def concept_key(concept: str) -> str:
-    """The concept reduced for comparing: lower case, accents folded, function words out,
-    crude stems ("rates on the marginal lending facility" -> "rat marginal lend facility")."""
-    text = unicodedata.normalize("NFKD", concept.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = re.findall(r"[^\W_][\w\-\u2011/&]*", text)
-    return " ".join(_stem(w) for w in words if w not in KEY_DROP and not w.isdigit())
-
-
-def _stem(word: str) -> str:
-    word = word.replace("-", "").replace("\u2011", "")
-    for suffix in ("ing", "en", "es", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word

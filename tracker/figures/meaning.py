@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from tracker.figures.concepts import Meaning, concept_key, meanings
-from tracker.figures.lexicon import PLANNED, VERBS
+from tracker.figures.concepts import Meaning, meanings
+from tracker.figures.lexicon import KEY_DROP, PLANNED, VERBS
+from tracker.figures.referents import projected_topic
 from tracker.figures.tokens import Spot
 from tracker.model import Figure, Language, Period
 from tracker.text.periods import Mention, period_mentions, year_span
@@ -34,6 +36,8 @@ RESPECTIVELY = re.compile(r"\b(?:respectievelijk|respectively)\b", re.IGNORECASE
 # and next year 1.5%").
 HANDS_ON = re.compile(r";|\b(?:and|en|or|of|but|maar)\b", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+")
+# "in both 2024 and 2025", "voor zowel 2024 als 2025": right before the first of two periods.
+BOTH = re.compile(r"\b(?:both|zowel)\s+$", re.IGNORECASE)
 COORDINATED = re.compile(r"\b(?:and|en)\b", re.IGNORECASE)
 # Clauses that report a value of something ("lending rates remain elevated, at 5.2 per cent"),
 # as against one that names a standing goal ("our two per cent medium-term target").
@@ -114,12 +118,17 @@ def with_meaning(
     earlier = _Earlier(text, letter_date)
     paragraph = _Paragraph(earlier=earlier)
     found: dict[int, tuple[Meaning, Period | None, bool]] = {}
+    both: dict[int, tuple[Meaning, Period | None, bool]] = {}
     runin = RUN_IN.match(text)
     at = 0
     for sentence, members in _by_sentence(figures).items():
         at = max(text.find(sentence, at), at)
         paragraph.at = at
         spots, placed = _spots(sentence, members, figures)
+        # Sentences without figures since the last one may name what a pronoun stands for.
+        topic = projected_topic(text[earlier.done : at]) if at > earlier.done else None
+        if topic:
+            paragraph.previous = topic
         read = period_mentions(sentence, letter_date)
         mentions = _the_year(read, earlier, at)
         said = meanings(sentence, spots, paragraph.previous, _masked(sentence, mentions), language)
@@ -133,12 +142,39 @@ def with_meaning(
             for n, meaning in enumerate(said)
         ]
         said = _projected(said, periods, letter_date, sentence)
-        for k, meaning, period in zip(placed, said, periods, strict=True):
+        for n, (k, meaning, period) in enumerate(zip(placed, said, periods, strict=True)):
             names = period is not None and any(m.names and m.period == period for m in mentions)
             found[k] = (meaning, period, names)
+            also = _for_both(sentence, mentions, spots, n, period)
+            if also is not None:
+                both[k] = (meaning, also, names)
         _remember(paragraph, said, mentions, spots)
         earlier.read(at, at + len(sentence), read)
-    return [_meant(f, *found[k]) if k in found else f for k, f in enumerate(figures)]
+    meant: list[Figure] = []
+    for k, f in enumerate(figures):
+        meant.append(_meant(f, *found[k]) if k in found else f)
+        if k in both:
+            meant.append(_meant(f, *both[k]))
+    return meant
+
+
+def _for_both(
+    sentence: str, mentions: list[Mention], spots: list[Spot], n: int, period: Period | None
+) -> Period | None:
+    """ "to pick up further, to 1.6%, in both 2024 and 2025", "voor zowel 2024 als 2025": one
+    value said for two periods is a data point of each; the second period, or None."""
+    if period is None:
+        return None
+    end = spots[n + 1].start if n + 1 < len(spots) else len(sentence)
+    after = [m for m in mentions if not m.base and spots[n].end <= m.start < end]
+    if len(after) < 2 or after[0].period != period:
+        return None
+    first, second = after[0], after[1]
+    if not BOTH.search(sentence, spots[n].end, first.start):
+        return None
+    if not re.fullmatch(r"\s*(?:and|als)\s*", sentence[first.end : second.start]):
+        return None
+    return second.period
 
 
 def _projected(
@@ -379,3 +415,20 @@ def _after_list(own: list[Mention], spots: list[Spot], n: int, sentence: str) ->
 def _year_period(label: str) -> Period | None:
     m = re.match(r"(?:19|20)\d\d", label)
     return year_span(int(m.group())) if m else None
+
+
+def concept_key(concept: str) -> str:
+    """The concept reduced for comparing: lower case, accents folded, function words out,
+    crude stems ("rates on the marginal lending facility" -> "rat marginal lend facility")."""
+    text = unicodedata.normalize("NFKD", concept.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[^\W_][\w\-\u2011/&]*", text)
+    return " ".join(_stem(w) for w in words if w not in KEY_DROP and not w.isdigit())
+
+
+def _stem(word: str) -> str:
+    word = word.replace("-", "").replace("\u2011", "")
+    for suffix in ("ing", "en", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

@@ -17,6 +17,7 @@ from tracker.figures.lexicon import (
     COMPARED_AFTER,
     FORECAST,
     FROM_VALUE,
+    GROWS,
     GROWTH_BY,
     INCREMENT,
     OPENER,
@@ -97,3 +98,13 @@ def _change_noun_before(text: str) -> bool:
         r"([^\W\d_]+)\s+(?:of|van)\s+(?:(?:about|around|ongeveer|ca\.|circa|ruim|bijna)\s+)?$", text
     )
     return bool(m and m.group(1).lower() in CHANGE_NOUNS)
+
+
+def grows(text: str, spots: Sequence[Spot], i: int, concept: str, role: Role) -> bool:
+    """True for a rate by which its subject grows ("the economy growing by 3.4%"): the value
+    measures the subject's growth, not the subject."""
+    if spots[i].unit != "%" or role not in ("level", "forecast") or not concept:
+        return False
+    if re.search(r"grow|groei", concept, re.IGNORECASE):
+        return False
+    return GROWS.search(clause_before(text, spots, i)) is not None

@@ -206,5 +206,7 @@ def is_agent(phrase: str) -> bool:
     """True when the phrase names who acts ("the Committee", "Treasury", "de Raad van
     Bestuur van de ECB"), not a quantity: its head, the word before any preposition."""
     words = phrase.lower().replace("’s", "").replace("'s", "").split()
+    while len(words) > 1 and words[-1] in ADVERBS:
+        words.pop()  # "They now see it …"
     cut = next((k for k, w in enumerate(words) if w in PREPOSITIONS_IN_NAMES and k), len(words))
     return bool(words) and words[cut - 1] in AGENTS
