@@ -294,6 +294,10 @@ def _remember(
 
 def _meant(figure: Figure, meaning: Meaning, period: Period | None, names: bool) -> Figure:
     """The figure with its meaning; `names` says its period names which holding it is of."""
+    if _standing_goal(meaning):
+        # "return to the target band of 1 to 3 percent around the middle of 2009": the band's
+        # value is the goal's own; the forecast and the date are of what returns to it.
+        meaning, period = replace(meaning, role="level", estimate=False), None
     role = meaning.role
     if role == "previous" and meaning.cited_from and period is not None:
         role = "level"  # "from 2.5% in October 2022": a data point of its own
@@ -317,6 +321,23 @@ def _meant(figure: Figure, meaning: Meaning, period: Period | None, names: bool)
         period=period,
         current=not fixed,
         found_by=meaning.how,
+    )
+
+
+GOALS = frozenset(
+    ["target", "band", "objective", "goal", "aim", "doel", "doelstelling", "streefwaarde"]
+)
+"""Heads of a standing goal's name ("the target band of 1 to 3 percent", "its 2 percent
+objective"), said with "of" or before the name."""
+
+
+def _standing_goal(meaning: Meaning) -> bool:
+    words = meaning.concept.lower().split()
+    return (
+        bool(words)
+        and words[-1] in GOALS
+        and meaning.how in ("of", "after")
+        and meaning.role in ("level", "forecast")
     )
 
 
