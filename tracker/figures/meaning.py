@@ -180,8 +180,8 @@ def _for_both(
 def _projected(
     said: list[Meaning], periods: list[Period | None], letter_date: dt.date | None, sentence: str
 ) -> list[Meaning]:
-    """A value for a year, half or quarter that starts after the letter's date cannot have been
-    observed: it is a forecast, whatever the verb ("They now see inflation reaching 8.4% in
+    """A value for a year, half or quarter the letter cannot report yet (`_ahead`) cannot have
+    been observed: it is a forecast, whatever the verb ("They now see inflation reaching 8.4% in
     2022 before decreasing to 6.3% in 2023"). A sentence that gives one is a projection, so its
     values for periods not yet over are forecasts too (2022's 8.4%, in December 2022). A
     sentence of plans, budgets or goals is not: its values are decided or aimed at."""
@@ -190,7 +190,7 @@ def _projected(
     spans = [
         p if p is not None and p.grain in ("year", "half", "quarter") else None for p in periods
     ]
-    if not any(p is not None and p.start > letter_date for p in spans):
+    if not any(p is not None and _ahead(p, letter_date) for p in spans):
         return said
     return [
         replace(meaning, role="forecast", estimate=True)
@@ -198,6 +198,15 @@ def _projected(
         else meaning
         for meaning, span in zip(said, spans, strict=True)
     ]
+
+
+def _ahead(period: Period, letter_date: dt.date) -> bool:
+    """A period the letter cannot report yet: one that starts after it, or a quarter or half
+    not over by its date ("should peak around 5 percent in the September quarter of this year",
+    written in July). A year under way may be reported so far ("dit jaar is al … geleverd")."""
+    if period.start > letter_date:
+        return True
+    return period.grain in ("quarter", "half") and period.end >= letter_date
 
 
 def _the_year(mentions: list[Mention], earlier: _Earlier, at: int) -> list[Mention]:

@@ -53,6 +53,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "the September quarter (of this year)", "the current June quarter": a quarter named by
+    # its last month, as New Zealand and Australia write
+    (
+        "mq_end",
+        re.compile(
+            r"\b(?P<m>march|june|september|december|maart|juni)\s+(?:quarter|kwartaal)"
+            rf"(?:\s+(?:of|van)\s+(?P<y>{YEAR}|{REL}))?",
+            re.I,
+        ),
+    ),
     # "the second quarter (of 2024)", "het tweede kwartaal (van 2024)"
     (
         "oq",

@@ -246,6 +246,12 @@ def _quarter(g: Groups, letter_date: dt.date | None) -> Period | None:
     return _latest(letter_date, lambda y: quarter_span(y, quarter), year)
 
 
+def _quarter_ending(g: Groups, letter_date: dt.date | None) -> Period | None:
+    quarter = _month(g["m"]) // 3
+    year = _year(g.get("y"), letter_date)
+    return _latest(letter_date, lambda y: quarter_span(y, quarter), year)
+
+
 def _half(g: Groups, letter_date: dt.date | None) -> Period | None:
     half = int(g["h"] or 0) if g.get("h") else ORDINAL[(g["o"] or "").lower()]
     return _latest(letter_date, lambda y: half_span(y, half), _year(g.get("y"), letter_date))
@@ -318,6 +324,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "yq": _quarter,
     "q": _quarter,
     "oq": _quarter,
+    "mq_end": _quarter_ending,
     "h": _half,
     "oh": _half,
     "end": _end,
