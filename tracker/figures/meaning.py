@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tracker.figures.concepts import Meaning, meanings
-from tracker.figures.lexicon import KEY_DROP, PLANNED, VERBS
+from tracker.figures.lexicon import KEY_DROP, VERBS
+from tracker.figures.outlook import projected, standing_goal
 from tracker.figures.referents import projected_topic
 from tracker.figures.tokens import Spot
 from tracker.model import Figure, Language, Period
@@ -141,7 +142,7 @@ def with_meaning(
             _period(paragraph, meaning, mentions, spots, n, sentence, yearly)
             for n, meaning in enumerate(said)
         ]
-        said = _projected(said, periods, letter_date, sentence)
+        said = projected(said, periods, letter_date, sentence)
         for n, (k, meaning, period) in enumerate(zip(placed, said, periods, strict=True)):
             names = period is not None and any(m.names and m.period == period for m in mentions)
             found[k] = (meaning, period, names)
@@ -175,38 +176,6 @@ def _for_both(
     if not re.fullmatch(r"\s*(?:and|als)\s*", sentence[first.end : second.start]):
         return None
     return second.period
-
-
-def _projected(
-    said: list[Meaning], periods: list[Period | None], letter_date: dt.date | None, sentence: str
-) -> list[Meaning]:
-    """A value for a year, half or quarter the letter cannot report yet (`_ahead`) cannot have
-    been observed: it is a forecast, whatever the verb ("They now see inflation reaching 8.4% in
-    2022 before decreasing to 6.3% in 2023"). A sentence that gives one is a projection, so its
-    values for periods not yet over are forecasts too (2022's 8.4%, in December 2022). A
-    sentence of plans, budgets or goals is not: its values are decided or aimed at."""
-    if letter_date is None or PLANNED.search(sentence):
-        return said
-    spans = [
-        p if p is not None and p.grain in ("year", "half", "quarter") else None for p in periods
-    ]
-    if not any(p is not None and _ahead(p, letter_date) for p in spans):
-        return said
-    return [
-        replace(meaning, role="forecast", estimate=True)
-        if meaning.role == "level" and span is not None and span.end >= letter_date
-        else meaning
-        for meaning, span in zip(said, spans, strict=True)
-    ]
-
-
-def _ahead(period: Period, letter_date: dt.date) -> bool:
-    """A period the letter cannot report yet: one that starts after it, or a quarter or half
-    not over by its date ("should peak around 5 percent in the September quarter of this year",
-    written in July). A year under way may be reported so far ("dit jaar is al … geleverd")."""
-    if period.start > letter_date:
-        return True
-    return period.grain in ("quarter", "half") and period.end >= letter_date
 
 
 def _the_year(mentions: list[Mention], earlier: _Earlier, at: int) -> list[Mention]:
@@ -303,7 +272,7 @@ def _remember(
 
 def _meant(figure: Figure, meaning: Meaning, period: Period | None, names: bool) -> Figure:
     """The figure with its meaning; `names` says its period names which holding it is of."""
-    if _standing_goal(meaning):
+    if standing_goal(meaning):
         # "return to the target band of 1 to 3 percent around the middle of 2009": the band's
         # value is the goal's own; the forecast and the date are of what returns to it.
         meaning, period = replace(meaning, role="level", estimate=False), None
@@ -330,23 +299,6 @@ def _meant(figure: Figure, meaning: Meaning, period: Period | None, names: bool)
         period=period,
         current=not fixed,
         found_by=meaning.how,
-    )
-
-
-GOALS = frozenset(
-    ["target", "band", "objective", "goal", "aim", "doel", "doelstelling", "streefwaarde"]
-)
-"""Heads of a standing goal's name ("the target band of 1 to 3 percent", "its 2 percent
-objective"), said with "of" or before the name."""
-
-
-def _standing_goal(meaning: Meaning) -> bool:
-    words = meaning.concept.lower().split()
-    return (
-        bool(words)
-        and words[-1] in GOALS
-        and meaning.how in ("of", "after")
-        and meaning.role in ("level", "forecast")
     )
 
 
