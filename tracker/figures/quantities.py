@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tracker.figures.bare_numbers import counted_noun, is_date, is_identifier, is_year
-from tracker.figures.numbers import parse_number, tidy
+from tracker.figures.bounded import read_number
+from tracker.figures.numbers import tidy
 from tracker.figures.vocabulary import (
     CURRENCY_SIGNS,
     CURRENCY_UNITS,
@@ -184,7 +185,10 @@ def _from_match(text: str, m: re.Match[str], language: Language) -> Quantity | N
     glued = bool(cur) and m.end("cur") == num_start  # "RM1.5 billion": the sign, not a code
     if is_identifier(text, num_start, num_start + len(num), has_unit=unit is not None, glued=glued):
         return None
-    value, decimals = parse_number(num, language)
+    number = read_number(num, language)
+    if number is None:
+        return None  # "1/0", "13,613,6", 5000 digits: not a number a letter reports
+    value, decimals = number
     if scale:
         value = tidy(value * SCALES[_scale_key(scale)])
     start = num_start
