@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from tracker.text.safe import markdown_inline
+
 # GitHub refuses a step summary larger than 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted").
 SUMMARY_LIMIT = 1024 * 1024
 # Room kept free for the note that says where the rest of a cut report is.
@@ -95,7 +97,8 @@ def summary_text(
             chunks.append(whole)
             room, total = room - size, total - size
             continue
-        note = f"*The summary is full: the whole report is in [{_md_text(part.path)}]({link}).*\n\n"
+        name = markdown_inline(part.path)
+        note = f"*The summary is full: the whole report is in [{name}]({link}).*\n\n"
         head = f"{part.heading}\n\n"
         budget = room - _size(head) - _size(note)
         kept = _cut(part.body, budget) if budget > 0 else ""
@@ -114,15 +117,9 @@ def _size(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def _md_text(text: str) -> str:
-    """Text made safe inside a Markdown link label or heading."""
-    flat = " ".join(text.splitlines())
-    return "".join("\\" + ch if ch in "\\`*_[]<>#|!" else ch for ch in flat)
-
-
 def markdown_text(text: str) -> str:
     """Untrusted text (a title, a file name) made safe for one line of Markdown."""
-    return _md_text(text)
+    return markdown_inline(text)
 
 
 def append_summary(

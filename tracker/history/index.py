@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -10,9 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.errors import HistoryError
+from tracker.history.csvlines import CsvLines, CsvRecords
 from tracker.history.layout import FEED, page_link, report_link, snapshot_link
 from tracker.history.ledger import LedgerRow
 from tracker.history.tracked import TrackedFigure, track
+from tracker.text.safe import markdown_inline
 
 KEY_FIGURE_LETTERS = 12
 """Letters shown as columns of the key-figures table: a year of monthly letters fits a GitHub
@@ -125,7 +126,7 @@ def _plural(count: int, noun: str) -> str:
 
 def entries_to_csv(entries: Sequence[LetterEntry]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = CsvLines(out)
     writer.writerow(LETTER_COLUMNS)
     for e in entries:
         writer.writerow(
@@ -154,7 +155,7 @@ def entries_to_csv(entries: Sequence[LetterEntry]) -> str:
 
 
 def entries_from_csv(text: str, name: str = "letters.csv") -> list[LetterEntry]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = CsvRecords(text, name)
     if reader.fieldnames is None:
         return []
     older = LETTER_COLUMNS[: len(reader.fieldnames)]
@@ -201,7 +202,7 @@ def entries_from_csv(text: str, name: str = "letters.csv") -> list[LetterEntry]:
 
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_inline(text)
 
 
 def render_index(series: str, entries: Sequence[LetterEntry], rows: Sequence[LedgerRow]) -> str:

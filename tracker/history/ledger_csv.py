@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from tracker.errors import HistoryError
+from tracker.history.csvlines import CsvLines, CsvRecords
 from tracker.history.ledger import KnownIds, LedgerRow, LedgerState
 from tracker.model import Role
 
@@ -57,7 +58,7 @@ def _number(value: Decimal | None) -> str:
 def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
     """figures.csv: a header and one row per figure per letter, in series order."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = CsvLines(out)
     if header:
         writer.writerow(CSV_COLUMNS)
     for row in rows:
@@ -153,7 +154,7 @@ class LedgerScan:
 
 def rows_from_csv(text: str, name: str = "figures.csv") -> list[LedgerRow]:
     """Read figures.csv back; a damaged file is a HistoryError naming the line."""
-    reader = csv.DictReader(io.StringIO(text))
+    reader = CsvRecords(text, name)
     if reader.fieldnames is None:
         return []
     if tuple(reader.fieldnames) != CSV_COLUMNS:
@@ -174,6 +175,19 @@ def _role(text: str) -> Role:
     raise ValueError(f"unknown role {text!r}")
 
 
+MAX_EXPONENT = 40
+"""Largest power of ten a value in figures.csv may have: figures are bounded where they are
+read (figures/bounded.py), so a larger one was written by hand, and printing "1E999999999"
+in full would take forever."""
+
+
+def _value(text: str) -> Decimal:
+    value = Decimal(text)
+    if not value.is_finite() or abs(value.adjusted()) > MAX_EXPONENT:
+        raise ValueError(f"{text[:24]!r} is not the value of a figure")
+    return value
+
+
 def _row(record: dict[str, str], name: str, line: int) -> LedgerRow:
     try:
         return LedgerRow(
@@ -182,8 +196,8 @@ def _row(record: dict[str, str], name: str, line: int) -> LedgerRow:
             figure=record["figure"],
             label=record["label"],
             unit=record["unit"],
-            value=Decimal(record["value"]),
-            high=Decimal(record["high"]) if record["high"] else None,
+            value=_value(record["value"]),
+            high=_value(record["high"]) if record["high"] else None,
             text=record["text"],
             qualifier=record["qualifier"] or None,
             section=record["section"],

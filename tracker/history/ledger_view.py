@@ -6,13 +6,13 @@ A value is listed only for a letter that reports it: nothing is carried forward.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from tracker.history.csvlines import CsvLines
 from tracker.history.index import LetterEntry
 from tracker.history.ledger import LedgerRow
 from tracker.history.tracked import TrackedFigure
@@ -42,7 +42,7 @@ def render_ledger(
 def _ledger_csv(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure]) -> str:
     """One line per reported value; "carried" stays as a column and is always empty."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = CsvLines(out)
     writer.writerow(
         ("figure", "label", "unit", "date", "letter", "value", "text", "carried", "period")
     )

@@ -46,11 +46,19 @@ Notify = Callable[[str], None]
 
 
 def read_text(root: Path, relative: str) -> str | None:
-    """A file of the repository as text; None when it does not exist."""
+    """A file of the repository as text, exactly as written; None when it does not exist."""
     try:
-        return inside(root, relative).read_text(encoding="utf-8")
+        # Bytes, not read_text: universal newlines would read a "\r" inside a quoted CSV
+        # field (a file name may hold one) as "\n".
+        data = inside(root, relative).read_bytes()
     except FileNotFoundError:
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HistoryError(
+            f"{relative}: not UTF-8 text", "run `tracker rebuild` to regenerate it"
+        ) from None
 
 
 def read_entries(root: Path, series: str) -> list[LetterEntry]:

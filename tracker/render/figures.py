@@ -6,6 +6,7 @@ import datetime as dt
 
 from tracker.figures.labels import period_text
 from tracker.model import Comparison, Figure, FigureChange, Language
+from tracker.text.safe import markdown_inline
 
 # Changed figures matter most to a reader, then what appeared, what went, what held.
 _ORDER = {"changed": 0, "added": 1, "removed": 2, "unchanged": 3}
@@ -27,12 +28,14 @@ def key_figures_markdown(c: Comparison, *, explain: bool = False) -> str:
     if not c.findings:
         lines.append("No findings: no totals, stated changes or restatements to check.")
     for finding in c.findings:
-        where = f" ({finding.section})" if finding.section else ""
-        lines.append(f"- **{finding.kind}**, {finding.severity}{where}: {finding.message}")
+        where = f" ({_cell(finding.section)})" if finding.section else ""
+        lines.append(f"- **{finding.kind}**, {finding.severity}{where}: {_cell(finding.message)}")
     if explain:
         lines += ["", "### Why figures were paired", ""]
         paired = [f for f in c.figures if f.why]
-        lines += [f"- {f.label}: {f.why}" for f in paired] or ["No figures were paired."]
+        lines += [f"- {_cell(f.label)}: {_cell(f.why or '')}" for f in paired] or [
+            "No figures were paired."
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -101,5 +104,5 @@ def _section(c: Comparison, change: FigureChange) -> str:
 
 
 def _cell(text: str) -> str:
-    """One table cell: no line breaks, pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """One table cell: one line, markup escaped."""
+    return markdown_inline(" ".join(text.split()))

@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from tracker.model import Comparison, Document, Meta, Paragraph, SectionPair, SentenceEdit
 from tracker.render.figures import key_figures_markdown
 from tracker.render.names import letter_name, section_name, side_names
+from tracker.text.safe import markdown_inline
 
-# Characters that Markdown would read as markup inside running text or a table cell.
-_SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 # A line that Markdown would read as a list item, quote or heading when it starts a paragraph.
 _BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([+\-])(\s)")
 
@@ -32,8 +31,7 @@ def render_markdown(c: Comparison, *, explain: bool = False) -> str:
 
 def escape(text: str) -> str:
     """Text that Markdown shows as written: markup characters and block starts escaped."""
-    text = _SPECIAL.sub(r"\\\1", text)
-    return _BLOCK_START.sub(_escape_block_start, text)
+    return _BLOCK_START.sub(_escape_block_start, markdown_inline(text))
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
