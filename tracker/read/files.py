@@ -9,6 +9,7 @@ from pathlib import Path
 from tracker.errors import InputError
 from tracker.model import Document
 from tracker.read.extract import extract
+from tracker.read.limits import check_paragraphs, check_text
 from tracker.read.parse import parse
 from tracker.text.dates import date_from_name
 
@@ -50,7 +51,9 @@ def document_from_bytes(data: bytes, name: str) -> Document:
         raise InputError(f"{name}: the file is empty", "give a letter with text in it")
     try:
         extracted = extract(data, name)
+        check_text(extracted.text)
         document = parse(extracted.text, extracted.markup)
+        check_paragraphs(document)
     except InputError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         if not message.startswith(f"{name}:"):

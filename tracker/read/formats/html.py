@@ -9,15 +9,17 @@ Word's "[1]" links); the anchored element is the footnote body and is moved to t
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from tracker.errors import ExtractionError, InputError
 from tracker.read.extract import Extracted
 from tracker.read.formats import mdwrite
+from tracker.read.limits import check_html
 from tracker.text.words import squash
 
 # A letter page is at most a few megabytes; a bigger "HTML" file is not a letter.
@@ -73,8 +75,12 @@ def read(data: bytes) -> Extracted:
         raise InputError("the file is a zip package (a .docx?), not HTML", "rename it to .docx")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("the file is binary, not HTML", "give the letter's .html page")
+    check_html(data)
     try:
-        soup = BeautifulSoup(data, "lxml")
+        with warnings.catch_warnings():
+            # An XHTML page is read as HTML on purpose; bs4 would say so on stderr.
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(data, "lxml")
         root = _letter_root(soup)
         if root is None:
             raise ExtractionError("the HTML page has no body text", "save the letter's own page")
@@ -229,7 +235,7 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
         elif name == "table":
             yield from mdwrite.table_or_form(_table_rows(child, notes))
         elif name == "p" or name in ("dt", "dd", "address", "figcaption", "pre"):
-            if child.find(_BLOCKS - {"p"}) is None:
+            if not _holds_blocks(child):
                 text = squash(_inline_text(child, notes))
                 if text:
                     yield mdwrite.escape(text)
@@ -238,6 +244,15 @@ def _blocks(element: Any, notes: Notes) -> Iterator[str]:
         elif name != "hr":
             yield from _blocks(child, notes)
     yield from flush()
+
+
+_INNER_BLOCKS = frozenset(_BLOCKS - {"p"})
+
+
+def _holds_blocks(element: Any) -> bool:
+    """Does the element hold a block other than <p>? (A walk of its descendants: bs4's find()
+    builds its matcher anew on every call, which cost a millisecond per paragraph.)"""
+    return any(isinstance(d, Tag) and d.name in _INNER_BLOCKS for d in element.descendants)
 
 
 def _is_layout_table(table: Any) -> bool:
