@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker import __version__
+from tracker.cli.failure import EXIT_DIFFERS, EXIT_ERROR, error, run
 from tracker.cli.options import Command, NoPager, letter_date, summary_kind
 from tracker.cli.output import compare_format, render_report, write_report
 from tracker.cli.terminal import emit, wants_color
@@ -23,8 +24,6 @@ from tracker.errors import HistoryError, TrackerError
 
 if TYPE_CHECKING:
     from tracker.model import Document
-
-EXIT_OK, EXIT_DIFFERS, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(
     name="tracker",
@@ -56,7 +55,7 @@ def _root(
 
 def fail(message: str) -> typer.Exit:
     """Print one error line and return the exit to raise."""
-    typer.echo(f"tracker: error: {message}", err=True)
+    error(message)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -236,6 +235,10 @@ def action_run(
     for line in result.log:
         typer.echo(line)
     typer.echo(f"{result.ingested} new letter(s), {result.changed_figures} changed figure(s).")
+    if result.failed:
+        # The error annotations are above; the plain line, and exit 2, come last.
+        error(f"{result.failed} letter(s) could not be ingested; the others were")
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command("action-issues")
@@ -289,24 +292,27 @@ def ingest(
 ) -> None:
     """Add letters to their series: snapshot, change report, ledger, index; one commit each."""
     # start-up time: imported on use
+    from tracker.history.ingest import IngestFailed
     from tracker.history.ingest import ingest as ingest_letters
 
-    results = ingest_letters(
-        repo or Path.cwd(),
-        files,
-        series=series,
-        date=letter_date(date, dt.date.today()) if date is not None else None,
-        commit=not no_commit,
-        notify=_note,
-    )
-    for r in results:
-        if r.status == "duplicate":
-            typer.echo(f"unchanged  {r.snapshot}: already in the series")
-            continue
-        done = f"committed {r.commit[:10]}" if r.commit else "not committed"
-        typer.echo(f"{r.status:<10} {r.report}: {r.message.splitlines()[0]} ({done})")
-        for path in r.regenerated:
-            typer.echo(f"{'updated':<10} {path}")
+    try:
+        results = ingest_letters(
+            repo or Path.cwd(),
+            files,
+            series=series,
+            date=letter_date(date, dt.date.today()) if date is not None else None,
+            commit=not no_commit,
+            notify=_note,
+        )
+    except IngestFailed as exc:
+        # The letters that went in are listed first; then one line for each that did not.
+        for line in (line for r in exc.results for line in r.lines()):
+            typer.echo(line)
+        for failed in exc.failures:
+            error(failed.message)
+        raise typer.Exit(EXIT_ERROR) from None
+    for line in (line for r in results for line in r.lines()):
+        typer.echo(line)
 
 
 @app.command(cls=Command)
@@ -427,16 +433,5 @@ def init(
 
 
 def main() -> None:
-    """Entry point: run the app, turning library errors into one line and exit 2.
-
-    Click handles usage errors itself (a usage line and exit 2); typer only re-raises other
-    exceptions, so a TrackerError reaches us here before any traceback is printed.
-    """
-    try:
-        app()
-    except TrackerError as exc:
-        typer.echo(f"tracker: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        typer.echo("tracker: interrupted", err=True)
-        sys.exit(130)
+    """Entry point: run the app; every error is one line on stderr and exit 2 (cli/failure.py)."""
+    run(app)

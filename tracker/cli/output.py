@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.terminal import terminal_size
 from tracker.errors import InputError
+from tracker.text.safe import shown
 
 if TYPE_CHECKING:
     from tracker.model import Comparison
@@ -37,7 +38,7 @@ def compare_format(requested: str | None, output: Path | None, is_terminal: bool
         if suffix not in FORMAT_OF_SUFFIX:
             known = ", ".join(sorted(FORMAT_OF_SUFFIX))
             raise InputError(
-                f"cannot write a {suffix} report to {output}",
+                f"cannot write a {shown(suffix)} report to {shown(str(output))}",
                 f"name the file with one of {known}, or choose the format with --format",
             )
         return FORMAT_OF_SUFFIX[suffix]
@@ -84,10 +85,11 @@ def write_report(path: Path, text: str) -> None:
     if not path.parent.is_dir():
         # write_atomic would create the folder; for -o a missing folder is a typo to report.
         raise InputError(
-            f"cannot write {path}: no such folder", "choose a folder that exists and is writable"
+            f"cannot write {shown(str(path))}: no such folder",
+            "choose a folder that exists and is writable",
         )
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         hint = "check the path and free space"
-        raise InputError(f"cannot write {path}: {exc.strerror}", hint) from exc
+        raise InputError(f"cannot write {shown(str(path))}: {exc.strerror}", hint) from exc

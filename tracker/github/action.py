@@ -22,7 +22,8 @@ from tracker.github.summary import (
     file_link,
     markdown_text,
 )
-from tracker.history.ingest import IngestResult, ingest
+from tracker.history.ingest import IngestFailed, IngestResult, ingest
+from tracker.history.recovery import LetterFailure
 from tracker.read.files import load_document
 
 
@@ -66,6 +67,8 @@ class ActionResult:
     """Letters under the folder that were already tracked."""
     log: tuple[str, ...]
     """Lines for the step log, annotations included, safe to print as they are."""
+    failed: int = 0
+    """Letters that could not be ingested (each has an error annotation in `log`)."""
 
     @property
     def outputs(self) -> dict[str, str]:
@@ -75,6 +78,7 @@ class ActionResult:
             "changed-figures": str(self.changed_figures),
             "ingested": str(self.ingested),
             "changes-detected": "true" if self.ingested else "false",
+            "failed": str(self.failed),
         }
 
 
@@ -92,17 +96,23 @@ def run_action(
     """Ingest every letter under the folder that is not yet tracked, then tell GitHub.
 
     Appends the new reports to `$GITHUB_STEP_SUMMARY` and the outputs to `$GITHUB_OUTPUT`
-    when `env` names them; the returned log holds a line per letter and the annotations.
+    when `env` names them; the returned log holds a line per letter and the annotations. A
+    letter that cannot be ingested gets an error annotation and the others go on: the caller
+    fails the run at its end when `failed` is not 0.
     """
     folder = letters_folder(repo, letters)
-    results = ingest(
-        repo,
-        [folder],
-        series=series or None,
-        commit=commit,
-        notify=(lambda line: notify(one_line(line))) if notify else None,
-        message_template=message_template,
-    )
+    failures: list[LetterFailure] = []
+    try:
+        results = ingest(
+            repo,
+            [folder],
+            series=series or None,
+            commit=commit,
+            notify=(lambda line: notify(one_line(line))) if notify else None,
+            message_template=message_template,
+        )
+    except IngestFailed as exc:
+        results, failures = exc.results, exc.failures
     fresh = [r for r in results if r.status != "duplicate"]
     reports: list[str] = []
     for result in fresh:
@@ -113,6 +123,7 @@ def run_action(
     already = len(results) - len(fresh)
     if already:
         log.append(f"{already} letter(s) already tracked: nothing to do for them.")
+    log += [_failure_annotation(repo, failed) for failed in failures]
     if issues_file is not None:
         try:
             write_drafts(issues_file, issue_drafts(repo, fresh, env))
@@ -125,12 +136,25 @@ def run_action(
         ingested=len(fresh),
         already=already,
         log=tuple(log),
+        failed=len(failures),
     )
     if env.get("GITHUB_STEP_SUMMARY"):
-        _summarise(repo, letters, fresh, outcome, env)
+        _summarise(repo, letters, fresh, outcome, env, failures)
     if env.get("GITHUB_OUTPUT"):
         write_outputs(Path(env["GITHUB_OUTPUT"]), outcome.outputs)
     return outcome
+
+
+def _failure_annotation(repo: Path, failed: LetterFailure) -> str:
+    """An error annotation on the letter that could not be ingested (on its file, when the
+    file is in the repository)."""
+    on_file = (repo / failed.letter).is_file() and not Path(failed.letter).is_absolute()
+    return annotation(
+        "error",
+        failed.message,
+        file=failed.letter if on_file else None,
+        title="tracker: letter not ingested",
+    )
 
 
 def _letter_log(repo: Path, result: IngestResult) -> list[str]:
@@ -167,15 +191,22 @@ def _summarise(
     fresh: list[IngestResult],
     outcome: ActionResult,
     env: Mapping[str, str],
+    failures: list[LetterFailure],
 ) -> None:
-    """Append the new letters' reports to the job summary, or say that there were none."""
+    """Append the new letters' reports to the job summary, or say that there were none; and
+    name the letters that could not be ingested."""
     summary = Path(env["GITHUB_STEP_SUMMARY"])
+    failed = "".join(f"\n- {markdown_text(f.message)}" for f in failures)
+    if failed:
+        failed = f"\n\n{_plural(len(failures), 'letter')} could not be ingested:\n{failed}"
     if not fresh:
         intro = (
             f"## Letter tracker\n\nNo new letters: {_plural(outcome.already, 'letter')} under "
             f"{markdown_text(letters)}, all tracked already."
+            if not failures
+            else "## Letter tracker\n\nNo new letters."
         )
-        append_summary(summary, [], {}, intro=intro)
+        append_summary(summary, [], {}, intro=intro + failed)
         return
     server, repository = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
     ref = env.get("GITHUB_REF_NAME")
@@ -197,7 +228,7 @@ def _summarise(
     links = {p.path: link(p.path) for p in parts}
     intro = (
         f"## Letter tracker\n\n{_plural(len(fresh), 'new letter')}, "
-        f"{_plural(outcome.changed_figures, 'changed figure')}; the reports follow."
+        f"{_plural(outcome.changed_figures, 'changed figure')}; the reports follow." + failed
     )
     append_summary(summary, parts, links, intro=intro)
 

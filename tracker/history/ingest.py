@@ -1,18 +1,18 @@
 """Ingest letters into their series: snapshot, reports, ledger and index; one commit each.
 
-Crash safety: under the lock, an ingest writes a journal naming the series, then the
-original and the snapshot, then the derived files (each atomically), commits, and removes
-the journal. A run killed anywhere leaves either nothing new or a journal that the next run
-completes by rebuilding that series from its snapshots and committing.
+Crash safety: under the lock, an ingest writes its series' journal, then the original and the
+snapshot, then the derived files (each atomically), commits, and removes the journal. A letter
+that fails is rolled back at once and the others go on; a run killed anywhere leaves either
+nothing new or a journal that the next run completes (history/recovery.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -21,19 +21,25 @@ from tracker.history.build import Built, shorten
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     INDEX,
-    JOURNAL,
     LETTERS,
     LOCK,
     letter_path,
     manifest_path,
     report_path,
-    reports_folder,
     snapshot_path,
-    snapshots_folder,
 )
 from tracker.history.lock import repo_lock
 from tracker.history.messages import check_template, templated_message
 from tracker.history.names import letter_stem, safe_file_name, series_name
+from tracker.history.recovery import (
+    Journal,
+    LetterFailure,
+    failure,
+    recover,
+    roll_back,
+    tidy,
+    write_journal,
+)
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
 from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
@@ -42,6 +48,7 @@ from tracker.read.extract import READERS
 from tracker.read.files import document_from_bytes
 from tracker.read.snapshot import from_markdown, to_markdown
 from tracker.text.dates import date_from_name
+from tracker.text.safe import shown
 from tracker.text.words import squash
 
 TITLE_IN_SUBJECT = 72
@@ -83,6 +90,26 @@ class IngestResult:
     """What the letter's report found (against the letter it is compared with); none for a
     duplicate or the first letter of a series."""
 
+    def lines(self) -> list[str]:
+        """What `tracker ingest` prints of it: a line, and one per report it regenerated."""
+        if self.status == "duplicate":
+            return [f"unchanged  {self.snapshot}: already in the series"]
+        done = f"committed {self.commit[:10]}" if self.commit else "not committed"
+        head = f"{self.status:<10} {self.report}: {self.message.splitlines()[0]} ({done})"
+        return [head, *(f"{'updated':<10} {path}" for path in self.regenerated)]
+
+
+class IngestFailed(HistoryError):
+    """Some letters could not be ingested; the others were, and are in `results`."""
+
+    def __init__(self, results: list[IngestResult], failures: list[LetterFailure]) -> None:
+        super().__init__(
+            f"{len(failures)} letter(s) could not be ingested: "
+            + "; ".join(f.message for f in failures)
+        )
+        self.results = results
+        self.failures = failures
+
 
 def ingest(
     repo: Path,
@@ -102,20 +129,34 @@ def ingest(
     changes nothing. `notify` receives progress lines meant for a person (waiting for the
     lock, completing an interrupted run). `message_template` rewords each commit message
     (see history/messages.py).
+
+    One bad letter never stops the rest: a letter that cannot be ingested is rolled back and
+    the others go on; then IngestFailed says which failed and carries what was ingested.
     """
     template = check_template(message_template) if message_template is not None else None
     root = find_repository(repo)
     chosen = series_name(series) if series is not None else None
-    paths = list(_letter_files(files))
+    failures: list[LetterFailure] = []
+    paths = list(_letter_files(root, files, failures))
     results: list[IngestResult] = []
-    with repo_lock(git_dir(root) / LOCK, on_wait=notify):
-        _recover(root, commit=commit, notify=notify, template=template)
+    git_folder = git_dir(root)
+    with repo_lock(git_folder / LOCK, on_wait=notify) as held:
+        tidy(root, git_folder, held.interrupted, notify)
+        recovered = partial(_recovered, template=template)
+        failures += recover(root, commit=commit, message=recovered, notify=notify)
         for path in paths:
-            results.append(_ingest_one(root, path, chosen, date, commit, template))
+            try:
+                results.append(_ingest_one(root, path, chosen, date, commit, template))
+            except Exception as exc:  # one letter's failure, whatever it is, is its own
+                failures.append(failure(root, path, exc))
+    if failures:
+        raise IngestFailed(results, failures)
     return results
 
 
-def _letter_files(files: Sequence[Path]) -> Iterator[Path]:
+def _letter_files(
+    root: Path, files: Sequence[Path], failures: list[LetterFailure]
+) -> Iterator[Path]:
     """Files as given, and the letters inside folders (by name, so dated names come in order)."""
     for given in files:
         if given.is_dir():
@@ -132,7 +173,8 @@ def _letter_files(files: Sequence[Path]) -> Iterator[Path]:
         elif given.is_file():
             yield given
         else:
-            raise InputError(f"{given}: no such file or folder", "check the path")
+            error = InputError(f"{shown(str(given))}: no such file or folder", "check the path")
+            failures.append(failure(root, given, error))
 
 
 def _series_of(root: Path, path: Path, chosen: str | None) -> tuple[str, str | None]:
@@ -148,9 +190,21 @@ def _series_of(root: Path, path: Path, chosen: str | None) -> tuple[str, str | N
     if in_letters and relative is not None:
         return series_name(relative.parts[1]), rel
     raise HistoryError(
-        f"{path.name}: cannot tell which series it belongs to",
+        f"{shown(path.name)}: cannot tell which series it belongs to",
         "put it under letters/<series>/ in the repository, or pass --series NAME",
     )
+
+
+def _utf8_name(path: Path, in_place: str | None) -> None:
+    """Refuse a letter whose name (or path under letters/) is no UTF-8: the manifest, the
+    snapshot and the reports name it, and they are UTF-8 text."""
+    try:
+        (in_place or path.name).encode("utf-8")
+    except UnicodeEncodeError:
+        raise HistoryError(
+            f"{shown(in_place or path.name)}: the file name is not valid UTF-8",
+            "rename the file (letters, digits and hyphens are safe everywhere)",
+        ) from None
 
 
 def _ingest_one(
@@ -162,10 +216,12 @@ def _ingest_one(
     template: str | None = None,
 ) -> IngestResult:
     series, in_place = _series_of(root, path, chosen)
+    _utf8_name(path, in_place)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})", "check the path") from None
+        where = shown(str(path))
+        raise InputError(f"{where}: cannot read ({exc.strerror})", "check the path") from None
     sha = hashlib.sha256(data).hexdigest()
     entries = read_entries(root, series)
     present = next((e for e in entries if e.sha256 == sha), None)
@@ -176,18 +232,59 @@ def _ingest_one(
     # Reports are built from the snapshot read back, exactly as `rebuild` will see it.
     doc = from_markdown(snapshot_text)
     stem = letter_stem(doc, name, {e.letter for e in entries})
-
+    # Refused before anything is written: a path that leads out of the repository.
+    for relative in (letter_rel, snapshot_path(series, stem), manifest_path(series)):
+        inside(root, relative)
+    journal = Journal(series, letter_rel, snapshot_path(series, stem), copied=in_place is None)
     git_folder = git_dir(root)
-    write_atomic(
-        git_folder / JOURNAL, json.dumps({"series": series, "letter": letter_rel}).encode()
-    )
+    write_journal(git_folder, journal)
     checkpoint("journal")
-    if in_place is None:
+    done = _Progress()
+    try:
+        result = _write(
+            root, journal, data, stem, snapshot_text, doc, entries, commit, done, template
+        )
+    except Exception as exc:
+        try:
+            roll_back(root, journal, outputs=done.outputs, staged=done.staged)
+        except Exception:
+            raise exc from None  # the journal stays: the next run finishes undoing it
+        remove_file(journal.path(git_folder))
+        raise
+    remove_file(journal.path(git_folder))
+    return result
+
+
+@dataclass(slots=True)
+class _Progress:
+    """How far a letter's writing got, for its roll-back."""
+
+    outputs: bool = False
+    """The series' derived files may have been written."""
+    staged: bool = False
+    """Paths may have been staged for the commit."""
+
+
+def _write(
+    root: Path,
+    journal: Journal,
+    data: bytes,
+    stem: str,
+    snapshot_text: str,
+    doc: Document,
+    entries: list[LetterEntry],
+    commit: bool,
+    done: _Progress,
+    template: str | None,
+) -> IngestResult:
+    """Write the letter's original, snapshot and derived files, and commit them."""
+    series, letter_rel = journal.series, journal.letter
+    if journal.copied:
         write_atomic(inside(root, letter_rel), data)
     write_atomic(inside(root, snapshot_path(series, stem)), snapshot_text.encode())
     checkpoint("snapshot")
 
-    built, changed = _write_derived(root, series, entries, stem, snapshot_text, doc)
+    built, changed = _write_derived(root, series, entries, stem, snapshot_text, doc, done)
 
     new_entries = entries_from_csv(built.files[manifest_path(series)])
     entry = next(e for e in new_entries if e.letter == stem)
@@ -202,9 +299,9 @@ def _ingest_one(
     if commit:
         # Exact paths, not the series folders: git matches them without walking the series.
         paths = sorted({*changed, snapshot_path(series, stem), letter_rel})
+        done.staged = True
         commit_id = commit_paths(root, paths, message)
         checkpoint("commit")
-    remove_file(git_folder / JOURNAL)
     return IngestResult(
         series=series,
         date=entry.date,
@@ -225,7 +322,13 @@ def _ingest_one(
 
 
 def _write_derived(
-    root: Path, series: str, entries: list[LetterEntry], stem: str, text: str, doc: Document
+    root: Path,
+    series: str,
+    entries: list[LetterEntry],
+    stem: str,
+    text: str,
+    doc: Document,
+    done: _Progress,
 ) -> tuple[Built, list[str]]:
     """The series' derived files with the letter in it, written; and the paths that changed.
 
@@ -236,6 +339,7 @@ def _write_derived(
     stale: list[str] = []
     if built is None:
         built, stale = build_series(root, series)
+    done.outputs = True
     changed = write_outputs(root, built.files, stale)
     checkpoint("outputs")
     return built, changed
@@ -300,50 +404,7 @@ def _message(series: str, entry: LetterEntry, regenerated: Sequence[str]) -> str
     return "\n\n".join([head, "\n".join(body)]) if body else head
 
 
-def _recover(
-    root: Path, *, commit: bool, notify: Notify | None, template: str | None = None
-) -> None:
-    """Complete an ingest that was killed: rebuild its series and commit what it wrote."""
-    git_folder = git_dir(root)
-    raw = _read_journal(git_folder / JOURNAL)
-    if raw is None:
-        return
-    series, letter_rel = raw
-    if notify is not None:
-        notify(f"completing an interrupted ingest in series {series}")
-    built, stale = build_series(root, series)
-    write_outputs(root, built.files, stale)
-    if commit:
-        entries = entries_from_csv(built.files[manifest_path(series)])
-        source = letter_rel.rsplit("/", 1)[-1]
-        entry = next((e for e in entries if e.source == source), None)
-        if entry is not None:
-            paths = [snapshots_folder(series), reports_folder(series)]
-            if inside(root, letter_rel).exists():
-                paths.append(letter_rel)
-            message = _message(series, entry, ())
-            if template is not None:
-                message = templated_message(template, series, entry, message)
-            commit_paths(root, paths, message)
-    remove_file(git_folder / JOURNAL)
-
-
-def _read_journal(path: Path) -> tuple[str, str] | None:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        raise HistoryError(
-            f"{path}: the journal of an interrupted ingest is unreadable",
-            "delete it and run `tracker rebuild`",
-        ) from None
-    series, letter = raw.get("series"), raw.get("letter")
-    if not isinstance(series, str) or not isinstance(letter, str):
-        raise HistoryError(
-            f"{path}: the journal of an interrupted ingest is unreadable",
-            "delete it and run `tracker rebuild`",
-        )
-    if series_name(series) != series or not letter.startswith(f"{LETTERS}/"):
-        raise HistoryError(f"{path}: unexpected journal content", "delete it")
-    return series, letter
+def _recovered(series: str, entry: LetterEntry, *, template: str | None) -> str:
+    """The commit message of a letter whose ingest a killed run left to complete."""
+    message = _message(series, entry, ())
+    return message if template is None else templated_message(template, series, entry, message)

@@ -18,11 +18,17 @@ README = "README.md"
 WORKFLOW = ".github/workflows/track-letters.yml"
 """The workflow that runs the Action, which `tracker init --action` writes."""
 JOURNAL, LOCK = "tracker-journal.json", "tracker.lock"
-"""Both live in the git folder: never committed, never seen by `git status`."""
+"""Both live in the git folder: never committed, never seen by `git status`. JOURNAL is the
+one journal of trackers before each series had its own (`journal_name`)."""
 LETTER_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$")
 """The name of a snapshot or report the tracker writes: <YYYY-MM-DD>-<slug>.md."""
 PAGE_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.html$")
 """The name of a report's HTML page: <YYYY-MM-DD>-<slug>.html."""
+
+
+def journal_name(series: str) -> str:
+    """The file in the git folder that journals an ingest in `series` (a glob with "*")."""
+    return f"tracker-journal-{series}.json"
 
 
 def letters_folder(series: str) -> str:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import portalocker
@@ -31,19 +32,29 @@ def lock_wait() -> float:
         ) from None
 
 
+@dataclass(frozen=True, slots=True)
+class Held:
+    """What taking the lock found."""
+
+    interrupted: int | None
+    """The pid of the previous holder when it did not let go of the lock itself (it was
+    killed): whatever it left half done (a git lock, a temporary file) is nobody's now."""
+
+
 @contextlib.contextmanager
 def repo_lock(
     lock_path: Path,
     *,
     wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
-) -> Iterator[None]:
+) -> Iterator[Held]:
     """Hold an exclusive lock on the repository for the duration of the block.
 
     An operating-system lock on a file in the git folder (flock on Linux and macOS, a locked
     byte range on Windows, through portalocker): the system releases it when the holder exits,
     however it exits, so a killed ingest never leaves a stale lock behind. The file keeps the
-    holder's pid only to name it in the message of the one that waits.
+    holder's pid while it holds the lock and is emptied when it lets go: the waiting run names
+    the holder in its message, and the next holder knows whether the last one was killed.
     """
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     wait = lock_wait() if wait is None else wait
@@ -67,11 +78,13 @@ def repo_lock(
                     on_wait(f"waiting for another tracker run{holder} to finish")
                     told = True
                 time.sleep(0.1)
+        handle.seek(0)
+        previous = handle.read(32).decode("ascii", "replace").strip()
         handle.truncate(0)
         handle.seek(0)
         handle.write(f"{os.getpid()}\n".encode())
         try:
-            yield
+            yield Held(interrupted=int(previous) if previous.isdigit() else None)
         finally:
             handle.truncate(0)
             portalocker.unlock(handle)

@@ -98,12 +98,57 @@ def commit_paths(root: Path, paths: Sequence[str], message: str) -> str | None:
                 repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)
             return str(repo.head.commit.hexsha)
         except GitCommandError as exc:
-            detail = squash(str(exc.stderr or exc)).strip("' ")
+            detail = _detail(exc)
             raise HistoryError(
-                f"git {exc.command[1] if len(exc.command) > 1 else ''} failed: {detail}",
-                "fix the repository (a stale .git/index.lock from a killed git can be "
-                "deleted) and run the same command again",
+                f"git {_subcommand(exc.command)} failed: {detail}",
+                "fix the repository and run the same command again (a .git/index.lock left by "
+                "a git that another program ran must be deleted by hand)",
             ) from None
+
+
+def _detail(exc: GitCommandError) -> str:
+    """What git said, on one line; its exit status when it said nothing (a hook refused)."""
+    said = squash(str(exc.stderr or "")).strip("' ")
+    return said.removeprefix("stderr: ").strip("' ") or f"exit status {exc.status}"
+
+
+def _subcommand(command: object) -> str:
+    """The git command's name ("commit") among its arguments ("git -c x=y commit …")."""
+    args = [str(a) for a in command] if isinstance(command, (list, tuple)) else [str(command)]
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "-c":
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg
+    return ""
+
+
+def tracked(root: Path, path: str) -> bool:
+    """Is the repository path `path` in the last commit?"""
+    with Repo(root) as repo:
+        if not repo.head.is_valid():
+            return False
+        try:
+            repo.head.commit.tree[path]
+        except KeyError:
+            return False
+        return True
+
+
+def unstage(root: Path, paths: Sequence[str]) -> None:
+    """Put the index entries of `paths` back as the last commit has them (none, if it has no
+    such file): what a failed commit staged is unstaged; the work tree is left alone."""
+    literal = {"GIT_LITERAL_PATHSPECS": "1"}
+    with Repo(root) as repo:
+        try:
+            if repo.head.is_valid():
+                repo.git.reset("--quiet", "--", *paths, env=literal)
+            else:
+                repo.git.rm("--cached", "-r", "-q", "--ignore-unmatch", "--", *paths, env=literal)
+        except GitCommandError as exc:
+            detail = _detail(exc)
+            raise HistoryError(f"git could not unstage {', '.join(paths)}: {detail}") from None
 
 
 def _among(name: str, paths: Sequence[str]) -> bool:

@@ -23,6 +23,11 @@ def inside(root: Path, relative: str) -> Path:
     return target
 
 
+TEMPORARY = ".tracker-*.tmp"
+"""The names of write_atomic's temporary files (a glob): one left by a killed run is removed
+by the next."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half.
 

@@ -12,6 +12,7 @@ from tracker.read.extract import extract
 from tracker.read.limits import check_paragraphs, check_text
 from tracker.read.parse import parse
 from tracker.text.dates import date_from_name
+from tracker.text.safe import shown
 
 # Letters are a few hundred kilobytes at most, even as PDF; anything larger is a mistake
 # (a scan, an archive) and would only make the tool slow.
@@ -19,32 +20,39 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def load_document(path: Path) -> Document:
-    """Read and parse a letter file; meta.source is the file name, meta.sha256 its hash."""
+    """Read and parse a letter file; meta.source is the file name (shown safely: see
+    `shown`), meta.sha256 its hash."""
+    where = shown(str(path))
     if not path.exists():
-        raise InputError(f"{path}: no such file", "check the path")
+        raise InputError(f"{where}: no such file", "check the path")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a letter file", "give a file")
+        raise InputError(f"{where}: is a directory, not a letter file", "give a file")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(
-                f"{path.name}: file is {size // (1024 * 1024)} MB, over the 20 MB limit",
+                f"{shown(path.name)}: file is {size // (1024 * 1024)} MB, over the 20 MB limit",
                 "give the letter itself, not a scan or an archive",
             )
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputError(
-            f"{path}: cannot read the file ({exc.strerror})", "check permissions"
+            f"{where}: cannot read the file ({exc.strerror})", "check permissions"
         ) from exc
     except OSError as exc:
         raise InputError(
-            f"{path}: cannot read the file ({exc.strerror})", "check the path"
+            f"{where}: cannot read the file ({exc.strerror})", "check the path"
         ) from exc
     return document_from_bytes(data, path.name)
 
 
 def document_from_bytes(data: bytes, name: str) -> Document:
-    """Parse a letter from its bytes; `name` (a file name) decides the reader."""
+    """Parse a letter from its bytes; `name` (a file name) decides the reader.
+
+    A file name may hold any bytes; the Document's source is the name as `shown`, one line of
+    valid text, and so is every message that names it.
+    """
+    name = shown(name)
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: over the 20 MB limit", "give the letter itself")
     if not data:
