@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench golden fixtures screenshot clean score-series score-series-shared score-answers score-shared
+.PHONY: venv demo test lint lint-actions bench soak golden fixtures screenshot clean score-series score-series-shared score-answers score-shared
 
 # pip's output (the build backend's notes and warnings) goes to a log, shown only if it fails.
 PIP_LOG := $(VENV)/pip.log
@@ -94,6 +94,13 @@ score-answers: venv
 
 score-shared: venv
 	$(BIN)/python tools/score_answers.py --root $(SHARED)/corpus -v tests/answers/pairs-shared/*.json
+
+# The fault campaign in full (tools/soak.py; tests/test_faults.py is its fast part in make
+# test): 3000 hostile inputs through show, compare and ingest, 100 kills during ingest, rounds of
+# 8 concurrent ingests and 14 Action runs with hostile names; about an hour on 2 cores. Prints
+# "N cases, N tracebacks, N hangs, N dirty-repo, N multi-line-error, N/100 kill-trials ok, …".
+soak: venv
+	$(BIN)/python tools/soak.py
 
 # Rewrites the expected files of the golden tests; read every changed file before committing.
 golden: venv
