@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import shutil
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from hypothesis import strategies as st
 from markdown_checks import assert_plain_markdown
 
 from tracker.comparison.compare import compare
+from tracker.github.issues import issue_drafts
 from tracker.github.summary import markdown_text
 from tracker.history.csvlines import CsvLines
 from tracker.history.index import LetterEntry, entries_from_csv, entries_to_csv, render_index
+from tracker.history.ingest import ingest
 from tracker.history.ledger import LedgerRow
 from tracker.history.ledger_csv import rows_from_csv, rows_to_csv
 from tracker.model import Document, Meta, Paragraph, Section
@@ -182,6 +185,52 @@ def test_the_series_index_and_summary_escape_titles(title: str) -> None:
     line = markdown_text(title)
     assert "\n" not in line and "\r" not in line
     assert_plain_markdown(f"### {line}\n")
+
+
+MARKUP_TITLE = "Steun [klik](javascript:x) *vet* <b>x</b> | ![beeld](http://x) `code`"
+"""A letter's first line full of Markdown: links, emphasis, raw HTML, a table pipe, an image."""
+
+
+def _markup_letters(root: Path, values: Sequence[str]) -> list[Path]:
+    """Letters titled MARKUP_TITLE whose one figure's label holds a table pipe."""
+    folder = root / "letters" / "markup"
+    folder.mkdir(parents=True)
+    paths = []
+    for day, value in enumerate(values, start=1):
+        path = folder / f"2025-03-0{day}-brief.md"
+        path.write_text(
+            f"{MARKUP_TITLE}\n\nDen Haag, {day} maart 2025\n\n"
+            f"Nederland heeft circa € {value} mld. aan militaire steun | begroot.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def test_the_reports_of_a_series_escape_what_its_letters_hold(tmp_path: Path) -> None:
+    """The first letter's report (title, figure table) and the next one's link back to it."""
+    root = make_repo(tmp_path / "repo", [])
+    _markup_letters(root, ["14,3", "15,1"])
+    proc = run_main(root, "ingest", "letters")
+    assert proc.returncode == 0, proc.stderr
+    reports = sorted((root / "reports" / "markup").glob("2025-*.md"))
+    assert len(reports) == 2
+    for report in reports:
+        assert_plain_markdown(report.read_text(encoding="utf-8"))
+    first = reports[0].read_text(encoding="utf-8")
+    assert "| militaire steun \\| begroot | €" in first
+
+
+def test_an_issue_body_escapes_what_the_letters_hold(tmp_path: Path) -> None:
+    """The moves table of an issue: a label's "|" is escaped once, so the row keeps its cells."""
+    root = make_repo(tmp_path / "repo", [])
+    first, second = _markup_letters(root, ["14,3", "15,1"])
+    ingest(root, [first])
+    drafts = issue_drafts(root, ingest(root, [second]), {})
+    assert len(drafts) == 1
+    assert "\n" not in drafts[0].title
+    assert_plain_markdown(drafts[0].body, tables=1)
+    assert "militaire steun \\| begroot" in drafts[0].body
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ def _body(
 
 
 def _cell(text: str) -> str:
-    return markdown_text(one_line(text)).replace("|", "\\|")
+    return markdown_text(one_line(text))  # "|" escaped with the rest, once
 
 
 def write_drafts(path: Path, drafts: Sequence[IssueDraft]) -> None:

@@ -10,7 +10,6 @@ manifest and ledger, and gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -35,6 +34,7 @@ from tracker.history.pages import extra_files
 from tracker.model import Comparison, Document, Figure, Finding, Language
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown
+from tracker.text.safe import markdown_inline
 from tracker.text.words import squash
 
 TITLE_IN_LINK = 80
@@ -309,12 +309,12 @@ def render_report(
 
 
 def _link_text(text: str) -> str:
-    return re.sub(r"([\[\]\\])", r"\\\1", squash(text))
+    return markdown_inline(squash(text))
 
 
 def _first_report(entry: LetterEntry, work: Work) -> list[str]:
     lines = [
-        f"# {entry.title}",
+        f"# {markdown_inline(squash(entry.title))}",
         "",
         f"{entry.date.isoformat()} · first letter of the series: there is no earlier letter "
         "to compare it with.",
@@ -344,4 +344,4 @@ def _front_matter(text: str, parse: Callable[[str], Document]) -> Document:
 
 
 def _table_cell(text: str) -> str:
-    return squash(text).replace("\\", "\\\\").replace("|", "\\|")
+    return markdown_inline(squash(text))
