@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from git_env import forget_outer_repository
 
 from tracker.model import Document
 from tracker.read.files import load_document
+
+forget_outer_repository()
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "letters" / "oekraine-steun"

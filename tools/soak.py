@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import faults  # noqa: E402  (tests/ holds the campaign's pieces, shared with make test)
+from git_env import forget_outer_repository  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -123,6 +124,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--log", type=Path, default=Path("soak.log"))
     args = parser.parse_args()
+    forget_outer_repository()
     log = args.log.open("w", encoding="utf-8")
     lock = threading.Lock()
 
