@@ -1,4 +1,5 @@
-"""The fault campaign's fast part (tests/faults.py; `make soak` runs the whole).
+"""The fault campaign's fast part (tests/faults.py and tests/py; `make soak`
+runs the whole).
 
 Hostile letters and file names through `show`, `compare` and `ingest` (the real entry point,
 in this process: a warning is an error here, so it counts too); kills at random moments during
@@ -18,6 +19,7 @@ from pathlib import Path
 import faults
 import pytest
 from history_repos import run_main
+from hostile_inputs import ACTION_NAMES, letter_files, series_folders
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -55,7 +57,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @fast(25)
-@given(letter=faults.letter_files(), fmt=st.sampled_from(["text", "json", "markdown"]))
+@given(letter=letter_files(), fmt=st.sampled_from(["text", "json", "markdown"]))
 def test_show_survives_hostile_letters(letter: tuple[str, bytes], fmt: str) -> None:
     with tempfile.TemporaryDirectory() as work:
         assert faults.show_case(Path(work), letter, fmt, in_process, BUDGET) == set()
@@ -63,8 +65,8 @@ def test_show_survives_hostile_letters(letter: tuple[str, bytes], fmt: str) -> N
 
 @fast(10)
 @given(
-    old=faults.letter_files(),
-    new=faults.letter_files(),
+    old=letter_files(),
+    new=letter_files(),
     fmt=st.sampled_from(["markdown", "json", "terminal"]),
 )
 def test_compare_survives_hostile_letters(
@@ -75,7 +77,7 @@ def test_compare_survives_hostile_letters(
 
 
 @fast(8)
-@given(drawn=st.lists(st.tuples(faults.series_folders, faults.letter_files()), max_size=3))
+@given(drawn=st.lists(st.tuples(series_folders, letter_files()), max_size=3))
 def test_ingest_survives_hostile_letters_and_names(
     base: Path, drawn: list[tuple[str, tuple[str, bytes]]]
 ) -> None:
@@ -107,6 +109,6 @@ def test_concurrent_ingests_all_land(tmp_path: Path) -> None:
 
 
 def test_the_action_with_hostile_names(tmp_path: Path) -> None:
-    names = ["a\rb.txt", faults.ACTION_NAMES[2][0], "::error::x,y:z.txt", "$(touch pwned).txt"]
+    names = ["a\rb.txt", ACTION_NAMES[2][0], "::error::x,y:z.txt", "$(touch pwned).txt"]
     trial = faults.action_trial(tmp_path, names)
     assert trial.ok, trial.why

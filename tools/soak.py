@@ -8,7 +8,8 @@ prints the campaign's line:
     N/N concurrency ok, N/N action ok
 
 Each case runs `python -m tracker` in a process group of its own, killed past the budget (a
-hang). What counts as which problem is in tests/faults.py. The cases are drawn with
+hang). What counts as which problem is in tests/faults.py, the hostile inputs in
+tests/hostile_inputs.py. The cases are drawn with
 hypothesis from a fixed seed, so a run can be repeated; problems are written, one a line with
 their case, to the log (default soak.log). Exit status 1 when anything went wrong.
 
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import faults  # noqa: E402  (tests/ holds the campaign's pieces, shared with make test)
+import hostile_inputs  # noqa: E402
 from git_env import forget_outer_repository  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -63,7 +65,7 @@ def draw(strategy: st.SearchStrategy[Any], count: int, at: int) -> list[Any]:
 
 
 def cases(total: int, at: int) -> list[tuple[str, Any]]:
-    letters = faults.letter_files(giants=True)
+    letters = hostile_inputs.letter_files(giants=True)
     shows = draw(
         st.tuples(letters, st.sampled_from(["text", "json", "markdown"])),
         int(total * SHARES["show"]),
@@ -75,7 +77,7 @@ def cases(total: int, at: int) -> list[tuple[str, Any]]:
         at + 1,
     )
     ingests = draw(
-        st.lists(st.tuples(faults.series_folders, letters), min_size=1, max_size=3),
+        st.lists(st.tuples(hostile_inputs.series_folders, letters), min_size=1, max_size=3),
         total - len(shows) - len(compares),
         at + 2,
     )
@@ -118,7 +120,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=8, help="rounds of concurrent ingests")
     parser.add_argument("--processes", type=int, default=8, help="ingests started at once")
-    parser.add_argument("--actions", type=int, default=len(faults.ACTION_NAMES))
+    parser.add_argument("--actions", type=int, default=len(hostile_inputs.ACTION_NAMES))
     parser.add_argument("--budget", type=float, default=30.0, help="seconds a command may take")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
@@ -161,7 +163,7 @@ def main() -> int:
         note,
         lambda i, work: faults.concurrency_round(work, args.processes),
     )
-    names = faults.ACTION_NAMES
+    names = hostile_inputs.ACTION_NAMES
     actions = _trials(
         "action",
         args.actions,
