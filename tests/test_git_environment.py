@@ -55,3 +55,33 @@ def test_tests_run_by_git_never_touch_the_repository_it_names(tmp_path: Path) ->
     )
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert _state(outer) == before
+
+
+def test_the_tracker_acts_on_the_repository_it_is_pointed_at(tmp_path: Path) -> None:
+    """`tracker init` and `tracker ingest` run from a hook (GIT_DIR naming another repository)
+    make and commit to the repository they are given, and leave the hook's as it was."""
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    _git(outer, "init", "-q")
+    _git(outer, "-c", "user.name=A", "-c", "user.email=a@example.test", "commit", "-q",
+         "--allow-empty", "-m", "outer")  # fmt: skip
+    before = _state(outer)
+    tracker = ROOT / ".venv" / "bin" / "tracker"
+    env = {**os.environ, "GIT_DIR": str(outer / ".git"), "GIT_WORK_TREE": str(outer)}
+    repo = tmp_path / "tracking"
+    subprocess.run([str(tracker), "init", str(repo)], check=True, env=env, capture_output=True)
+    letters = repo / "letters" / "oekraine-steun"
+    letters.mkdir(parents=True)
+    seed = ROOT / "letters" / "oekraine-steun"
+    first = sorted(seed.glob("*.txt"))[0]
+    (letters / first.name).write_bytes(first.read_bytes())
+    done = subprocess.run(
+        [str(tracker), "ingest", str(letters), "--repo", str(repo)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _state(outer) == before
+    tracked = _git(repo, "ls-files").split()
+    assert f"letters/oekraine-steun/{first.name}" in tracked

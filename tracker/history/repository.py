@@ -17,8 +17,31 @@ DEFAULT_AUTHOR = ("letter tracker", "tracker@localhost")
 """Used only when neither the environment nor the git configuration names an author."""
 
 
+# What tells git which repository to act on, whatever folder it runs in. Git hands these to
+# the commands it runs (hooks, `git rebase --exec`); the tracker acts on the repository it is
+# pointed at (--repo, or the one around the letters), so it drops them before any git runs.
+REPOSITORY_VARIABLES = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_COMMON_DIR",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+)
+
+
+def forget_inherited_repository() -> None:
+    """Drop the repository a calling git named: left in place, a `tracker ingest` run from a
+    hook would commit to that repository, and `tracker init` would make it anew."""
+    for name in REPOSITORY_VARIABLES:
+        os.environ.pop(name, None)
+
+
 def find_repository(start: Path) -> Path:
     """The working tree of the git repository around `start`."""
+    forget_inherited_repository()
     try:
         with Repo(start, search_parent_directories=True) as repo:
             tree = repo.working_tree_dir
@@ -43,6 +66,7 @@ def init_repository(directory: Path, *, workflow: str | None = None) -> list[str
     `workflow` is the text of the workflow that runs the Action (github/workflow.py writes
     it), for `.github/workflows/`; a workflow already there is left as it is.
     """
+    forget_inherited_repository()
     directory.mkdir(parents=True, exist_ok=True)
     root = directory.resolve()
     created: list[str] = []
