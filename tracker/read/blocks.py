@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from statistics import quantiles
 
 from tracker.model import Table
-from tracker.read.normalize import join_lines, lift_markers, strip_markers, vocabulary
+from tracker.read.normalize import LazyVocabulary, join_lines, lift_markers, strip_markers
 from tracker.text.words import squash
 
 # A document counts as hard-wrapped when this many lines have a similar, medium length.
@@ -61,10 +61,15 @@ class RawBlock:
     heading_level: int = 0
     """1.. when classified as a heading."""
     text: str = ""
+    _plain: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    """`text` and its plain form, kept because headings and tables ask for it again and again."""
 
     @property
     def plain(self) -> str:
-        return squash(strip_markers(self.text))
+        """The text without footnote markers, its white space collapsed."""
+        if self._plain is None or self._plain[0] is not self.text:
+            self._plain = (self.text, squash(strip_markers(self.text)))
+        return self._plain[1]
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -91,7 +96,7 @@ def _continues(first: str, second: str, width: int | None) -> bool:
 def split_blocks(body: list[str]) -> list[RawBlock]:
     """Group body lines into paragraphs (wrapped lines joined) and tables."""
     width = _wrap_width(body)
-    vocab = vocabulary(body)
+    vocab = LazyVocabulary(body)
     blocks: list[RawBlock] = []
     runs = _runs(body)
     k = 0

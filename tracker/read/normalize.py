@@ -9,7 +9,7 @@ returned by label. `join_lines` joins hard-wrapped lines and resolves end-of-lin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.text.words import squash
@@ -20,23 +20,14 @@ MARKER_OPEN, MARKER_CLOSE = "\ue000", "\ue001"
 MARKER_RE = re.compile(f"{MARKER_OPEN}([^{MARKER_CLOSE}]*){MARKER_CLOSE}")
 
 # Spaces that PDF and Word extraction leave: no-break, narrow no-break, figure and thin spaces.
-_SPACES = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u3000": " ",
-        "\u00ad": "",  # soft hyphen: only a hint where a word may break
-        "\u200b": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\u2060": "",
-        "\ufeff": "",
-    }
-)
+_SPACES = "\u00a0\u202f\u2007\u2009\u2002\u2003\u3000"
+# Characters that are no text: the soft hyphen (only a hint where a word may break), zero-width
+# spaces and joiners, the byte order mark.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Two substitutions of a character class, not str.translate: translate looks every character
+# up in its table and takes ~20 times as long on a long letter, where these are rare.
+_SPACES_RE = re.compile(f"[{_SPACES}]")
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 _LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\((?:https?://|mailto:|www\.)[^)\s]*\)")
@@ -57,9 +48,12 @@ _BRACKET_REF_RE = re.compile(r"\s?\[([0-9]{1,3})\](?!\()")
 # A footnote number glued to a word and its punctuation: "dreigingen,1 en", "c.s.1 over",
 # "expenditures.3". Accepted only when the numbers run 1, 2, 3… through the letter, so that
 # real numbers written without a space ("nr.5") are left alone.
-_GLUED_RE = re.compile(r"(?<=[^\W\d_][.,;:”’\")])([1-9][0-9]?)(?=\s|$)")
+# Both patterns start at the digit and look behind it from there: a pattern that starts with a
+# look-behind is tried at every character of the letter, one that starts with a digit only at
+# digits.
+_GLUED_RE = re.compile(r"([1-9](?<=[^\W\d_][.,;:”’\")][1-9])[0-9]?)(?=\s|$)")
 # A number glued straight to a lower-case word: "de leveringen1 aan", "Oekraïne2."
-_WORD_GLUED_RE = re.compile(r"(?<=[a-zà-ÿ]{4})([1-9][0-9]?)(?=[\s.,;:]|$)")
+_WORD_GLUED_RE = re.compile(r"([1-9](?<=[a-zà-ÿ]{4}[1-9])[0-9]?)(?=[\s.,;:]|$)")
 # A footnote body at the foot of a PDF page: "1 Kamerstuk 22 054, nr. 463".
 _PAGE_FOOT_BODY_RE = re.compile(r"^[ \t]*([1-9][0-9]?)[ \t]+([A-Z(“‘\"][^\n]*)$", re.M)
 
@@ -80,7 +74,8 @@ def marker(label: str) -> str:
 
 def clean(text: str) -> Cleaned:
     """Remove extraction artefacts, keeping one output line per input line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_RE.sub("", _SPACES_RE.sub(" ", text))
     text = _BOOKMARK_RE.sub("", text)
     # Markdown left in scraped text: "[link text](https://…)" and "**bold**" keep their words.
     # A line that is nothing but a link is navigation or an attachment, not letter text.
@@ -108,7 +103,8 @@ def clean(text: str) -> Cleaned:
     text = "\n".join(lines)
     text = _LINK_REF_RE.sub(lambda m: marker(m.group(1)), text)
     text = _MD_REF_RE.sub(lambda m: marker(m.group(1)), text)
-    text = _BRACKET_REF_RE.sub(lambda m: marker(m.group(1)), text)
+    if "[" in text:  # the pattern starts with an optional space: it is tried at every character
+        text = _BRACKET_REF_RE.sub(lambda m: marker(m.group(1)), text)
     text = _mark_glued(text, bodies)
     # A marker glued to the next word ("[[1]](#_ftn1)for the") still separates two words;
     # the comma between two markers ("[2],[3]") goes with them.
@@ -192,7 +188,7 @@ _VOWEL_CLASHES = {
 _VOCABULARY_WORD = re.compile(r"[^\W\d_][\w-]*[^\W\d_]")
 
 
-def join_lines(first: str, second: str, vocabulary: frozenset[str] = frozenset()) -> str:
+def join_lines(first: str, second: str, vocabulary: Container[str] = frozenset()) -> str:
     """Join a wrapped line to the text before it, resolving a hyphen at the end of the first.
 
     A plain word broken in two is joined ("verdedi-" + "gen", "cruci-" + "aal"). The hyphen is
@@ -234,3 +230,19 @@ def join_lines(first: str, second: str, vocabulary: frozenset[str] = frozenset()
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """The case-folded words of a text, hyphenated compounds included, for `join_lines`."""
     return frozenset(word.casefold() for text in texts for word in _VOCABULARY_WORD.findall(text))
+
+
+class LazyVocabulary:
+    """`vocabulary(lines)`, read only when `join_lines` first asks for a word: only a line that
+    ends in a hyphen needs it, and most letters have none."""
+
+    __slots__ = ("_lines", "_words")
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = vocabulary(self._lines)
+        return word in self._words
