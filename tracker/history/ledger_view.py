@@ -7,7 +7,6 @@ A value is listed only for a letter that reports it: nothing is carried forward.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -16,6 +15,7 @@ from tracker.history.csvlines import CsvLines
 from tracker.history.index import LetterEntry
 from tracker.history.ledger import LedgerRow
 from tracker.history.tracked import TrackedFigure
+from tracker.render.jsontext import dumps
 
 
 def render_ledger(
@@ -72,7 +72,7 @@ def _ledger_json(letters: Sequence[LetterEntry], tracked: Sequence[TrackedFigure
         ],
         "figures": [_figure_json(t) for t in tracked],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 def _figure_json(t: TrackedFigure) -> dict[str, Any]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tracker.figures.find import find_figures
 from tracker.model import Document, Section
 from tracker.read.snapshot import to_markdown
+from tracker.render.jsontext import dumps
 from tracker.render.names import number
 
 SCHEMA = "tracker.document/1"
@@ -89,7 +89,7 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 
 def render_json(doc: Document) -> str:
-    return json.dumps(document_json(doc), ensure_ascii=False, indent=2) + "\n"
+    return dumps(document_json(doc)) + "\n"
 
 
 def render_text(doc: Document) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from tracker.model import Comparison, Document, Figure, FigureChange, Meta, SectionPair
+from tracker.render.jsontext import dumps
 from tracker.render.names import heading, number
 
 SCHEMA = "tracker.compare/1"
@@ -26,7 +26,7 @@ def render_json(c: Comparison) -> str:
             for f in c.findings
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 def _letter(meta: Meta) -> dict[str, Any]:
