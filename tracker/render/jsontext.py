@@ -33,9 +33,11 @@ def _write(value: Any, depth: int, out: list[str], keys: dict[str, str]) -> None
         inner = "\n" + _INDENT * (depth + 1)
         separator = "{" + inner
         for key, item in value.items():
-            name = keys.get(key)
+            name = keys.get(key) if isinstance(key, str) else None
             if name is None:
-                name = keys[key] = _key(key) + ": "
+                name = _key(key) + ": "
+                if isinstance(key, str):  # 1, 1.0 and True are one dict key, three texts
+                    keys[key] = name
             if isinstance(item, str):
                 out.append(separator + name + encode_basestring(item))
             elif isinstance(item, _CONTAINERS):
