@@ -80,6 +80,28 @@ _QTY = re.compile(
     re.IGNORECASE,
 )
 
+# Every match of _QTY holds a number, and before its first digit only a sign, a currency of
+# at most three characters (US$, EUR) and spaces: so it is tried only just before a digit. The
+# pattern itself, led by optional groups, would be tried at every character of the text.
+_NUMBER_START = re.compile(rf"[\d{_VULGAR}]")
+_LEAD = 4
+"""Characters a match may hold before the spaces in front of its number: sign and currency."""
+
+
+def search_quantity(text: str, pos: int = 0) -> re.Match[str] | None:
+    """`_QTY.search(text, pos)`, the same match, in a fraction of the time."""
+    while (digit := _NUMBER_START.search(text, pos)) is not None:
+        at = spaces = digit.start()
+        while spaces > pos and text[spaces - 1].isspace():
+            spaces -= 1
+        for start in (*range(max(pos, spaces - _LEAD), spaces), at):
+            m = _QTY.match(text, start)
+            if m is not None:
+                return m
+        pos = at + 1
+    return None
+
+
 _RANGE_LINK = re.compile(
     rf"\s*(?:(?:tot en met|tot|to|through|and|en)\b|[{_HYPHEN}\u2013\u2014])\s*", re.IGNORECASE
 )
@@ -144,7 +166,7 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     pos = 0
     while True:
-        m = _QTY.search(text, pos)
+        m = search_quantity(text, pos)
         if m is None:
             break
         pos = m.end()
