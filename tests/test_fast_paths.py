@@ -8,10 +8,13 @@ from collections.abc import Callable
 
 import pytest
 from conftest import corpus_files
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tracker.figures.quantities import _QTY, search_quantity
+from tracker.text.dates import MONTHS
+from tracker.text.period_hints import NEEDS, Hints
+from tracker.text.period_patterns import PATTERNS
 
 Search = Callable[[str, int], re.Match[str] | None]
 
@@ -54,3 +57,37 @@ _QUANTITY_TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 def test_generated_quantities_are_searched_as_the_pattern_finds_them(text: str, pos: int) -> None:
     plain, fast = _QTY.search(text, pos), search_quantity(text, pos)
     assert (plain and plain.span()) == (fast and fast.span())
+
+
+def test_a_period_pattern_never_matches_without_its_hints(corpus_lines: list[str]) -> None:
+    assert set(NEEDS) == {name for name, _ in PATTERNS}
+    for line in corpus_lines:
+        hints = Hints(line)
+        for name, pattern in PATTERNS:
+            if pattern.search(line):
+                assert hints.may_match(name), (name, line)
+
+
+_PERIOD_PIECES = [
+    *MONTHS, "Q2", "q4", "H1", "2024", "1999", "3", "12", "three", "months", "to", "quarter",
+    "kwartaal", "second", "tweede", "half", "helft", "of", "van", "end", "eind", "ultimo", "the",
+    "year", "jaar", "this", "dit", "next", "fiscal", "FY", "so", "far", "sinds", "het", "begin",
+    "in", "for", "over", "voor", "-", "–", "t/m", ",", ".", "TIPS", "auction",
+    # letters the patterns take, ignoring case, for "s", "i" and "k"
+    "\u017feptember", "f\u0131scal", "\u212awartaal", "ult\u0131mo", "e\u0131nd", "J\u0130JAAR",
+]  # fmt: skip
+_PERIOD_TEXT = st.lists(
+    st.tuples(st.sampled_from(_PERIOD_PIECES), st.sampled_from([" ", "", "  "])), max_size=8
+).map(lambda parts: "".join(piece + space for piece, space in parts))
+
+
+@given(_PERIOD_TEXT, st.booleans())
+@example("ult\u0131mo 2023", False)
+@example("f\u0131scal year 2024", False)
+@example("by the end of the \u017feptember auct\u0131on", True)
+def test_generated_periods_never_match_without_their_hints(text: str, upper: bool) -> None:
+    text = text.upper() if upper else text
+    hints = Hints(text)
+    for name, pattern in PATTERNS:
+        if pattern.search(text):
+            assert hints.may_match(name), (name, text)
