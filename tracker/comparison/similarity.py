@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -32,6 +31,7 @@ from tracker.comparison.agreement import (
     stem,
     terms,
 )
+from tracker.comparison.figure_memo import per_figure
 from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure
 from tracker.text.words import alike_word, fold
@@ -59,8 +59,6 @@ CELL_MATCH = 95
 equality, as "… Quarter / Prior" and "… Quarter / Current" differ by one word."""
 CELL_SCORE = 0.9
 """Weight of two cells in the same row and column of like tables."""
-CACHE = 1 << 16
-"""Figures whose words are kept between calls: pairing compares each figure with many."""
 CONTEXT_WEIGHT = 0.25
 """Share of the score that the words of the two sentences make; the rest is the concepts'."""
 SECTION_BONUS = 0.08
@@ -158,7 +156,7 @@ def _context_counts(figures: Sequence[Figure]) -> dict[str, int]:
     return counts
 
 
-@lru_cache(maxsize=CACHE)
+@per_figure
 def _context_key(figure: Figure) -> str:
     return " ".join(stem(w) for w in context_words(figure).split())
 
@@ -184,7 +182,7 @@ def _label_similarity(
     return max(weighted, FUZZY_LABEL * fuzzy)
 
 
-@lru_cache(maxsize=CACHE)
+@per_figure
 def names(figure: Figure) -> frozenset[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
@@ -206,7 +204,7 @@ class _Features:
     terms: frozenset[str]
 
 
-@lru_cache(maxsize=CACHE)
+@per_figure
 def _features(figure: Figure) -> _Features:
     key = _context_key(figure)
     label = label_stems(figure)
