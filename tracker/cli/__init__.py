@@ -168,9 +168,10 @@ def compare(
     summary = summary_kind(stat=stat, name_only=name_only, explain=explain, fmt=output_format)
     chosen = summary or compare_format(output_format, output, is_terminal)
     # start-up time: imported on use
+    from tracker.cli.pair import read_pair
     from tracker.comparison.compare import compare as compare_letters
 
-    comparison = compare_letters(_letter(old), _letter(new))
+    comparison = compare_letters(*read_pair(old, new, _letter))
     report = render_report(comparison, chosen, explain=explain, color=colored)
     if output is None:
         emit(report, page=not no_pager)

@@ -1,0 +1,108 @@
+"""The two letters of `tracker compare`, read on two cores when they are large.
+
+Reading a letter and finding its figures is most of a comparison's time, and the two letters
+do not depend on each other: from `TWO_CORES_BYTES` on, the old letter is read in a forked
+process while this one reads the new. The child sends back the letter and its figures
+pickled, which costs about a tenth of reading them, so below that size one process is faster.
+
+Only where fork is the way to start a process (Linux): a spawned process would import the
+tracker again first. A child that dies without an answer leaves its letter to this process,
+and an error in either letter is raised as reading them in order would raise it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from tracker.model import Document, Figure
+
+TWO_CORES_BYTES = 64 * 1024
+"""Least size of the smaller letter for the second core to pay (bench/two_cores.py)."""
+
+Read = Callable[[Path], "Document"]
+Figures = tuple[Sequence["Figure"], Sequence["Figure"]]
+
+
+def read_pair(
+    old: Path, new: Path, read: Read, *, least: int = TWO_CORES_BYTES
+) -> tuple[Document, Document, Figures | None]:
+    """Both letters, and their figures when they were found on two cores (None: `compare`
+    finds them). `read` reads one letter; `least` is the size from which two cores are used."""
+    if not _two_cores_pay(old, new, least):
+        return read(old), read(new), None
+    # start-up time: the figures are found here only for a pair this large
+    from tracker.figures.find import find_figures
+
+    def letter(path: Path) -> tuple[Document, tuple[Figure, ...]]:
+        doc = read(path)
+        return doc, find_figures(doc)
+
+    sys.stdout.flush()  # the child must not write out what this process has buffered
+    sys.stderr.flush()
+    readable, writable = os.pipe()
+    child = os.fork()
+    if child == 0:
+        _answer(writable, readable, lambda: _outcome(letter, old))
+    os.close(writable)
+    try:
+        mine = _outcome(letter, new)
+    finally:
+        with os.fdopen(readable, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(child, 0)
+    theirs = pickle.loads(data) if status == 0 and data else _outcome(letter, old)
+    if isinstance(theirs, TrackerError):
+        raise theirs  # the old letter's error first, as reading them in order would
+    if isinstance(mine, TrackerError):
+        raise mine
+    (old_doc, old_figures), (new_doc, new_figures) = theirs, mine
+    return old_doc, new_doc, (old_figures, new_figures)
+
+
+Letter = tuple["Document", tuple["Figure", ...]]
+
+
+def _outcome(letter: Callable[[Path], Letter], path: Path) -> Letter | TrackerError:
+    """The letter at `path` with its figures, or the error that says why it cannot be read."""
+    try:
+        return letter(path)
+    except TrackerError as exc:
+        return exc
+
+
+def _two_cores_pay(old: Path, new: Path, least: int) -> bool:
+    if "-" in (str(old), str(new)):
+        return False  # standard input is read once, here
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return False  # forking a process that runs threads may leave a lock held in the child
+    if len(os.sched_getaffinity(0)) < 2:
+        return False
+    try:
+        return min(old.stat().st_size, new.stat().st_size) >= least and all(
+            path.is_file() for path in (old, new)
+        )
+    except OSError:
+        return False  # "-" or a missing file: read in order, which says what is wrong
+
+
+def _answer(writable: int, readable: int, work: Callable[[], object]) -> None:
+    """In the child: send what `work` gives, pickled, and exit; on any other failure exit
+    with status 1, and the parent does the work itself."""
+    status = 1
+    try:
+        os.close(readable)
+        result = work()
+        with os.fdopen(writable, "wb") as pipe:
+            pickle.dump(result, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        status = 0
+    finally:
+        os._exit(status)
