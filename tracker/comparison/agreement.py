@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.comparison.figure_memo import per_figure
+from tracker.comparison.memo import per_object
 from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure, Period
 from tracker.text.words import fold
@@ -31,7 +31,7 @@ def stem(word: str) -> str:
     return word
 
 
-@per_figure
+@per_object
 def concept_names(figure: Figure) -> frozenset[str]:
     """Capitalised abbreviations in the concept, also inside compounds: "NAVO-fondsen" names
     "NAVO"."""
@@ -39,7 +39,7 @@ def concept_names(figure: Figure) -> frozenset[str]:
     return frozenset(stem(fold(m)) for m in found)
 
 
-@per_figure
+@per_object
 def acronyms(figure: Figure) -> frozenset[str]:
     """Capitalised abbreviations in the concept: "SORA", "PURL", "NAVO"."""
     found = re.findall(r"(?<![\w\-\u2011])[A-Z]{3,}(?![\w\-\u2011])", figure.concept or "")
@@ -108,13 +108,13 @@ _TERM = re.compile(
 )
 
 
-@per_figure
+@per_object
 def terms(figure: Figure) -> frozenset[str]:
     """Maturities in the figure's label ("3-year", "10-year"): they name a security."""
     return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(figure.label))
 
 
-@per_figure
+@per_object
 def label_stems(figure: Figure) -> frozenset[str]:
     """The stems of the concept (or table row): "medium-term target" and "target over the
     medium term" share "medium", "term" and "target"; function words left out."""
@@ -130,7 +130,7 @@ def label_stems(figure: Figure) -> frozenset[str]:
     return frozenset(specific or stems)
 
 
-@per_figure
+@per_object
 def label_parts(figure: Figure) -> frozenset[str]:
     """`label_stems` with each compound also by its parts: "medium-term target" meets "target
     over the medium term" (for how alike two concepts read, not whether one is narrower)."""

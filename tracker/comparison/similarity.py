@@ -31,7 +31,7 @@ from tracker.comparison.agreement import (
     stem,
     terms,
 )
-from tracker.comparison.figure_memo import per_figure
+from tracker.comparison.memo import per_object
 from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure
 from tracker.text.words import alike_word, fold
@@ -156,7 +156,7 @@ def _context_counts(figures: Sequence[Figure]) -> dict[str, int]:
     return counts
 
 
-@per_figure
+@per_object
 def _context_key(figure: Figure) -> str:
     return " ".join(stem(w) for w in context_words(figure).split())
 
@@ -182,7 +182,7 @@ def _label_similarity(
     return max(weighted, FUZZY_LABEL * fuzzy)
 
 
-@per_figure
+@per_object
 def names(figure: Figure) -> frozenset[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
@@ -204,7 +204,7 @@ class _Features:
     terms: frozenset[str]
 
 
-@per_figure
+@per_object
 def _features(figure: Figure) -> _Features:
     key = _context_key(figure)
     label = label_stems(figure)

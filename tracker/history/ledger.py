@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tracker.comparison.memo import per_object
 from tracker.comparison.series import Match, Report, match_series
 from tracker.model import Figure, Language, Role
 from tracker.text.periods import period_from_key
@@ -171,13 +172,18 @@ class LedgerState:
         latest: dict[str, int] = {}
         for rows in self.recent.values():
             for row in rows:
-                reports.append(Report(row.figure, row.as_figure(), row.letter, row.date, False))
+                reports.append(Report(row.figure, _as_figure(row), row.letter, row.date, False))
                 if row.status not in ("restated", "revised"):
                     latest[row.figure] = len(reports) - 1
         for at in latest.values():
             r = reports[at]
             reports[at] = Report(r.identity, r.figure, r.letter, r.date, True)
         return reports
+
+
+# A row stays in the look-back for twelve letters: its figure is made once, and being the same
+# object each time, pairing finds its words already worked out (comparison/memo.py).
+_as_figure = per_object(LedgerRow.as_figure)
 
 
 @dataclass(frozen=True, slots=True)
