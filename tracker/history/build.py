@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tracker.comparison.compare import compare
 from tracker.errors import TrackerError
@@ -79,14 +80,13 @@ class Built:
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
     """Compare a snapshot with the one before it (or with the one it corrects, if any)."""
-    doc = from_markdown(text)
-    figures = tuple(find_figures(doc))
     against = replaced if replaced is not None else previous
     comparison = None
     previous_figures: tuple[Figure, ...] = ()
     if against is not None:
-        old = from_markdown(against)
-        previous_figures = tuple(find_figures(old))
+        old, previous_figures = _read(against)  # first: the last letter's own, kept
+    doc, figures = _read(text)
+    if against is not None:
         comparison = compare(old, doc, (previous_figures, figures))
     return Work(
         figures=figures,
@@ -95,6 +95,14 @@ def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
         headings=tuple(section.heading for section in doc.sections),
         language=doc.meta.language,
     )
+
+
+@lru_cache(maxsize=2)
+def _read(text: str) -> tuple[Document, tuple[Figure, ...]]:
+    """A snapshot and its figures. Letters come in series order, so the letter read last is
+    the next one's predecessor: each is read once, not once as itself and once as the old."""
+    doc = from_markdown(text)
+    return doc, tuple(find_figures(doc))
 
 
 Task = tuple[str, str | None, str | None]

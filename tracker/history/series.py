@@ -101,8 +101,11 @@ def _in_workers(tasks: Sequence[Task]) -> list[Work]:
     workers = min(os.cpu_count() or 1, 8)
     if len(tasks) < PARALLEL_FROM or workers < 2:
         return in_order(tasks)
+    # Long runs of consecutive letters per worker: a worker reads each letter of its run
+    # once, as itself and as the next one's predecessor (build.letter_work).
+    chunk = max(4, len(tasks) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_work, tasks, chunksize=4))
+        return list(pool.map(_work, tasks, chunksize=chunk))
 
 
 def _work(task: Task) -> Work:
