@@ -10,7 +10,7 @@ manifest and ledger, and gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -107,13 +107,14 @@ def _read(text: str) -> tuple[Document, tuple[Figure, ...]]:
 
 Task = tuple[str, str | None, str | None]
 """`letter_work`'s arguments: a snapshot's text, its predecessor's and the one it corrects."""
-Run = Callable[[Sequence[Task]], list[Work]]
-"""Runs `letter_work` over tasks and gives the works back in the order of the tasks."""
+Run = Callable[[Sequence[Task]], Iterable[Work]]
+"""Runs `letter_work` over tasks and gives the works back in the order of the tasks, each as
+soon as it is done: the ledger's fold takes them as they come."""
 
 
-def in_order(tasks: Sequence[Task]) -> list[Work]:
+def in_order(tasks: Sequence[Task]) -> Iterator[Work]:
     """`letter_work` over `tasks`, one after the other, in this process."""
-    return [letter_work(*task) for task in tasks]
+    return (letter_work(*task) for task in tasks)
 
 
 # --- the whole series -----------------------------------------------------------------
@@ -138,9 +139,9 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
                 texts[entry.corrects] if entry.corrects else None,
             )
         )
-    works = dict(zip((e.letter for e in planned), run(tasks), strict=True))
-
-    # The ledger is a fold in series order; a day report needs the fold up to its letter.
+    # The ledger is a fold in series order; a day report needs the fold up to its letter. It
+    # takes each letter's work as it arrives, while the workers go on with the next letters.
+    works = _Arriving(zip((e.letter for e in planned), run(tasks), strict=True))
     state = LedgerState()
     rows: list[LedgerRow] = []
     reported: dict[str, Comparison] = {}
@@ -154,6 +155,7 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
         if fold.comparison is not None:
             reported[entry.letter] = fold.comparison
 
+    works.update(works.arriving)  # superseded letters, which the fold passes over
     outputs: dict[str, str] = {}
     done: dict[str, LetterEntry] = {}
     for entry in planned:
@@ -174,6 +176,21 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
     outputs.update(extra_files(series, final, rows, works, comparisons))
     findings = {stem: _findings(comparisons[stem]) for stem in works}
     return Built(outputs, findings)
+
+
+class _Arriving(dict[str, Work]):
+    """The letters' works by stem, taken from `arriving` (stem, work) as they are asked for."""
+
+    def __init__(self, arriving: Iterator[tuple[str, Work]]) -> None:
+        super().__init__()
+        self.arriving = arriving
+
+    def __missing__(self, stem: str) -> Work:
+        for letter, work in self.arriving:
+            self[letter] = work
+            if letter == stem:
+                return work
+        raise KeyError(stem)
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,25 +97,43 @@ class KnownIds:
     """The figure identities a series has given: a set, plus (when appending) the text of
     figures.csv, searched only for the few identities a new letter might take."""
 
-    __slots__ = ("_ids", "_ledger")
+    __slots__ = ("_ids", "_ledger", "_parent", "_under")
 
     def __init__(self, ids: Iterable[str] = (), ledger: str = "") -> None:
-        self._ids = set(ids)
+        self._ids: set[str] = set()
+        # Each identity under every prefix it continues with a hyphen ("a-b-2" under "a" and
+        # "a-b"): `like` is a look-up, not a pass over every identity the series has given.
+        self._under: dict[str, set[str]] = {}
+        self._parent: KnownIds | None = None
+        for figure_id in ids:
+            self.add(figure_id)
         # The rows only: the header's "date,letter,figure," must not read as an identity.
         self._ledger = ledger[ledger.find("\n") + 1 :] if ledger else ""
 
     def __contains__(self, figure_id: object) -> bool:
         if not isinstance(figure_id, str):
             return False
-        return figure_id in self._ids or _in_ledger(self._ledger, figure_id)
+        if figure_id in self._ids or (self._parent is not None and figure_id in self._parent):
+            return True
+        return _in_ledger(self._ledger, figure_id)
 
     def add(self, figure_id: str) -> None:
+        if figure_id in self._ids:
+            return
         self._ids.add(figure_id)
+        at = figure_id.find("-")
+        while at != -1:
+            self._under.setdefault(figure_id[:at], set()).add(figure_id)
+            at = figure_id.find("-", at + 1)
 
     def like(self, base: str) -> set[str]:
         """The identities given that are `base` or start with `base-`: one pass over the
         ledger, however many counters `base` already has."""
-        found = {i for i in self._ids if i == base or i.startswith(f"{base}-")}
+        found = set(self._under.get(base, ()))
+        if base in self._ids:
+            found.add(base)
+        if self._parent is not None:
+            found |= self._parent.like(base)
         needle = f",{base}"
         position = self._ledger.find(needle)
         while position != -1:
@@ -127,8 +145,12 @@ class KnownIds:
         return found
 
     def copy(self) -> KnownIds:
-        twin = KnownIds(self._ids)
-        twin._ledger = self._ledger  # already without its header
+        """The identities as they are, to add to without adding here. It reads this one's
+        through instead of copying them (a long series gives thousands), so this one is not
+        added to while the copy is in use: a letter's step works on a copy, and the state
+        takes its rows afterwards."""
+        twin = KnownIds()
+        twin._parent = self
         return twin
 
 

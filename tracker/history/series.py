@@ -8,7 +8,7 @@ writes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -40,6 +40,11 @@ from tracker.text.words import slugify
 PARALLEL_FROM = 16
 """Letters from which a series is built in worker processes: below it, starting the workers
 costs more than it saves."""
+
+RUN = 24
+"""Consecutive letters a worker takes at a time. It reads each letter of a run once, as itself
+and as the next one's predecessor (build.letter_work), so a run's first predecessor is read
+twice; and the fold, which takes the works in order, waits for a run at a time."""
 
 Notify = Callable[[str], None]
 """Receives progress lines meant for a person: waiting for the lock, completing a run."""
@@ -96,16 +101,19 @@ def build_series(root: Path, series: str) -> tuple[Built, list[str]]:
     return built, stale
 
 
-def _in_workers(tasks: Sequence[Task]) -> list[Work]:
-    """`letter_work` over `tasks`, in worker processes for a long series; works in order."""
+def _in_workers(tasks: Sequence[Task]) -> Iterator[Work]:
+    """`letter_work` over `tasks`, in worker processes for a long series; works in order, each
+    as soon as it is done."""
     workers = min(os.cpu_count() or 1, 8)
     if len(tasks) < PARALLEL_FROM or workers < 2:
-        return in_order(tasks)
-    # Long runs of consecutive letters per worker: a worker reads each letter of its run
-    # once, as itself and as the next one's predecessor (build.letter_work).
-    chunk = max(4, len(tasks) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_work, tasks, chunksize=chunk))
+        yield from in_order(tasks)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield from pool.map(_work, tasks, chunksize=RUN)
+    finally:
+        # Stopped early (an error in the fold): the letters not started are not needed.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _work(task: Task) -> Work:
