@@ -340,7 +340,7 @@ def _write_derived(
     if built is None:
         built, stale = build_series(root, series)
     done.outputs = True
-    changed = write_outputs(root, built.files, stale)
+    changed = write_outputs(root, built.files, stale, grow=True)
     checkpoint("outputs")
     return built, changed
 

@@ -32,7 +32,13 @@ from tracker.history.lock import repo_lock
 from tracker.history.names import series_name
 from tracker.history.order import appends, chain
 from tracker.history.repository import find_repository, git_dir
-from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
+from tracker.history.storage import (
+    append_durably,
+    checkpoint,
+    inside,
+    remove_file,
+    write_atomic,
+)
 from tracker.history.tracked import TrackedFigure, track
 from tracker.model import Document
 from tracker.text.words import slugify
@@ -139,18 +145,29 @@ def extend_series(
     return extend(series, entries, ledger, stem, text, doc, previous_text)
 
 
-def write_outputs(root: Path, outputs: dict[str, str], stale: Sequence[str]) -> list[str]:
-    """Write the files whose content differs and remove stale ones; returns what changed."""
+def write_outputs(
+    root: Path, outputs: dict[str, str], stale: Sequence[str], *, grow: bool = False
+) -> list[str]:
+    """Write the files whose content differs and remove stale ones; returns what changed.
+
+    With `grow`, a file whose new content is its old content and more gets the more appended
+    instead of being written whole: the ledger, which grows by one letter's rows at each
+    ingest. An append is not atomic; the ingest that asks for it is journalled, and an
+    interrupted one is completed by rebuilding the series."""
     changed: list[str] = []
     for relative, text in sorted(outputs.items()):
         target = inside(root, relative)
         data = text.encode("utf-8")
         try:
-            if target.read_bytes() == data:
-                continue
+            old = target.read_bytes()
         except FileNotFoundError:
-            pass
-        write_atomic(target, data)
+            old = None
+        if old == data:
+            continue
+        if grow and old and len(data) > len(old) and data.startswith(old):
+            append_durably(target, data[len(old) :])
+        else:
+            write_atomic(target, data)
         changed.append(relative)
         if len(changed) == 1:
             checkpoint("first-output")

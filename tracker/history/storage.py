@@ -52,6 +52,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def append_durably(path: Path, data: bytes) -> None:
+    """Append `data` to the existing file `path` and make it durable (fsync)."""
+    with path.open("ab") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def new_file_mode() -> int:
     """The mode open() gives a new file: 0666 less the process's umask.
 
