@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from tracker.model import Block, Footnote, Paragraph, Section, Table
 from tracker.read.normalize import lift_markers, marker
 from tracker.text.words import squash
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _DEF_RE = re.compile(r"^\[\^([^\]\s]{1,20})\]:[ \t]?(.*)$")
 _REF_RE = re.compile(r"\[\^([^\]\s]{1,20})\]")
@@ -34,6 +36,10 @@ class _Builder:
 
 def markdown_parser() -> MarkdownIt:
     """CommonMark with GitHub tables: nothing that would reinterpret letter text."""
+    # Plain text letters, most of what is compared, never need it.
+    # start-up time: markdown-it loads for Markdown, Word and HTML letters and snapshots only
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 
