@@ -11,10 +11,17 @@ from conftest import corpus_files
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tracker.figures.quantities import _QTY, search_quantity
+from tracker.figures.quantities import (
+    _NUMBER_WORD_HINTS,
+    _NUMBER_WORD_PATTERNS,
+    _QTY,
+    search_quantity,
+)
+from tracker.figures.vocabulary import NUMBER_WORDS
 from tracker.text.dates import MONTHS
 from tracker.text.period_hints import NEEDS, Hints
 from tracker.text.period_patterns import PATTERNS
+from tracker.text.trie import word_trie
 
 Search = Callable[[str, int], re.Match[str] | None]
 
@@ -91,3 +98,20 @@ def test_generated_periods_never_match_without_their_hints(text: str, upper: boo
     for name, pattern in PATTERNS:
         if pattern.search(text):
             assert hints.may_match(name), (name, text)
+
+
+def test_the_number_word_hint_finds_every_paragraph_with_a_number_word(
+    corpus_lines: list[str],
+) -> None:
+    for language, pattern in _NUMBER_WORD_PATTERNS.items():
+        hint = _NUMBER_WORD_HINTS[language]
+        for line in [*corpus_lines, *(w.upper() for w in NUMBER_WORDS[language])]:
+            if pattern.search(line):
+                assert hint.search(line), (language, line)
+
+
+def test_a_word_trie_matches_exactly_its_words() -> None:
+    words = ["jan", "januari", "june", "jun", "juli", "mei", "may", "m", ""]
+    pattern = re.compile(word_trie(words))
+    for text in [*words, "ja", "janu", "junex", "me", "x", "mayo"]:
+        assert (pattern.fullmatch(text) is not None) == (text in words), text

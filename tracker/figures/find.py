@@ -74,6 +74,8 @@ def _paragraph_figures(
     figures: list[Figure] = []
     years: dict[int, str] = {}
     for start, end in spans:
+        if not _RESPECTIVELY.search(text[start:end]):
+            continue  # `_respectively` finds nothing: the quantities need not be shifted
         inside = [q for q in found if start <= q.start < end]
         shifted = [replace(q, start=q.start - start, end=q.end - start) for q in inside]
         for i, said in _respectively(text[start:end], shifted).items():
@@ -261,7 +263,7 @@ def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
     "in 2025, 2026 en 2027 respectievelijk €0,7, €0,5 en €0,4 miljard" gives a year each (added
     to the label); "the rates on A, B and C will be increased to 0.50%, 0.75% and 0.00%
     respectively" gives a name each (the label)."""
-    m = re.search(r"\b(respectievelijk|respectively)\b", sentence, re.IGNORECASE)
+    m = _RESPECTIVELY.search(sentence)
     if m is None:
         return {}
     listed = [i for i, q in enumerate(found) if q.start >= m.end()]
@@ -292,6 +294,7 @@ def _respectively(sentence: str, found: list[Quantity]) -> dict[int, str]:
     return {i: " ".join(_name_words(n)) for i, n in zip(listed, names, strict=True)}
 
 
+_RESPECTIVELY = re.compile(r"\b(respectievelijk|respectively)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _TERM_WORD = re.compile(r"\d+[-\u2011](?:year|month|week|day)", re.IGNORECASE)
 # Where the last listed name ends and the verb phrase begins: "de depositofaciliteit |

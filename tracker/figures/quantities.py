@@ -38,6 +38,7 @@ from tracker.figures.vocabulary import (
     VULGAR,
 )
 from tracker.model import Language, Unit
+from tracker.text.trie import word_trie
 
 # --- the pattern ------------------------------------------------------------------------------
 
@@ -45,6 +46,12 @@ _NUMBER_WORD_PATTERNS: dict[Language, re.Pattern[str]] = {
     language: re.compile(
         r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
     )
+    for language, words in NUMBER_WORDS.items()
+}
+
+# Most paragraphs hold no number word: one quick test ahead of the pattern (tracker/text/trie.py).
+_NUMBER_WORD_HINTS: dict[Language, re.Pattern[str]] = {
+    language: re.compile(rf"\b{word_trie(words)}", re.IGNORECASE)
     for language, words in NUMBER_WORDS.items()
 }
 
@@ -177,7 +184,8 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         quantity, pos = _extend_range(text, quantity, language)
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
-    for m in word_pattern.finditer(text):
+    words_in = _NUMBER_WORD_HINTS[language].search(text) is not None
+    for m in word_pattern.finditer(text) if words_in else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         quantity = _from_word(text, m, words[m.group(1).lower()], language)

@@ -14,25 +14,12 @@ import re
 
 from tracker.text.dates import MONTHS
 from tracker.text.period_patterns import YEAR
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of `words` that branches on one letter at a time, so that a place where
-    no word starts is given up after one comparison per first letter, not one per word."""
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-    if not heads:
-        return ""
-    branches = "|".join(re.escape(head) + _trie(tails) for head, tails in sorted(heads.items()))
-    return f"(?:{branches}{'|' if '' in words else ''})"
-
+from tracker.text.trie import word_trie
 
 # The patterns ignore case, which lets "ı" match "i" and "ſ" match "s": lower() keeps those, so
 # a text holding one has its words looked for by the patterns' own rules.
 _CASE_ODD = re.compile("[\u0131\u017f]")
-_MONTH = re.compile(rf"\b{_trie(sorted(MONTHS))}", re.IGNORECASE)  # a boundary before each
+_MONTH = re.compile(rf"\b{word_trie(MONTHS)}", re.IGNORECASE)  # a boundary before each
 _YEAR = re.compile(YEAR)
 
 _WORDS: dict[str, tuple[str, ...]] = {
