@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tracker.text.dates import MONTHS
-from tracker.text.period_patterns import YEAR
+from tracker.text.period_patterns import PATTERNS, YEAR
 from tracker.text.trie import word_trie
 
 # The patterns ignore case, which lets "ı" match "i" and "ſ" match "s": lower() keeps those, so
@@ -33,6 +33,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "event": ("year", "month", "week", "tips", "auction", "meeting", "refunding"),
 }
 """Hints that are words, in lower case: the text holds one of them."""
+
+_EACH_WORD = [(hint, word) for hint, words in _WORDS.items() for word in words]
 
 NEEDS: dict[str, tuple[str, ...]] = {
     "dmy": ("year", "month"),
@@ -60,33 +62,33 @@ NEEDS: dict[str, tuple[str, ...]] = {
 """Per pattern, the hints each of its matches holds: without one of them it cannot match."""
 
 
-class Hints:
-    """The hints of one text, each looked for once, when a pattern first asks for it."""
+def possible_patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of PATTERNS, in their order, that can match `text`: those whose hints it
+    holds. One pass over the hints per text; the choice is kept per set of hints found."""
+    found = _hints(text)
+    chosen = _CHOSEN.get(found)
+    if chosen is None:
+        chosen = _CHOSEN[found] = tuple(
+            (name, pattern) for name, pattern in PATTERNS if found.issuperset(NEEDS[name])
+        )
+    return chosen
 
-    __slots__ = ("_found", "_low", "_text")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._low = text.lower() if _CASE_ODD.search(text) is None else None
-        self._found: dict[str, bool] = {}
+_CHOSEN: dict[frozenset[str], tuple[tuple[str, re.Pattern[str]], ...]] = {}
 
-    def may_match(self, pattern: str) -> bool:
-        """False when the pattern named `pattern` cannot match the text."""
-        for hint in NEEDS[pattern]:
-            found = self._found.get(hint)
-            if found is None:
-                found = self._found[hint] = self._holds(hint)
-            if not found:
-                return False
-        return True
 
-    def _holds(self, hint: str) -> bool:
-        if hint == "month":
-            return _MONTH.search(self._text) is not None
-        if hint == "year":
-            return _YEAR.search(self._text) is not None
-        if hint == "h":
-            return "H1" in self._text or "H2" in self._text  # the one pattern that heeds case
-        if self._low is None:
-            return True
-        return any(word in self._low for word in _WORDS[hint])
+def _hints(text: str) -> frozenset[str]:
+    found = set()
+    if _MONTH.search(text):
+        found.add("month")
+    if _YEAR.search(text):
+        found.add("year")
+    if "H1" in text or "H2" in text:  # the one pattern that heeds case
+        found.add("h")
+    if _CASE_ODD.search(text) is not None:
+        return frozenset(found | _WORDS.keys())
+    low = text.lower()
+    for hint, word in _EACH_WORD:
+        if word in low:
+            found.add(hint)
+    return frozenset(found)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from tracker.model import Period
 from tracker.text.dates import MONTHS
-from tracker.text.period_hints import Hints
+from tracker.text.period_hints import possible_patterns
 from tracker.text.period_patterns import (
     AFTER_MOVE,
     AND_MONTH,
@@ -29,7 +29,6 @@ from tracker.text.period_patterns import (
     EVENT,
     EXCLUDED,
     ORDINAL,
-    PATTERNS,
     RELATIVE_YEAR,
     RELEASED,
     SINCE,
@@ -121,10 +120,7 @@ def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     relative: set[int] = set()  # starts of "for the year" mentions
-    hints = Hints(text)
-    for name, pattern in PATTERNS:
-        if not hints.may_match(name):
-            continue
+    for name, pattern in possible_patterns(text):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
