@@ -252,14 +252,8 @@ def similarity(
     if fa.terms != fb.terms:
         return 0.0  # the 5-year note's auction size is not the 10-year note's
     rarity = rarity or Rarity((a,), (b,))
-    shared = sum(rarity.weight(w) for w in fa.words & fb.words)
-    smaller = min(rarity.mass(fa.key), rarity.mass(fb.key))
-    context = shared / smaller if smaller else 0.0
-    parts_a, parts_b = label_parts(a), label_parts(b)
-    label = _label_similarity(parts_a, parts_b, rarity, (fa.label_text, fb.label_text))
-    if any(rarity.rare(w) for w in acronyms(a) & acronyms(b)):
-        label = max(label, ACRONYM_MATCH)  # "PURL", "SORA": a name defined for one quantity
-    score = CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * label
+    # The tests that rule a pair out come before the scores they do not need: most candidates
+    # of a long letter fail one of them.
     # A rare name both concepts hold ("PURL", "NAVO", "UCAP") ties them, whatever else
     # their phrases say; names elsewhere in the sentences do not.
     anchored = any(rarity.rare(w) for w in concept_names(a) & concept_names(b))
@@ -267,12 +261,20 @@ def similarity(
         return 0.0
     if not anchored and _narrower(fa.label, fb.label, rarity):
         return 0.0
-    if anchored:
-        score += ANCHOR_BONUS
-    elif label < LABEL_FLOOR:
+    parts_a, parts_b = label_parts(a), label_parts(b)
+    label = _label_similarity(parts_a, parts_b, rarity, (fa.label_text, fb.label_text))
+    if any(rarity.rare(w) for w in acronyms(a) & acronyms(b)):
+        label = max(label, ACRONYM_MATCH)  # "PURL", "SORA": a name defined for one quantity
+    if not anchored and label < LABEL_FLOOR:
         # Labels that have nothing in common ("mortgage rates increased" and "business loans")
         # are two things, however alike the sentences around them read.
         return 0.0
+    shared = sum(rarity.weight(w) for w in fa.words & fb.words)
+    smaller = min(rarity.mass(fa.key), rarity.mass(fb.key))
+    context = shared / smaller if smaller else 0.0
+    score = CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * label
+    if anchored:
+        score += ANCHOR_BONUS
     if a.value == b.value:
         score += EQUAL_BONUS
     if a.period is not None and b.period is not None and a.period.key == b.period.key:
