@@ -7,8 +7,10 @@ naming the figures as the letter writes them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -153,6 +155,7 @@ def stated_change_findings(
 ) -> list[Finding]:
     """ "een toename van €2,98 mld. ten opzichte van de vorige brief" against new - old."""
     findings = []
+    paired = _paired_in_order(changes, figures)
     for f in figures:
         position = f.context.find(f.text)
         if position < 0 or EXCLUDING.search(f.context):
@@ -170,7 +173,7 @@ def stated_change_findings(
         else:
             down = DECREASE.search(f.context[:position].lower()) is not None
         stated = -f.value if down else f.value
-        change = _changed_before(f, stated, changes, figures)
+        change = _changed_before(f, stated, paired)
         if change is None or change.old is None or change.new is None or change.delta is None:
             continue
         slack = (
@@ -195,29 +198,36 @@ def stated_change_findings(
     return findings
 
 
-def _changed_before(
-    stated_figure: Figure,
-    stated: Decimal,
-    changes: tuple[FigureChange, ...],
-    figures: Sequence[Figure],
-) -> FigureChange | None:
+@dataclass(frozen=True, slots=True)
+class _Paired:
+    """The paired figures with a delta, by unit and section, each list in reading order (the
+    place of its new figure), worked out once for all the statements of a letter."""
+
+    order: dict[int, int]
+    """Place of each figure of the letter, by id."""
+    by_place: dict[tuple[str, int], list[tuple[int, FigureChange]]]
+
+
+def _paired_in_order(changes: tuple[FigureChange, ...], figures: Sequence[Figure]) -> _Paired:
+    order = {id(f): i for i, f in enumerate(figures)}
+    by_place: dict[tuple[str, int], list[tuple[int, FigureChange]]] = {}
+    for c in changes:
+        if c.old is None or c.new is None or c.delta is None or id(c.new) not in order:
+            continue
+        by_place.setdefault((c.new.unit, c.new.section), []).append((order[id(c.new)], c))
+    for placed in by_place.values():
+        placed.sort(key=lambda item: item[0])
+    return _Paired(order, by_place)
+
+
+def _changed_before(stated_figure: Figure, stated: Decimal, paired: _Paired) -> FigureChange | None:
     """The paired figure a statement is about: one of the `NEARBY` paired figures of its unit
     just before it in its section (in reading order), the one whose computed change is closest
     to the statement ("$453 billion higher than announced" follows the estimate and its cash
     balance)."""
-    order = {id(f): i for i, f in enumerate(figures)}
-    here = order.get(id(stated_figure), len(figures))
-    before = [
-        c
-        for c in changes
-        if c.old is not None
-        and c.new is not None
-        and c.delta is not None
-        and c.new.unit == stated_figure.unit
-        and c.new.section == stated_figure.section
-        and order.get(id(c.new), len(figures)) < here
-    ]
-    before.sort(key=lambda c: order[id(c.new)])
+    here = paired.order.get(id(stated_figure), len(paired.order))
+    placed = paired.by_place.get((stated_figure.unit, stated_figure.section), [])
+    before = [c for _, c in placed[: bisect.bisect_left(placed, here, key=lambda item: item[0])]]
     nearby = before[-NEARBY:]
     if not nearby:
         return None
