@@ -23,6 +23,7 @@ from run import MAKE_PAIR, make_pair
 
 from tracker.cli.pair import TWO_CORES_BYTES, read_pair
 from tracker.figures.find import find_figures
+from tracker.figures.kept import forget
 from tracker.read.files import dated, load_document
 
 
@@ -53,6 +54,7 @@ def main() -> int:
         times: dict[str, list[float]] = {"one": [], "two": []}
         for _ in range(args.repeats):
             for name, way in (("one", one_core), ("two", two_cores)):
+                forget()  # each time as the command meets the pair: nothing read before
                 started = time.perf_counter()
                 way(old, new)
                 times[name].append(time.perf_counter() - started)

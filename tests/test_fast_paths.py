@@ -11,6 +11,8 @@ from conftest import corpus_files
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tracker.figures.find import find_figures
+from tracker.figures.kept import forget
 from tracker.figures.quantities import (
     _NUMBER_WORD_HINTS,
     _NUMBER_WORD_PATTERNS,
@@ -18,6 +20,7 @@ from tracker.figures.quantities import (
     search_quantity,
 )
 from tracker.figures.vocabulary import NUMBER_WORDS
+from tracker.read.files import load_document
 from tracker.text.dates import MONTHS
 from tracker.text.period_hints import NEEDS, possible_patterns
 from tracker.text.period_patterns import PATTERNS
@@ -115,3 +118,11 @@ def test_a_word_trie_matches_exactly_its_words() -> None:
     pattern = re.compile(word_trie(words))
     for text in [*words, "ja", "janu", "junex", "me", "x", "mayo"]:
         assert (pattern.fullmatch(text) is not None) == (text in words), text
+
+
+def test_a_letter_read_after_another_has_the_figures_it_has_alone() -> None:
+    letters = [load_document(path) for path in corpus_files()[:40]]
+    after_others = [find_figures(doc) for doc in letters]
+    for doc, figures in zip(letters, after_others, strict=True):
+        forget()
+        assert find_figures(doc) == figures, doc.meta.source

@@ -6,13 +6,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from tracker.figures.kept import paragraph_quantities, paragraph_sentences
 from tracker.figures.meaning import mark_current, with_meaning
 from tracker.figures.quantities import Quantity, find_quantities
 from tracker.figures.vocabulary import CURRENCY_WORDS, PERCENT_WORDS, SCALES
 from tracker.model import Document, Figure, Language, Paragraph, Table
 from tracker.text.dates import FULL_DATE, MONTHS, date_from_name, parse_as_of_date
 from tracker.text.periods import day_span
-from tracker.text.sentences import sentence_spans
 
 # Words left out of labels: function words of both languages and empty verbs. A label keeps
 # what the figure is of ("militaire steun begroot"), not the grammar around it.
@@ -69,8 +69,8 @@ def _paragraph_figures(
     paragraph: Paragraph, section: int, language: Language, offset: int
 ) -> list[Figure]:
     text = paragraph.text
-    spans = sentence_spans(text, language) or [(0, len(text))]
-    found = find_quantities(text, language)
+    spans = paragraph_sentences(text, language) or ((0, len(text)),)
+    found = paragraph_quantities(text, language)
     figures: list[Figure] = []
     years: dict[int, str] = {}
     for start, end in spans:

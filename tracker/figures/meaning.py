@@ -17,7 +17,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from tracker.figures.concepts import Meaning, meanings
+from tracker.figures.concepts import Meaning
+from tracker.figures.kept import sentence_meanings
 from tracker.figures.lexicon import KEY_DROP, VERBS
 from tracker.figures.outlook import projected, standing_goal
 from tracker.figures.referents import projected_topic
@@ -132,7 +133,8 @@ def with_meaning(
             paragraph.previous = topic
         read = period_mentions(sentence, letter_date)
         mentions = _the_year(read, earlier, at)
-        said = meanings(sentence, spots, paragraph.previous, _masked(sentence, mentions), language)
+        masked = _masked(sentence, mentions)
+        said = sentence_meanings(sentence, spots, paragraph.previous, masked, language)
         if runin and len(said) == 1 and sentence.startswith(runin.group(0).strip()[:20]):
             # "Directe levering: De totale vervangingswaarde … €2,5 mld.": the run-in label
             # names what the paragraph's one figure is.
