@@ -10,13 +10,18 @@ parts, and the abbreviations it names ("PURL", "NAVO").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from tracker.comparison.memo import per_object
 from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure, Period
 from tracker.text.words import fold
 
+TEXTS = 1 << 16
+"""Concepts and labels whose words are kept: pairing reads each many times, and a series'
+letters repeat them."""
 
+
+@lru_cache(maxsize=TEXTS)
 def stem(word: str) -> str:
     """A crude stem shared by Dutch and English inflections: "geleverde" ~ "geleverd",
     "mortgages" ~ "mortgage", and hyphenation: "belenings-faciliteit" ~ "beleningsfaciliteit"."""
@@ -31,18 +36,26 @@ def stem(word: str) -> str:
     return word
 
 
-@per_object
 def concept_names(figure: Figure) -> frozenset[str]:
     """Capitalised abbreviations in the concept, also inside compounds: "NAVO-fondsen" names
     "NAVO"."""
-    found = re.findall(r"(?<![^\W\d_])[A-Z]{2,}[A-Z0-9]*(?![^\W\d_])", figure.concept or "")
+    return _concept_names(figure.concept or "")
+
+
+@lru_cache(maxsize=TEXTS)
+def _concept_names(concept: str) -> frozenset[str]:
+    found = re.findall(r"(?<![^\W\d_])[A-Z]{2,}[A-Z0-9]*(?![^\W\d_])", concept)
     return frozenset(stem(fold(m)) for m in found)
 
 
-@per_object
 def acronyms(figure: Figure) -> frozenset[str]:
     """Capitalised abbreviations in the concept: "SORA", "PURL", "NAVO"."""
-    found = re.findall(r"(?<![\w\-\u2011])[A-Z]{3,}(?![\w\-\u2011])", figure.concept or "")
+    return _acronyms(figure.concept or "")
+
+
+@lru_cache(maxsize=TEXTS)
+def _acronyms(concept: str) -> frozenset[str]:
+    found = re.findall(r"(?<![\w\-\u2011])[A-Z]{3,}(?![\w\-\u2011])", concept)
     return frozenset(m.lower() for m in found)
 
 
@@ -108,17 +121,25 @@ _TERM = re.compile(
 )
 
 
-@per_object
 def terms(figure: Figure) -> frozenset[str]:
     """Maturities in the figure's label ("3-year", "10-year"): they name a security."""
-    return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(figure.label))
+    return _terms(figure.label)
 
 
-@per_object
+@lru_cache(maxsize=TEXTS)
+def _terms(label: str) -> frozenset[str]:
+    return frozenset(m.group().lower().replace("\u2011", "-") for m in _TERM.finditer(label))
+
+
 def label_stems(figure: Figure) -> frozenset[str]:
     """The stems of the concept (or table row): "medium-term target" and "target over the
     medium term" share "medium", "term" and "target"; function words left out."""
-    words = [w for w in re.split(r"[\s/]+", fold(row_or_label(figure))) if w]
+    return _label_stems(row_or_label(figure))
+
+
+@lru_cache(maxsize=TEXTS)
+def _label_stems(label: str) -> frozenset[str]:
+    words = [w for w in re.split(r"[\s/]+", fold(label)) if w]
     stems = [stem(w) for w in words if w not in LABEL_STOPWORDS and not w.isdigit()]
     specific = [
         w
@@ -130,13 +151,17 @@ def label_stems(figure: Figure) -> frozenset[str]:
     return frozenset(specific or stems)
 
 
-@per_object
 def label_parts(figure: Figure) -> frozenset[str]:
     """`label_stems` with each compound also by its parts: "medium-term target" meets "target
     over the medium term" (for how alike two concepts read, not whether one is narrower)."""
-    words = [w for w in re.split(r"[\s/]+", fold(row_or_label(figure))) if "-" in w]
+    return _label_parts(row_or_label(figure))
+
+
+@lru_cache(maxsize=TEXTS)
+def _label_parts(label: str) -> frozenset[str]:
+    words = [w for w in re.split(r"[\s/]+", fold(label)) if "-" in w]
     parts = [p for w in words for p in w.split("-") if len(p) >= 3 and p not in LABEL_STOPWORDS]
-    return label_stems(figure) | frozenset(stem(p) for p in parts if p not in GENERIC_HEADS)
+    return _label_stems(label) | frozenset(stem(p) for p in parts if p not in GENERIC_HEADS)
 
 
 # Words that name the kind of a quantity, not which one: "the interest rate on the deposit

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -36,6 +37,8 @@ from tracker.figures.find import LABEL_STOPWORDS
 from tracker.model import Figure
 from tracker.text.words import alike_word, fold
 
+TEXTS = 1 << 16
+"""Sentences and labels whose words are kept: a series' letters repeat most of them."""
 ANCHOR_BONUS = 0.25
 """Added when both contexts share a name found around no other figure of the two letters."""
 EQUAL_BONUS = 0.0
@@ -92,7 +95,14 @@ _MASK = re.compile(
 
 def context_words(figure: Figure) -> str:
     """The figure's sentence (or table row label and column) with numbers and stopwords out."""
-    text = figure.context if figure.row is None else f"{figure.row} {figure.column or ''}"
+    return _words(_context_text(figure))
+
+
+def _context_text(figure: Figure) -> str:
+    return figure.context if figure.row is None else f"{figure.row} {figure.column or ''}"
+
+
+def _words(text: str) -> str:
     words = [
         w for w in re.findall(r"[^\W\d_][\w\-’']*", fold(_MASK.sub(" ", text)))
         if w not in LABEL_STOPWORDS
@@ -156,9 +166,15 @@ def _context_counts(figures: Sequence[Figure]) -> dict[str, int]:
     return counts
 
 
-@per_object
 def _context_key(figure: Figure) -> str:
-    return " ".join(stem(w) for w in context_words(figure).split())
+    return _context_key_of(_context_text(figure))
+
+
+@lru_cache(maxsize=TEXTS)
+def _context_key_of(text: str) -> str:
+    """The stems of `context_words`, kept by the text: the sentences of a series' letters,
+    and of a pair's, repeat, and so do their figures' contexts."""
+    return " ".join(stem(w) for w in _words(text).split())
 
 
 def _label_similarity(
@@ -182,11 +198,15 @@ def _label_similarity(
     return max(weighted, FUZZY_LABEL * fuzzy)
 
 
-@per_object
 def names(figure: Figure) -> frozenset[str]:
     """Names and acronyms in the figure's context ("PURL", "Interflex"), sentence start
     excluded: a rare name shared by two contexts is strong evidence of one subject."""
-    text = _MASK.sub(" ", figure.context if figure.row is None else figure.row)
+    return _names(figure.context if figure.row is None else figure.row)
+
+
+@lru_cache(maxsize=TEXTS)
+def _names(context: str) -> frozenset[str]:
+    text = _MASK.sub(" ", context)
     found = re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w]{2,}\b", text.strip())
     return frozenset(stem(fold(m.group())) for m in found)
 
