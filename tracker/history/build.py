@@ -76,6 +76,8 @@ class Built:
     """Text by path (history/layout.py): reports, manifest, ledger, index."""
     findings: dict[str, tuple[Finding, ...]]
     """The findings of each letter's report, by the letter's stem."""
+    entries: tuple[LetterEntry, ...] = ()
+    """The manifest's letters, as letters.csv lists them (so ingest need not read it back)."""
 
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
@@ -175,7 +177,7 @@ def derive(series: str, texts: dict[str, str], run: Run = in_order) -> Built:
     comparisons = {stem: reported.get(stem, works[stem].comparison) for stem in works}
     outputs.update(extra_files(series, final, rows, works, comparisons))
     findings = {stem: _findings(comparisons[stem]) for stem in works}
-    return Built(outputs, findings)
+    return Built(outputs, findings, tuple(final))
 
 
 class _Arriving(dict[str, Work]):
@@ -296,7 +298,7 @@ def extend(
         index_path(series): render_index(series, final, shown),
     }
     files.update(extra_files(series, final, shown, {stem: work}, {stem: fold.comparison}))
-    return Built(files, {stem: _findings(fold.comparison)})
+    return Built(files, {stem: _findings(fold.comparison)}, tuple(final))
 
 
 # --- reports --------------------------------------------------------------------------

@@ -286,7 +286,7 @@ def _write(
 
     built, changed = _write_derived(root, series, entries, stem, snapshot_text, doc, done)
 
-    new_entries = entries_from_csv(built.files[manifest_path(series)])
+    new_entries = built.entries or entries_from_csv(built.files[manifest_path(series)])
     entry = next(e for e in new_entries if e.letter == stem)
     own_report = report_path(series, stem)
     regenerated = tuple(
