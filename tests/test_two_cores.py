@@ -4,20 +4,17 @@ errors in the order one core meets them, and a child that dies leaves its letter
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
 
-from tracker.cli.pair import TWO_CORES_BYTES, read_pair
-from tracker.comparison.compare import compare
+from tracker.cli.pair import read_pair
 from tracker.errors import InputError
 from tracker.figures.find import find_figures
 from tracker.model import Document
 from tracker.read.files import dated, load_document
-from tracker.render.json import render_json
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="two cores are used where fork starts processes"
@@ -30,14 +27,14 @@ def read(path: Path) -> Document:
 
 def test_two_cores_give_what_one_gives() -> None:
     old, new = SEEDS["news"], SEEDS["delivery"]
-    old_doc, new_doc, found = read_pair(old, new, read, least=0)
+    old_doc, new_doc, found = read_pair(old, new, read, least=0, spare=True)
     assert found is not None, "the pair was read in one process"
     assert (old_doc, new_doc) == (read(old), read(new))
     assert found == (find_figures(read(old)), find_figures(read(new)))
 
 
 def test_a_small_pair_is_read_in_one_process() -> None:
-    assert read_pair(SEEDS["news"], SEEDS["delivery"], read)[2] is None
+    assert read_pair(SEEDS["news"], SEEDS["delivery"], read, spare=True)[2] is None
 
 
 def test_errors_come_in_the_order_one_core_meets_them(tmp_path: Path) -> None:
@@ -46,9 +43,9 @@ def test_errors_come_in_the_order_one_core_meets_them(tmp_path: Path) -> None:
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
     with pytest.raises(InputError, match="empty"):
-        read_pair(empty, binary, read, least=0)
+        read_pair(empty, binary, read, least=0, spare=True)
     with pytest.raises(InputError, match=r"binary\.txt"):
-        read_pair(SEEDS["news"], binary, read, least=0)
+        read_pair(SEEDS["news"], binary, read, least=0, spare=True)
 
 
 def test_a_child_that_dies_leaves_its_letter_to_the_parent() -> None:
@@ -60,19 +57,6 @@ def test_a_child_that_dies_leaves_its_letter_to_the_parent() -> None:
         return read(path)
 
     old, new = SEEDS["news"], SEEDS["delivery"]
-    old_doc, _, found = read_pair(old, new, dies_in_the_child, least=0)
+    old_doc, _, found = read_pair(old, new, dies_in_the_child, least=0, spare=True)
     assert found is not None
     assert (old_doc, found[0]) == (read(old), find_figures(read(old)))
-
-
-def test_the_command_compares_a_large_pair_as_one_core_does(tmp_path: Path) -> None:
-    # Two letters past the two-core size: two seed letters' text, each said over and over.
-    pair = []
-    for name, seed in (("old.txt", SEEDS["report"]), ("new.txt", SEEDS["delivery"])):
-        path = tmp_path / name
-        times = TWO_CORES_BYTES // seed.stat().st_size + 1
-        path.write_text(seed.read_text(encoding="utf-8") * times, encoding="utf-8")
-        pair.append(path)
-    command = [sys.executable, "-m", "tracker", "compare", *map(str, pair), "--format", "json"]
-    shown = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    assert shown == render_json(compare(read(pair[0]), read(pair[1])))

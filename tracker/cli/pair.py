@@ -1,9 +1,12 @@
 """The two letters of `tracker compare`, read on two cores when they are large.
 
 Reading a letter and finding its figures is most of a comparison's time, and the two letters
-do not depend on each other: from `TWO_CORES_BYTES` on, the old letter is read in a forked
-process while this one reads the new. The child sends back the letter and its figures
-pickled, which costs about a tenth of reading them, so below that size one process is faster.
+do not depend on each other: from `TWO_CORES_BYTES` on, and when the machine has a core to
+spare, the old letter is read in a forked process while this one reads the new. What it costs:
+the child sends back the letter and its figures pickled (about a tenth of reading them), and
+the new letter no longer finds the paragraphs it shares with the old one already worked out
+(figures/kept.py), which makes a second letter read in the same process three times cheaper.
+So one process is faster below the size, and on a machine whose other cores are busy.
 
 Only where fork is the way to start a process (Linux): a spawned process would import the
 tracker again first. A child that dies without an answer leaves its letter to this process,
@@ -25,7 +28,7 @@ from tracker.errors import TrackerError
 if TYPE_CHECKING:
     from tracker.model import Document, Figure
 
-TWO_CORES_BYTES = 64 * 1024
+TWO_CORES_BYTES = 1024 * 1024
 """Least size of the smaller letter for the second core to pay (bench/two_cores.py)."""
 
 Read = Callable[[Path], "Document"]
@@ -33,11 +36,12 @@ Figures = tuple[Sequence["Figure"], Sequence["Figure"]]
 
 
 def read_pair(
-    old: Path, new: Path, read: Read, *, least: int = TWO_CORES_BYTES
+    old: Path, new: Path, read: Read, *, least: int = TWO_CORES_BYTES, spare: bool = False
 ) -> tuple[Document, Document, Figures | None]:
     """Both letters, and their figures when they were found on two cores (None: `compare`
-    finds them). `read` reads one letter; `least` is the size from which two cores are used."""
-    if not _two_cores_pay(old, new, least):
+    finds them). `read` reads one letter; `least` is the size from which two cores are used;
+    `spare` says a second core is free whatever the machine's load."""
+    if not _two_cores_pay(old, new, least) or not (spare or _core_to_spare()):
         return read(old), read(new), None
     # start-up time: the figures are found here only for a pair this large
     from tracker.figures.find import find_figures
@@ -84,14 +88,19 @@ def _two_cores_pay(old: Path, new: Path, least: int) -> bool:
         return False  # standard input is read once, here
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return False  # forking a process that runs threads may leave a lock held in the child
-    if len(os.sched_getaffinity(0)) < 2:
-        return False
     try:
         return min(old.stat().st_size, new.stat().st_size) >= least and all(
             path.is_file() for path in (old, new)
         )
     except OSError:
         return False  # "-" or a missing file: read in order, which says what is wrong
+
+
+def _core_to_spare() -> bool:
+    """More than one core, and fewer processes running (the last minute's load) than cores:
+    on a busy machine the second process would only wait for a core."""
+    cores = len(os.sched_getaffinity(0))
+    return cores >= 2 and os.getloadavg()[0] <= cores - 1
 
 
 def _answer(writable: int, readable: int, work: Callable[[], object]) -> None:
