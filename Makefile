@@ -67,10 +67,12 @@ test: lint
 	$(BIN)/pytest
 	$(BIN)/tracker rebuild --check
 
-# Times `tracker compare` against `git diff --word-diff` on generated pairs (bench/run.py), and
-# ingest of the 10th vs the 1000th letter of a series and rebuild of 1000 letters (bench/history.py).
+# Times `tracker compare` against `git diff --word-diff` on generated pairs (bench/run.py), each
+# stage's growth from 250 KB to 2 MB (bench/stages.py), and ingest of the 10th vs the 1000th
+# letter of a series and rebuild of 1000 letters (bench/history.py).
 bench: venv
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/stages.py --growth --sizes 250KB,1MB,2MB
 	$(BIN)/python bench/history.py
 
 # Scores the ledgers of whole series against answers written before the tracker ran: the

@@ -7,11 +7,12 @@ Generates a series of successive 10 KB letters with the shared generator
 (../shared/bench/make_pair.py: each letter is the previous one with its edit pattern applied,
 trimmed back to the size), in bench-out/history/ (git-ignored). Then, in throw-away git
 repositories there:
-- `tracker rebuild` of the whole series from its snapshots (target: under a minute);
+- `tracker rebuild` of the whole series from its snapshots (target: at most 45 s);
 - `tracker ingest` of letter 10 into a repository holding letters 1-9, and of letter N into
-  one holding letters 1..N-1 (target: about the same cost; the ratio is printed).
-Each ingest is timed as the real command in a new process, on a fresh copy of the repository,
-median of a few runs. Times vary on a shared machine; compare the ratio, not absolute times.
+  one holding letters 1..N-1 (target: letter N at most 1.5 times letter 10, commit included).
+Each ingest is timed as the library call, commit included, in a process of its own (after its
+imports), on a fresh copy of the repository, median of a few runs. Times vary on a shared
+machine; compare the ratio, not absolute times.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ TRACKER = ROOT / ".venv" / "bin" / "tracker"
 MAKE_PAIR = ROOT.parent / "shared" / "bench" / "make_pair.py"
 SERIES = "bench"
 SIZE = 10 * 1024
-REBUILD_TARGET = 60.0
-RATIO_TARGET = 2.0
-"""Ingesting letter N may cost at most this many times ingesting letter 10."""
+REBUILD_TARGET = 45.0
+RATIO_TARGET = 1.5
+"""Ingesting letter N may cost at most this many times ingesting letter 10, commit included."""
 
 
 def load_generator() -> ModuleType:
@@ -143,14 +144,47 @@ def commit_all(repo: Path) -> None:
     git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "x")
 
 
+# Each timing runs in a process of its own, after its imports: the tracker keeps what it has
+# worked out of a letter (figures/kept.py), and a second run in one process would find the
+# letters already read, as no real ingest does.
+_INGEST = """
+import sys, time
+from pathlib import Path
+from tracker.history.ingest import ingest
+import tracker.comparison.compare, tracker.read.markdown, markdown_it
+started = time.perf_counter()
+(result,) = ingest(Path(sys.argv[1]), [Path(sys.argv[2])])
+elapsed = time.perf_counter() - started
+assert result.status == "new" and result.committed and not result.regenerated
+print(elapsed)
+"""
+_COMPARE = """
+import sys, time
+from pathlib import Path
+from tracker.comparison.compare import compare
+from tracker.read.files import load_document
+started = time.perf_counter()
+compare(load_document(Path(sys.argv[1])), load_document(Path(sys.argv[2])))
+print(time.perf_counter() - started)
+"""
+
+
+def timed_child(script: str, *args: str) -> float:
+    done = subprocess.run(
+        [str(TRACKER.with_name("python")), "-c", script, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"a timed run failed:\n{done.stderr}")
+    return float(done.stdout)
+
+
 def ingest_cost(base: Path, letters: list[Path], repeats: int) -> tuple[float, float]:
     """Median seconds of ingesting the last of `letters` into fresh copies of `base` (the
-    library call, in this process, commit included), and of comparing it with the letter
-    before it (reading both files)."""
-    from tracker.comparison.compare import compare
-    from tracker.history.ingest import ingest
-    from tracker.read.files import load_document
-
+    library call, commit included, in a process of its own), and of comparing it with the
+    letter before it (reading both files)."""
     ingests, compares = [], []
     for run in range(repeats):
         copy = base.parent / f"{base.name}-run{run}"
@@ -161,14 +195,9 @@ def ingest_cost(base: Path, letters: list[Path], repeats: int) -> tuple[float, f
         git(copy, "update-index", "-q", "--refresh")
         target = copy / "letters" / SERIES / letters[-1].name
         shutil.copyfile(letters[-1], target)
-        started = time.perf_counter()
-        (result,) = ingest(copy, [target])
-        ingests.append(time.perf_counter() - started)
-        assert result.status == "new" and result.committed and not result.regenerated
+        ingests.append(timed_child(_INGEST, str(copy), str(target)))
         shutil.rmtree(copy)
-        started = time.perf_counter()
-        compare(load_document(letters[-2]), load_document(letters[-1]))
-        compares.append(time.perf_counter() - started)
+        compares.append(timed_child(_COMPARE, str(letters[-2]), str(letters[-1])))
     return statistics.median(ingests), statistics.median(compares)
 
 
@@ -212,21 +241,23 @@ def main() -> None:
     commit_all(large)
     timed([str(TRACKER), "rebuild", "--check"], small)  # exits if the repository is not consistent
 
-    results = {}
+    totals, own = {}, {}
     for n, base in ((10, small), (count, large)):
         total, compare = ingest_cost(base, letters[:n], args.repeats)
         # The compare of the two letters depends on their text, not on the series' length;
-        # what the history adds around it is what must not grow.
-        results[n] = total - compare
+        # what the history adds around it is what grows.
+        totals[n], own[n] = total, total - compare
         print(
             f"ingest of letter {n}: {total:.3f} s; compare of the same pair {compare:.3f} s; "
-            f"history's own cost {results[n]:.3f} s (medians of {args.repeats})"
+            f"history's own cost {own[n]:.3f} s (medians of {args.repeats})"
         )
-    ratio = results[count] / max(results[10], 0.001)
+    ratio = totals[count] / max(totals[10], 0.001)
     print(
-        f"history's own cost, letter {count} / letter 10: {ratio:.2f} (target < {RATIO_TARGET:.0f})"
+        f"ingest of letter {count} / letter 10, commit included: {ratio:.2f} "
+        f"(target <= {RATIO_TARGET:g}); history's own cost: "
+        f"{own[count] / max(own[10], 0.001):.2f}"
     )
-    ok = rebuild < REBUILD_TARGET and ratio < RATIO_TARGET
+    ok = rebuild <= REBUILD_TARGET and ratio <= RATIO_TARGET
     print("targets met" if ok else "TARGETS MISSED")
     sys.exit(0 if ok else 1)
 
