@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from tracker.errors import HistoryError
@@ -51,6 +52,9 @@ RUN = 24
 """Consecutive letters a worker takes at a time. It reads each letter of a run once, as itself
 and as the next one's predecessor (build.letter_work), so a run's first predecessor is read
 twice; and the fold, which takes the works in order, waits for a run at a time."""
+
+WRITERS = 8
+"""Threads writing a series' files at once: most of a file's write is waiting for its fsync."""
 
 Notify = Callable[[str], None]
 """Receives progress lines meant for a person: waiting for the lock, completing a run."""
@@ -153,8 +157,13 @@ def write_outputs(
     With `grow`, a file whose new content is its old content and more gets the more appended
     instead of being written whole: the ledger, which grows by one letter's rows at each
     ingest. An append is not atomic; the ingest that asks for it is journalled, and an
-    interrupted one is completed by rebuilding the series."""
-    changed: list[str] = []
+    interrupted one is completed by rebuilding the series.
+
+    Each file is made durable (fsync) before it counts as written, some 8 ms a file here: a
+    series of 1000 letters has 2000 reports. The first is written alone (the crash tests stop
+    there), the rest by `WRITERS` threads at once, whose fsyncs the file system commits
+    together."""
+    writes: list[tuple[str, Callable[[], None]]] = []
     for relative, text in sorted(outputs.items()):
         target = inside(root, relative)
         data = text.encode("utf-8")
@@ -165,12 +174,17 @@ def write_outputs(
         if old == data:
             continue
         if grow and old and len(data) > len(old) and data.startswith(old):
-            append_durably(target, data[len(old) :])
+            writes.append((relative, partial(append_durably, target, data[len(old) :])))
         else:
-            write_atomic(target, data)
-        changed.append(relative)
-        if len(changed) == 1:
-            checkpoint("first-output")
+            writes.append((relative, partial(write_atomic, target, data)))
+    changed: list[str] = []
+    if writes:
+        writes[0][1]()
+        checkpoint("first-output")
+        with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+            for future in [pool.submit(write) for _, write in writes[1:]]:
+                future.result()
+        changed.extend(relative for relative, _ in writes)
     for relative in stale:
         remove_file(inside(root, relative))
         changed.append(relative)
