@@ -28,8 +28,11 @@ from tracker.errors import TrackerError
 if TYPE_CHECKING:
     from tracker.model import Document, Figure
 
-TWO_CORES_BYTES = 1024 * 1024
-"""Least size of the smaller letter for the second core to pay (bench/two_cores.py)."""
+TWO_CORES_BYTES = 64 * 1024
+"""Least size of the smaller letter for the second core to pay. Measured with
+bench/two_cores.py on the idle 2-core machine: even at 32 KB, 0.76-0.84 of one core's time
+from 64 KB to 1 MB; with two other processes running, 1.3-1.5 times one core's at every
+size, hence `_core_to_spare`."""
 
 Read = Callable[[Path], "Document"]
 Figures = tuple[Sequence["Figure"], Sequence["Figure"]]
