@@ -36,11 +36,6 @@ def stages(old: Path, new: Path) -> None:
         print(f"{name} {now - since:.3f}", flush=True)
         return now
 
-    from tracker.read import limits
-
-    # The sizes (up to 5 MB) are far beyond a real letter, and beyond the reading
-    # bound the command keeps (read/limits.py); the bench times the stages past it.
-    limits.MAX_TEXT = max(limits.MAX_TEXT, old.stat().st_size, new.stat().st_size)
     from tracker.comparison.checks import find_findings
     from tracker.comparison.compare import _with_redline
     from tracker.comparison.pairing import pair_figures

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """From what size does reading the two letters of a pair on two cores pay?
 
-    .venv/bin/python bench/two_cores.py [--sizes 16KB,32KB,64KB,128KB,250KB] [--repeats 9]
+    .venv/bin/python bench/two_cores.py [--sizes 16KB,32KB,64KB,128KB,250KB,1MB] [--repeats 9]
 
 For generated pairs of each size (bench/run.py's pairs, in bench-out/), times what `tracker
 compare` does before comparing: read both letters and find their figures, in this process one
@@ -9,7 +9,7 @@ after the other, and with the old letter in a forked process (tracker/cli/pair.p
 the two, wall time, medians. The fork pays once the saving of the second core outweighs
 forking, sending the letter back pickled and the new letter's paragraphs no longer found
 worked out by the old one's. Run it on an idle machine: on a loaded one the second core is
-busy with other work. Letters over the reading bound (read/limits.py) are refused.
+busy with other work.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def two_cores(old: Path, new: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="16KB,32KB,64KB,128KB,250KB")
+    parser.add_argument("--sizes", default="16KB,32KB,64KB,128KB,250KB,1MB")
     parser.add_argument("--repeats", type=int, default=9)
     args = parser.parse_args()
     print(f"two cores from {TWO_CORES_BYTES // 1024} KB (tracker/cli/pair.py)")

@@ -80,6 +80,22 @@ HOSTILE: dict[str, tuple[str, bytes, str]] = {
     "html-paragraph-of-a-megabyte": (
         "brief.html",
         f"<html><body><h1>Brief</h1><p>{SENTENCE * 20_000}</p></body></html>".encode(),
+        "more than a paragraph",
+    ),
+    "text-longer-than-a-letter": (
+        "brief.txt",
+        (
+            "Brief\n\nDen Haag, 1 maart 2025\n\n" + (SENTENCE * 10 + "\n\n") * (MAX_TEXT // 500)
+        ).encode(),
+        f"more than a letter (at most {MAX_TEXT:,})",
+    ),
+    "html-of-more-text-than-a-letter": (
+        "brief.html",
+        (
+            "<html><body><h1>Brief</h1>"
+            + f"<p>{SENTENCE * 100}</p>" * (MAX_TEXT // (len(SENTENCE) * 100) + 1)
+            + "</body></html>"
+        ).encode(),
         f"more than {MAX_TEXT:,} characters of text",
     ),
     "html-of-60000-elements": (
