@@ -9,7 +9,8 @@ import pytest
 from conftest import CORPUS_DIR, SEEDS
 
 from tracker.comparison.assignment import hungarian, matching
-from tracker.comparison.pairing import PAIR_MIN, _candidates, _echo_groups, restated_cells
+from tracker.comparison.pairing import PAIR_MIN, _candidates, _echo_groups
+from tracker.comparison.restated import restated_cells
 from tracker.comparison.sections import align_sections
 from tracker.comparison.similarity import Rarity, ambiguous, similarity
 from tracker.figures.find import find_figures

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tracker.comparison.pairing import delta_text, pair_figures, restated_cells
+from tracker.comparison.pairing import delta_text, pair_figures
+from tracker.comparison.restated import restated_cells
 from tracker.comparison.sections import align_sections
 from tracker.figures.find import find_figures
 from tracker.model import Document, Figure, FigureChange

@@ -41,6 +41,81 @@ NL = dt.date(2026, 2, 27)
 
 # (sentence, the letter's date, figure as written, concept, role, period key, current reading)
 CASES = [
+    # A sentence that opens with its topic: "For X, staff project an average of N".
+    (
+        "For inflation excluding energy and food, staff project an average of 2.2 per cent in "
+        "2025, 2.0 per cent in 2026 and 1.9 per cent in 2027.",
+        dt.date(2025, 3, 6),
+        "2.0 per cent",
+        "inflation excluding energy and food",
+        "forecast",
+        "2026",
+        False,
+    ),
+    # What revised projections are of, after a dash: "their growth projections – to N".
+    (
+        "The economy faces continued challenges and staff have again marked down their growth "
+        "projections – to 0.9 per cent for 2025, 1.2 per cent for 2026 and 1.3 per cent for 2027.",
+        dt.date(2025, 3, 6),
+        "1.2 per cent",
+        "growth",
+        "forecast",
+        "2026",
+        False,
+    ),
+    # A period after "while" is the next clause's; "the projection" is of what came before.
+    (
+        "The growth projection for 2026 is now slightly lower, at 1.0 per cent, while the "
+        "projection for 2027 is unchanged at 1.3 per cent.",
+        dt.date(2025, 9, 11),
+        "1.0 per cent",
+        "growth projection",
+        "forecast",
+        "2026",
+        False,
+    ),
+    (
+        "The growth projection for 2026 is now slightly lower, at 1.0 per cent, while the "
+        "projection for 2027 is unchanged at 1.3 per cent.",
+        dt.date(2025, 9, 11),
+        "1.3 per cent",
+        "growth projection",
+        "forecast",
+        "2027",
+        False,
+    ),
+    # A participle after a comma is said of the main clause's subject.
+    (
+        "Annual inflation remains close to our target, edging up to 2.1 per cent in August "
+        "from 2.0 per cent in July.",
+        dt.date(2025, 9, 11),
+        "2.1 per cent",
+        "Annual inflation",
+        "level",
+        "2025-08",
+        True,
+    ),
+    (
+        "While the labour market has softened over recent months it continues to be robust, "
+        "with the unemployment rate staying low, at 6.3 per cent in December.",
+        dt.date(2025, 1, 30),
+        "6.3 per cent",
+        "unemployment rate",
+        "level",
+        "2024-12",
+        True,
+    ),
+    # "continue to expect" is a projection, not a plan that continues.
+    (
+        "At the same time, staff continue to expect a rapid decline in core inflation, from 2.9 "
+        "per cent this year to 2.3 per cent in 2025 and 2.0 per cent in 2026.",
+        dt.date(2024, 9, 12),
+        "2.3 per cent",
+        "core inflation",
+        "forecast",
+        "2025",
+        False,
+    ),
     (
         "Annual inflation fell further to 1.7 per cent in September.",
         D,

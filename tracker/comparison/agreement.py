@@ -196,7 +196,54 @@ GENERIC_HEADS = frozenset(
 )
 
 
+# Generic for how alike two labels read ("the euro area economy (growth)" ~ "growth"), but a
+# subject for whose the quantity is: "economy growth" is not "wage growth".
+SUBJECT_HEADS = frozenset(stem(w) for w in ["economy", "economie"])
+
+
 def row_or_label(figure: Figure) -> str:
     """What a figure is of, for comparing: its table row, else its concept (which may hold more
-    words than its label: "opleiden van Oekraïense militairen")."""
-    return figure.row if figure.row is not None else (figure.concept or figure.label)
+    words than its label: "opleiden van Oekraïense militairen"), in the words `same_words`
+    gives one quantity's names."""
+    return same_words(figure.row if figure.row is not None else (figure.concept or figure.label))
+
+
+# One quantity's names: "economic growth", "real GDP growth" and "the economy (growth)" are the
+# growth of the economy; "core inflation" is inflation excluding energy and food; "growth
+# projections" are of growth (that they are projections is the figure's role), and growth of
+# nothing named is the economy's.
+_SAME_QUANTITY = (
+    (re.compile(r"\b(?:real\s+)?(?:gdp|bbp)(?:\s*-?\s*)(?=growth\b|groei\b)", re.I), "economy "),
+    (re.compile(r"\b(?:economic|economische)\b", re.I), "economy"),
+    (
+        re.compile(
+            r"\binflation\s+excluding\s+(?:energy\s+and\s+food|food\s+and\s+energy)\b", re.I
+        ),
+        "core inflation",
+    ),
+    (
+        re.compile(
+            r"\binflatie\s+exclusief\s+(?:energie\s+en\s+voeding\w*|voeding\w*\s+en\s+energie)\b",
+            re.I,
+        ),
+        "kerninflatie",
+    ),
+    (
+        re.compile(
+            r"(?<!\bthe)(?<!\btheir)(?<!\bits)(?<!\bour)(?<!\bde)(?<!\bhet)(?<!\bhun)(?<=\w)\s+(?:projections?|forecasts?|ramingen?|prognoses?)\b",
+            re.I,
+        ),
+        "",
+    ),
+    # Growth said of nothing is the economy's: "see growth picking up to 0.8% for 2024".
+    (re.compile(r"^\W*(?:growth|groei)\W*$", re.I), "economy growth"),
+)
+
+
+@lru_cache(maxsize=TEXTS)
+def same_words(concept: str) -> str:
+    """`concept` with the names of one quantity made one ("economic growth" -> "economy
+    growth", "inflation excluding energy and food" -> "core inflation")."""
+    for pattern, replacement in _SAME_QUANTITY:
+        concept = pattern.sub(replacement, concept)
+    return concept

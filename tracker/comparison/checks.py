@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from tracker.comparison.pairing import restated_cells
+from tracker.comparison.restated import restated_cells
 from tracker.comparison.similarity import PERCENT_UNITS, ambiguous
 from tracker.figures.numbers import format_quantity
 from tracker.figures.quantities import parse_quantity

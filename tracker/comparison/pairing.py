@@ -9,15 +9,16 @@ reader, a missing one only costs a look.
 Two things make letters repeat themselves, and both are handled before pairing:
 - Echoes: the same figure twice in one letter (in the text and in a table, "€179 mln." and
   "€ 0,18 mld."). Echoes form one group, shown once by its most precise member.
-- Restatements: a table column for an earlier date ("31 aug. 2025" next to "03 feb. 2026")
-  restates the predecessor. Those cells are not new figures: an old figure that agrees with one
-  of them is paired with the same row's current cell, and checks.py compares the two.
+- Restatements: a table column for an earlier date ("31 aug. 2025" next to "03 feb. 2026"), or
+  a sentence's reading for an earlier month ("to 2.5 per cent in June, from 2.6 per cent in
+  May"), restates the predecessor. Those are not new figures: an old figure that agrees with one
+  of them is paired with what the letter reports in its place (restated.py), and checks.py
+  compares a restated table column with the old figures.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from rapidfuzz import fuzz
 
 from tracker.comparison.agreement import row_or_label
 from tracker.comparison.assignment import matching
+from tracker.comparison.restated import bridges, restated_figures
 from tracker.comparison.similarity import (
     PERIOD_BONUS,
     Rarity,
@@ -51,8 +53,6 @@ PAIR_MIN = 0.6
 (equal values in other contexts, 002 -> 000; "steun aan Oekraïne" everywhere) 0.58 and below."""
 BRIDGE_SCORE = 0.75
 """Weight of a pair found through a restated table row; below a near-verbatim direct match."""
-ROW_NAMED = 80
-"""Least rapidfuzz partial ratio for an old sentence to name a table row."""
 ROW_WORD = 80
 """Least rapidfuzz partial ratio for a word of a row label to occur in a sentence."""
 ROW_SHARE = 0.66
@@ -85,11 +85,11 @@ class Pairing:
     new_groups: list[_Group]
     pairs: dict[int, int]
     """Old group index -> new group index."""
-    bridged: set[tuple[int, int]]
-    """Pairs made through a restated table row rather than by concept."""
+    bridged: dict[tuple[int, int], str]
+    """Pairs made through a restatement rather than by concept, with why (restated.py)."""
     rarity: Rarity
     restated: set[int]
-    """Indices of the new figures in earlier date columns of a table (restated data points)."""
+    """Indices of the new figures that restate a data point (restated.py)."""
 
 
 def match_groups(
@@ -100,11 +100,15 @@ def match_groups(
     *,
     old_restated: set[int] | None = None,
     period_bonus: float = PERIOD_BONUS,
+    readings: bool = False,
 ) -> Pairing:
-    """Group each side's echoes and pair the groups one to one, optimally, by meaning."""
-    restated = restated_cells(new_figures)
-    # The old letter's own restated columns were reported when it was new: not figures here.
-    skip_old = restated_cells(old_figures) if old_restated is None else old_restated
+    """Group each side's echoes and pair the groups one to one, optimally, by meaning. With
+    `readings`, a sentence's reading for an earlier month is a restatement too (restated.py):
+    a series follows the latest reading, while two letters pair a month's data point with the
+    same month's."""
+    restated = restated_figures(new_figures, readings)
+    # The old letter's own restatements were reported when it was new: not figures here.
+    skip_old = restated_figures(old_figures, readings) if old_restated is None else old_restated
     old_groups = _echo_groups(old_figures, skip_old, language)
     new_groups = _echo_groups(new_figures, restated, language)
     rarity = Rarity(old_figures, new_figures)
@@ -137,10 +141,10 @@ def match_groups(
             # Ties (two figures in one sentence) go to the pair that keeps the order.
             drift = abs(i / len(old_groups) - j / len(new_groups))
             weights[(i, j)] = score - ORDER_TIE * drift
-    bridged = set()
-    for i, j in _bridges(old_groups, new_groups, old_figures, new_figures, restated, language):
+    bridged = {}
+    for i, j, why in bridges(old_groups, new_groups, old_figures, new_figures, restated, language):
         if weights.get((i, j), 0.0) < BRIDGE_SCORE:
-            bridged.add((i, j))
+            bridged[(i, j)] = why
         weights[(i, j)] = max(weights.get((i, j), 0.0), BRIDGE_SCORE)
     pairs = dict(matching(weights))
     return Pairing(old_groups, new_groups, pairs, bridged, rarity, restated)
@@ -162,7 +166,7 @@ def pair_figures(
     changes: list[tuple[tuple[int, int], FigureChange]] = []
     for i, j in pairs.items():
         o, n = old_figures[old_groups[i].members[0]], new_figures[new_groups[j].members[0]]
-        why = BRIDGE_WHY if (i, j) in bridged else explain(o, n, rarity)
+        why = bridged.get((i, j)) or explain(o, n, rarity)
         change = replace(paired_change(o, n, new.meta.language), why=why)
         changes.append(((new_groups[j].members[0], 0), change))
     taken_new = set(pairs.values())
@@ -179,9 +183,6 @@ def pair_figures(
     figures = [c.new or c.old for c in ordered]
     labels = unique_labels([c.label for c in ordered], figures, new.meta.language)  # type: ignore[arg-type]
     return tuple(replace(c, label=label) for c, label in zip(ordered, labels, strict=True))
-
-
-BRIDGE_WHY = "the new letter's table restates the old figure in an earlier column of this row"
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -259,22 +260,6 @@ def _nearest(posting: list[int], at: float) -> list[int]:
 
 
 # --- echoes and restatements ------------------------------------------------------------------
-
-
-def restated_cells(figures: Sequence[Figure]) -> set[int]:
-    """Table cells in an earlier date column of a table that also has a later one."""
-    latest: dict[tuple[int, int], dt.date] = {}
-    for f in figures:
-        if f.row is not None and f.as_of is not None:
-            key = (f.section, f.line)
-            current = latest.get(key)
-            if current is None or f.as_of > current:
-                latest[key] = f.as_of
-    return {
-        i
-        for i, f in enumerate(figures)
-        if f.row is not None and f.as_of is not None and f.as_of != latest[(f.section, f.line)]
-    }
 
 
 def _echo_groups(figures: Sequence[Figure], skip: set[int], language: Language) -> list[_Group]:
@@ -365,45 +350,6 @@ def names_row(row: str, sentence: str) -> bool:
     text = fold(sentence)
     found = sum(fuzz.partial_ratio(w, text) >= ROW_WORD for w in words)
     return found / len(words) >= ROW_SHARE
-
-
-def _bridges(
-    old_groups: list[_Group],
-    new_groups: list[_Group],
-    old_figures: Sequence[Figure],
-    new_figures: Sequence[Figure],
-    restated: set[int],
-    language: Language,
-) -> list[tuple[int, int]]:
-    """Old groups that agree with a restated cell, each with the group of that row's current
-    cell: the restating letter itself says which new figure the old one has become."""
-    group_of = {m: j for j, g in enumerate(new_groups) for m in g.members}
-    found: list[tuple[int, int]] = []
-    for r in sorted(restated):
-        cell = new_figures[r]
-        current = [
-            k
-            for k, f in enumerate(new_figures)
-            if k not in restated and f.row == cell.row and (f.section, f.line) == (
-                cell.section, cell.line
-            ) and k in group_of
-        ]  # fmt: skip
-        candidates = [
-            i for i, g in enumerate(old_groups) if agree(old_figures[g.members[0]], cell, language)
-        ]
-        if len(candidates) > 1:
-            # Several old figures agree with the cell: keep those that name its row.
-            candidates = [
-                i
-                for i in candidates
-                if fuzz.partial_ratio(
-                    fold(cell.row or ""), fold(old_figures[old_groups[i].members[0]].context)
-                )
-                >= ROW_NAMED
-            ]
-        if len(current) == 1 and len(candidates) == 1:
-            found.append((candidates[0], group_of[current[0]]))
-    return found
 
 
 # --- deltas -----------------------------------------------------------------------------------

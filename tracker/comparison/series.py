@@ -73,7 +73,12 @@ def match_series(
     figure whose latest report is older "returned")."""
     latest = [r for r in memory if r.latest]
     pairing = match_groups(
-        [r.figure for r in latest], figures, language, old_restated=set(), period_bonus=0.0
+        [r.figure for r in latest],
+        figures,
+        language,
+        old_restated=set(),
+        period_bonus=0.0,
+        readings=True,
     )
     matches: dict[int, Match] = {}
     taken: set[str] = set()

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from tracker.comparison.agreement import (
     GENERIC_HEADS,
     PERCENT_UNITS,
+    SUBJECT_HEADS,
     acronyms,
     concept_names,
     label_parts,
@@ -236,7 +237,8 @@ def _features(figure: Figure) -> _Features:
         label_words=tuple(
             w
             for w in fold(row_or_label(figure)).split()
-            if w not in LABEL_STOPWORDS and stem(w) not in GENERIC_HEADS
+            if w not in LABEL_STOPWORDS
+            and (stem(w) not in GENERIC_HEADS or stem(w) in SUBJECT_HEADS)
         ),
         names=names(figure),
         terms=terms(figure),

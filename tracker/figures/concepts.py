@@ -61,19 +61,19 @@ from tracker.figures.lexicon import (
     PROJECTION_OF,
     PRONOUNS,
     QUALIFIER_WORDS,
+    ROLE_NOUNS,
     SOURCE,
     VALUE_NOUNS,
     VERB_FILLER,
 )
 from tracker.figures.lists import after_list, resolve_these, respective_names
-from tracker.figures.referents import revised_to
+from tracker.figures.referents import opening_topic, revised_to, that_for
 from tracker.figures.roles import clause_before, grows, inherited_roles, role_of
 from tracker.figures.tokens import (
     Spot,
     Token,
     is_agent,
     is_word,
-    name_run,
     noun_back,
     phrase_of,
     tokens_of,
@@ -91,7 +91,8 @@ class Meaning:
     role: Role
     how: str
     """Which structure gave the concept: "count", "amount of", "of", "subject", "object",
-    "name", "after", "respectively", "list", "previous sentence" or "words"."""
+    "name", "after", "respectively", "list", "previous sentence", "projected" (what a revised
+    projection is of), "topic" (a sentence's opening "For X,") or "words"."""
     cited_from: bool = False
     """True for "from N": the value before a move, unless it names a period of its own."""
     estimate: bool = False
@@ -149,7 +150,13 @@ def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
             role = found[-1].role  # "will increase by $9 billion, $6 billion, … respectively"
     else:
         concept, how = _concept(place)
+    if how == "projected":
+        estimate = True  # "marked down their growth projections – to 0.9 per cent"
+        role = "forecast" if role == "level" else role
     concept = resolve_these(concept, [f.concept for f in found])
+    if concept.lower() in ROLE_NOUNS:
+        # "…, while the projection for 2027 is unchanged at 1.3 per cent": of what came before.
+        concept = found[-1].concept if found else place.previous or concept
     head = concept.split()[:1]
     if role == "level" and how == "subject" and head and head[0].lower() in CHANGE_NOUNS:
         role = "change"  # "The increase in … borrowing was $3 billion"
@@ -296,43 +303,22 @@ def _for_each(p: _Place) -> Found:
     return f"{base} {qualified}", "list"
 
 
-# "and that for the deposit facility", "en die voor de depositofaciliteit": a pronoun standing
-# for the noun of the figure before, narrowed by what follows it.
-_STANDS_FOR = frozenset(["that", "those", "die", "dat"])
-_NARROWING = frozenset(["for", "on", "of", "voor", "op", "van"])
-_THAT_FOR = re.compile(r"\b(?:that|those|die|dat)\s+(?:for|on|of|voor|op|van)\b", re.IGNORECASE)
-
-
 def _that_for(p: _Place) -> Found:
     """ "de rentevoet voor de marginale beleningsfaciliteit 4,5% blijven, en die voor de
     depositofaciliteit 2,0%": what the pronoun's phrase names (the deposit facility)."""
-    if not p.i or not _THAT_FOR.search(p.text, p.spots[p.i - 1].end, p.spot.start):
+    if not p.i:
         return None
-    region = p.region
-    at = next(
-        (
-            k
-            for k in range(len(region) - 2, 0, -1)
-            if region[k].low in _STANDS_FOR
-            and region[k + 1].low in _NARROWING
-            and region[k - 1].low in ("and", "en", ",")
-        ),
-        None,
-    )
-    if not p.i or at is None:
-        return None
-    rest = region[at + 2 :]
-    while rest and rest[-1].low in LINKS | QUALIFIER_WORDS:
-        rest.pop()  # "… and that on the deposit facility at 2.0%"
-    named = name_run(rest, stop_at_prepositions=True)
-    if not named or len(named) != len(rest):
-        return None
-    phrase = phrase_of(p.sentence, named)
+    phrase = that_for(p.sentence, p.text, p.spots[p.i - 1].end, p.spot.start, p.region)
     return (phrase, "that for") if phrase else None
 
 
-# "…, having averaged 2.7% year-to-date": a participle whose subject is the main clause's.
-_PARTICIPLE = re.compile(r",\s*having\s+[^\W\d_]+(?:\s+(?:at|to|around|about))?\s*$", re.I)
+# "…, having averaged 2.7% year-to-date", "remains close to our target, edging up to 2.1 per
+# cent": a participle whose subject is the main clause's ("including" names a part instead).
+_PARTICIPLE = re.compile(
+    r",\s*(?:having\s+[^\W\d_]+|(?!(?:in|ex)cluding\b|according\b)[^\W\d_]+ing)"
+    r"(?:\s+(?:up|down|back|further))?(?:\s+(?:at|to|around|about|by))?\s*$",
+    re.I,
+)
 
 
 def _participle(p: _Place) -> Found:
@@ -392,7 +378,12 @@ def _relative(p: _Place) -> Found:
 
 def _revised_to(p: _Place) -> Found:
     topic = revised_to(p.text[: p.spot.start])
-    return (topic, "object") if topic else None
+    return (topic, "projected") if topic else None
+
+
+def _topic(p: _Place) -> Found:
+    topic = opening_topic(p.sentence, p.text, p.spot.start)
+    return (topic, "topic") if topic else None
 
 
 def _points_back(p: _Place) -> Found:
@@ -429,6 +420,7 @@ _FINDERS: tuple[Callable[[_Place], Found], ...] = (
     _named,
     _relative,
     _revised_to,
+    _topic,
     _points_back,
     _after,
     _as_before,

@@ -85,7 +85,8 @@ VERBS = OBJECT_VERBS | words_of(
     """is are was were be been being will would should could may might can has have had
     rose rise rises risen rising fell fall falls fallen falling increased decreased declined
     decline declines dropped drops grew grow grows grown growing edged edge edges ticked tick ticks
-    stood stand stands stayed stay stays remained remains remain came come comes averaged
+    stood stand stands standing stayed stay stays staying remained remains remain remaining
+    came come comes averaged
     average averages averaging amounted amounts reached reach reaches totalled totaled totals
     eased eases easing slowed slows picked moderated moderate moderates climbed jumped
     expanded expand contracted contract went go goes continues continued continue
@@ -196,6 +197,14 @@ GROWS = re.compile(
     re.IGNORECASE,
 )
 # "the baseline projections for growth": a projection of what follows "for".
+ROLE_NOUNS = words_of(
+    """projection projections forecast forecasts estimate estimates raming ramingen prognose
+    prognoses"""
+)
+"""Nouns that say what kind of figure a value is, not what it is of: "the projection for 2027
+is unchanged at 1.3 per cent" is of what the sentence spoke of before."""
+
+
 PROJECTION_OF = re.compile(
     r"^(?:[^\W\d_]+\s+)?(?:projections?|forecasts?|estimates?|outlook|ramingen?|prognoses?)\s+"
     r"(?:for|of|voor|van)\s+(?:the\s+|de\s+|het\s+)?(?P<what>.+)$",
@@ -210,7 +219,7 @@ PLANNED = re.compile(
     r"\b(?:targets?|goals?|objectives?|aim\w*|commit\w*|pledg\w*|budget\w*|allocat\w*|"
     r"available|reserved|planned|agreed|doel\w*|norm\w*|afspra\w*|afgesproken|begro\w*|"
     r"beschikbaar|toegezegd\w*|gereserveerd\w*|besloten|gepland\w*|vrijgemaakt|voortgezet|"
-    r"voortzett\w*|continu\w*)\b",
+    r"voortzett\w*|continu\w*(?!\s+to\s+(?:expect|project|forecast|see|anticipate|assume)))\b",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,9 @@ RUN_IN = re.compile(r"^\W*([A-Z][^\W\d_][\w\-’' ]{1,40}?)\s*:\s+(?=[A-Z])")
 RESPECTIVELY = re.compile(r"\b(?:respectievelijk|respectively)\b", re.IGNORECASE)
 # What hands a period named after a figure on to the one that follows it ("1.2% this year
 # and next year 1.5%").
-HANDS_ON = re.compile(r";|\b(?:and|en|or|of|but|maar)\b", re.IGNORECASE)
+HANDS_ON = re.compile(
+    r";|\b(?:and|en|or|of|but|maar|while|whilst|whereas|terwijl|although|hoewel)\b", re.IGNORECASE
+)
 WORD = re.compile(r"[^\W\d_]+")
 # "in both 2024 and 2025", "voor zowel 2024 als 2025": right before the first of two periods.
 BOTH = re.compile(r"\b(?:both|zowel)\s+$", re.IGNORECASE)

@@ -417,8 +417,11 @@ def _qualifier(text: str, start: int) -> str | None:
         m = pattern.search(head)
         if m is None:
             continue
-        if written.startswith("up") and re.search(r"\w+ed\s*$", head[: m.start() + 1]):
-            return None  # "ticked up to 2.6 per cent" moves a value, it does not bound it
+        moved = re.search(r"(?<!includ)(?<!exclud)\w+(?:ed|ing)\s*$", head[: m.start() + 1])
+        if written.startswith("up") and moved:
+            # "ticked up to 2.6 per cent", "edging up to 2.1 per cent" move a value; they do
+            # not bound it ("including up to $5 billion" does).
+            return None
         return QUALIFIERS[written]
     return None
 
