@@ -106,8 +106,8 @@ def test_generated_periods_never_match_without_their_hints(text: str, upper: boo
 def test_the_number_word_hint_finds_every_paragraph_with_a_number_word(
     corpus_lines: list[str],
 ) -> None:
-    for language, pattern in _NUMBER_WORD_PATTERNS.items():
-        hint = _NUMBER_WORD_HINTS[language]
+    for language, lazy in _NUMBER_WORD_PATTERNS.items():
+        pattern, hint = lazy.compiled, _NUMBER_WORD_HINTS[language].compiled
         for line in [*corpus_lines, *(w.upper() for w in NUMBER_WORDS[language])]:
             if pattern.search(line):
                 assert hint.search(line), (language, line)

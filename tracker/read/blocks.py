@@ -13,6 +13,7 @@ from statistics import quantiles
 
 from tracker.model import Table
 from tracker.read.normalize import LazyVocabulary, join_lines, lift_markers, strip_markers
+from tracker.text.lazy import LazyPattern
 from tracker.text.words import squash
 
 # A document counts as hard-wrapped when this many lines have a similar, medium length.
@@ -40,7 +41,8 @@ _CELL_GAP_RE = re.compile(r"\t+| {2,}")
 # A cell of a space-aligned table is short; longer "cells" are sentences with two spaces.
 _SPACED_CELL_MAX = 50
 # A cell of a flattened table that holds one amount: "$457", "-$41", "€ 2,4 mld.", "12.5%".
-_NUMBER_CELL_RE = re.compile(
+# Compiled for the first letter with such a table.
+_NUMBER_CELL_RE = LazyPattern(
     r"^[-+−]?[$€£]?\s?[-+−]?\d[\d.,]*\s?(%|bn|mln\.?|mld\.?|billion|million)?$"
 )
 _RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -285,7 +287,7 @@ def _is_cell(block: RawBlock) -> bool:
 
 
 def _is_number_cell(text: str) -> bool:
-    return bool(_NUMBER_CELL_RE.match(text))
+    return bool(_NUMBER_CELL_RE.compiled.match(text))
 
 
 def _rebuild_table(run: list[RawBlock]) -> list[RawBlock] | None:
