@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import quantiles
 
 from tracker.model import Table
 from tracker.read.normalize import LazyVocabulary, join_lines, lift_markers, strip_markers
@@ -80,7 +79,12 @@ def _wrap_width(lines: list[str]) -> int | None:
     medium = [n for n in lengths if 45 <= n <= 140]
     if len(medium) < _WRAPPED_MIN_LINES or len(medium) < 0.3 * len(lengths):
         return None
-    return int(quantiles(medium, n=10)[8]) if len(medium) > 1 else medium[0]
+    if len(medium) == 1:
+        return medium[0]
+    # start-up time: statistics, with fractions and random, only for hard-wrapped lines
+    from statistics import quantiles
+
+    return int(quantiles(medium, n=10)[8])
 
 
 def _continues(first: str, second: str, width: int | None) -> bool:
