@@ -1,5 +1,6 @@
-"""A plain `tracker compare OLD NEW [--format F]` runs without typer (cli/quick.py): it writes
-what the typer command writes, fails as it fails, and leaves every other command line to it."""
+"""A plain `tracker compare OLD NEW [--format F]` or `tracker show LETTER [--format F]` runs
+without typer (cli/quick.py): it writes what the typer command writes, fails as it fails, and
+leaves every other command line to it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tracker.cli.app import app
-from tracker.cli.quick import plain_compare
+from tracker.cli.quick import plain_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "letters" / "oekraine-steun"
@@ -44,6 +45,15 @@ def test_a_plain_compare_writes_what_the_command_writes_without_typer(options: l
     assert plain.stderr == "False\n"
 
 
+@pytest.mark.parametrize("options", [["--format", "json"], ["-f", "markdown"], []])
+def test_a_plain_show_writes_what_the_command_writes_without_typer(options: list[str]) -> None:
+    plain = run_main("show", DELIVERY, *options)
+    typer_run = CliRunner().invoke(app, ["show", DELIVERY, *options])
+    assert plain.returncode == typer_run.exit_code == 0
+    assert plain.stdout == typer_run.stdout
+    assert plain.stderr == "False\n"
+
+
 def test_a_plain_compare_of_a_missing_letter_fails_as_the_command_does(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.txt")
     plain = run_main("compare", NEWS, missing, "--format", "json")
@@ -66,10 +76,12 @@ def test_a_plain_compare_of_a_missing_letter_fails_as_the_command_does(tmp_path:
         ["compare", NEWS, "--help", "--format", "json"],
         ["compare", NEWS, "--format", "json", DELIVERY],
         ["compare", NEWS],
-        ["show", NEWS],
+        ["show", NEWS, "--format", "html"],
+        ["show", NEWS, "--no-pager"],
+        ["show", "-"],
         ["--version"],
         [],
     ],
 )
 def test_every_other_command_line_is_left_to_typer(args: list[str]) -> None:
-    assert plain_compare(args) is None
+    assert plain_command(args) is None

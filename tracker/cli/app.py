@@ -20,7 +20,7 @@ from tracker import __version__
 from tracker.cli.failure import EXIT_DIFFERS, EXIT_ERROR, error, run
 from tracker.cli.options import Command, NoPager, letter_date, summary_kind
 from tracker.cli.output import compare_format
-from tracker.cli.quick import compare_and_write
+from tracker.cli.quick import SHOW_FORMATS, compare_and_write, show_letter
 from tracker.cli.terminal import emit, wants_color
 from tracker.errors import HistoryError, TrackerError
 
@@ -58,9 +58,6 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-SHOW_FORMATS = ("text", "json", "markdown")
-
-
 @app.command(cls=Command)
 def show(
     letter: Annotated[
@@ -83,21 +80,7 @@ def show(
     """
     if output_format not in SHOW_FORMATS:
         raise fail(f"unknown format {output_format!r} (use {', '.join(SHOW_FORMATS)})")
-    # start-up time: imported on use
-    from tracker.read.files import document_from_bytes, load_document, sniff_name
-    from tracker.render import document as render
-
-    if letter == "-":
-        data = sys.stdin.buffer.read()
-        doc = document_from_bytes(data, sniff_name(data))
-    else:
-        doc = load_document(Path(letter))
-    if output_format == "json":
-        emit(render.render_json(doc), page=not no_pager)
-    elif output_format == "markdown":
-        emit(render.render_markdown(doc), page=not no_pager)
-    else:
-        emit(render.render_text(doc), page=not no_pager)
+    show_letter(letter, output_format, page=not no_pager)
 
 
 @app.command(cls=Command)

@@ -1,21 +1,23 @@
-"""`tracker compare OLD NEW [--format F]` without typer, and the comparison both paths share.
+"""`tracker compare` and `tracker show` on a plain command line, without typer; the comparison
+and the letter shown, which both paths share.
 
 Loading typer and the command line is a quarter of what comparing two short letters costs. A
-command line that typer could only read one way (the two letters, and a `--format` of json,
-markdown or html, or none with the output going to a file or pipe) is run here, by the same
-code the `compare` command runs (`compare_and_write`), with the same errors (`guarded`).
-Anything else (another option, a letter named "-" or starting with "-", --help, a terminal
-to colour for) goes to typer, which says what typer says.
+command line that typer could only read one way is run here, by the same code the typer
+commands run (`compare_and_write`, `show_letter`), with the same errors (`guarded`):
+`tracker compare OLD NEW` with a `--format` of json, markdown or html, or none when the report
+goes to a file or pipe; `tracker show LETTER` with or without a `--format`. Anything else
+(another option, a letter named "-" or starting with "-", --help, the coloured terminal
+report) goes to typer, which says what typer says.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from tracker.cli.failure import guarded
 from tracker.cli.output import compare_format, render_report, write_report
 from tracker.cli.pair import read_pair
 from tracker.cli.terminal import emit
@@ -24,32 +26,40 @@ if TYPE_CHECKING:
     from tracker.model import Comparison, Document
 
 PLAIN_FORMATS = ("json", "markdown", "html")
-"""The formats a plain command line may ask for; terminal needs the width and colour options."""
+"""The formats of a plain compare; terminal needs the width and colour options."""
+SHOW_FORMATS = ("text", "json", "markdown")
+"""The formats of `tracker show`."""
 
 
-def plain_compare(args: list[str]) -> tuple[Path, Path, str | None] | None:
-    """The letters and format of `args` (the words after `tracker`) when they are a plain
-    compare, None otherwise."""
-    if args[:1] != ["compare"] or len(args) not in (3, 5):
-        return None
+def plain_command(args: list[str]) -> Callable[[], object] | None:
+    """What a plain compare or show command line (`args`, the words after `tracker`) runs;
+    None for any other command line."""
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
         return None  # a shell asking typer to complete the command line
-    old, new, *rest = args[1:]
-    fmt = None
-    if rest:
-        option, fmt = rest
-        if option not in ("--format", "-f") or fmt not in PLAIN_FORMATS:
-            return None
-    elif sys.stdout.isatty():
-        return None  # the terminal report, coloured and as wide as the terminal
-    if old.startswith("-") or new.startswith("-"):
+    if args[:1] == ["compare"] and (plain := _letters(args[1:], 2, PLAIN_FORMATS)) is not None:
+        (old, new), fmt = plain
+        if fmt is None and sys.stdout.isatty():
+            return None  # the terminal report, coloured and as wide as the terminal
+        chosen = compare_format(fmt, None, False)
+        return lambda: compare_and_write(Path(old), Path(new), chosen)
+    if args[:1] == ["show"] and (plain := _letters(args[1:], 1, SHOW_FORMATS)) is not None:
+        (letter,), fmt = plain
+        return lambda: show_letter(letter, fmt or "text")
+    return None
+
+
+def _letters(
+    words: list[str], count: int, formats: tuple[str, ...]
+) -> tuple[list[str], str | None] | None:
+    """`count` letters, then an optional `--format F` of `formats`; None for other words."""
+    if len(words) not in (count, count + 2):
         return None
-    return Path(old), Path(new), fmt
-
-
-def run_plain(old: Path, new: Path, fmt: str | None) -> NoReturn:
-    """Run `tracker compare` on a plain command line and exit as the command would."""
-    guarded(lambda: compare_and_write(old, new, compare_format(fmt, None, False)))
+    letters, rest = words[:count], words[count:]
+    if any(word.startswith("-") for word in letters):
+        return None
+    if rest and (rest[0] not in ("--format", "-f") or rest[1] not in formats):
+        return None
+    return letters, rest[1] if rest else None
 
 
 def compare_and_write(
@@ -84,3 +94,22 @@ def letter(path: Path) -> Document:
     if str(path) == "-":
         return document_from_bytes(sys.stdin.buffer.read(), "stdin.txt")
     return dated(load_document(path))
+
+
+def show_letter(name: str, fmt: str, *, page: bool = True) -> None:
+    """Print how the letter `name` ("-": standard input) reads, in a format of SHOW_FORMATS."""
+    # start-up time: imported on use
+    from tracker.read.files import document_from_bytes, load_document, sniff_name
+    from tracker.render import document as render
+
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        doc = document_from_bytes(data, sniff_name(data))
+    else:
+        doc = load_document(Path(name))
+    if fmt == "json":
+        emit(render.render_json(doc), page=page)
+    elif fmt == "markdown":
+        emit(render.render_markdown(doc), page=page)
+    else:
+        emit(render.render_text(doc), page=page)
