@@ -4,6 +4,7 @@ leaves every other command line to it."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,26 @@ def test_a_plain_compare_of_a_missing_letter_fails_as_the_command_does(tmp_path:
 )
 def test_every_other_command_line_is_left_to_typer(args: list[str]) -> None:
     assert plain_command(args) is None
+
+
+def test_a_plain_show_into_a_closed_pipe_ends_as_the_command_does(tmp_path: Path) -> None:
+    # A letter whose JSON is far larger than a pipe holds: the write meets the closed pipe.
+    text = Path(DELIVERY).read_text(encoding="utf-8")
+    big = tmp_path / "2026-02-27-long.txt"
+    big.write_text(text + "\n\n".join([text.split("\n\n", 3)[-1]] * 12), encoding="utf-8")
+    # Unbuffered, Python drops what it cannot write to a closed pipe without an error.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    ends = []
+    for extra in ([], ["--no-pager"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tracker", "show", str(big), "--format", "json", *extra],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(10) == b'{\n  "schem'
+        proc.stdout.close()
+        ends.append((proc.wait(), proc.stderr.read()))
+        proc.stderr.close()
+    assert ends[0] == ends[1] == (1, b"")

@@ -12,11 +12,12 @@ report) goes to typer, which says what typer says.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from tracker.cli.output import compare_format, render_report, write_report
 from tracker.cli.pair import read_pair
@@ -41,11 +42,45 @@ def plain_command(args: list[str]) -> Callable[[], object] | None:
         if fmt is None and sys.stdout.isatty():
             return None  # the terminal report, coloured and as wide as the terminal
         chosen = compare_format(fmt, None, False)
-        return lambda: compare_and_write(Path(old), Path(new), chosen)
+        return lambda: _as_typer_ends(lambda: compare_and_write(Path(old), Path(new), chosen))
     if args[:1] == ["show"] and (plain := _letters(args[1:], 1, SHOW_FORMATS)) is not None:
         (letter,), fmt = plain
-        return lambda: show_letter(letter, fmt or "text")
+        return lambda: _as_typer_ends(lambda: show_letter(letter, fmt or "text"))
     return None
+
+
+def _as_typer_ends(command: Callable[[], object]) -> int:
+    """Run `command` and end as typer ends a command: exit 130 without a word on Ctrl-C, and
+    exit 1 when the reader of standard output went away (`tracker show … | head`)."""
+    try:
+        command()
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        # Python flushes both streams on its way out: into a closed pipe, quietly.
+        sys.stdout = _Quiet(sys.stdout)
+        sys.stderr = _Quiet(sys.stderr)
+        return 1
+    return 0
+
+
+class _Quiet:
+    """A stream whose flush ignores a closed pipe."""
+
+    def __init__(self, wrapped: TextIO) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.wrapped, name)
 
 
 def _letters(
