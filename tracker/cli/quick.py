@@ -41,12 +41,23 @@ def plain_command(args: list[str]) -> Callable[[], object] | None:
         (old, new), fmt = plain
         if fmt is None and sys.stdout.isatty():
             return None  # the terminal report, coloured and as wide as the terminal
+        if not (_typer_would_take(old) and _typer_would_take(new)):
+            return None  # typer refuses it with a usage line of its own
         chosen = compare_format(fmt, None, False)
         return lambda: _as_typer_ends(lambda: compare_and_write(Path(old), Path(new), chosen))
     if args[:1] == ["show"] and (plain := _letters(args[1:], 1, SHOW_FORMATS)) is not None:
         (letter,), fmt = plain
         return lambda: _as_typer_ends(lambda: show_letter(letter, fmt or "text"))
     return None
+
+
+def _typer_would_take(path: str) -> bool:
+    """Whether typer's check of a letter's path passes: a path that exists must be readable."""
+    try:
+        os.stat(path)
+    except OSError:
+        return True  # missing: the letter's reader says so
+    return os.access(path, os.R_OK)
 
 
 def _as_typer_ends(command: Callable[[], object]) -> int:
