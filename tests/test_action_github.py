@@ -168,7 +168,7 @@ def test_relative_links_of_a_report_are_made_absolute() -> None:
 def test_tracker_init_writes_the_workflow(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from tracker.cli.app import app
+    from tracker.cli import app
 
     sha = "89abcdef0123456789abcdef0123456789abcdef"
     result = CliRunner().invoke(app, ["init", str(tmp_path / "t"), "--action", f"o/r@{sha}"])

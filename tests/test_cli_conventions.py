@@ -12,7 +12,7 @@ import pytest
 from history_repos import BY_DATE, SEEDS, make_repo, run_main
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 from tracker.cli.options import letter_date
 from tracker.comparison.compare import compare
 from tracker.read.files import dated, load_document

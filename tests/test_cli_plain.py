@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 from tracker.cli.quick import plain_command
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 from tracker.comparison.compare import compare
 from tracker.model import Comparison, Document, Section
 from tracker.read.files import dated, load_document

@@ -202,7 +202,7 @@ def test_precision_and_recall_on_the_hand_checked_sample() -> None:
 def test_tracker_show_lists_the_figures() -> None:
     from typer.testing import CliRunner
 
-    from tracker.cli.app import app
+    from tracker.cli import app
 
     runner = CliRunner()
     shown = runner.invoke(app, ["show", str(SEED_000), "--format", "json"])

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 from tracker.figures.find import find_figures
 from tracker.model import Document
 from tracker.read.files import load_document as _load_document

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer.main
 
-from tracker.cli.app import app
+from tracker.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

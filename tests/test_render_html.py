@@ -15,7 +15,7 @@ from history_repos import run_main
 from lettertext import document
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 from tracker.comparison.compare import compare
 from tracker.read.files import load_document
 from tracker.render.figures import figure_rows

@@ -17,7 +17,7 @@ from browser import Browser, Page
 from PIL import Image
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "letters" / "oekraine-steun"

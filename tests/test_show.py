@@ -18,7 +18,7 @@ import pytest
 from conftest import CORPUS, SEEDS
 from typer.testing import CliRunner
 
-from tracker.cli.app import app
+from tracker.cli import app
 from tracker.read.files import load_document
 from tracker.read.snapshot import to_markdown
 
