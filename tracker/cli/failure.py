@@ -5,19 +5,28 @@ UTF-8)."""
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
-
-import typer
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
 
 from tracker.errors import TrackerError
 from tracker.text.safe import shown
+
+if TYPE_CHECKING:
+    import typer
 
 EXIT_OK, EXIT_DIFFERS, EXIT_ERROR = 0, 1, 2
 
 
 def error(message: str) -> None:
     """One line on stderr, whatever the message quotes."""
-    typer.echo(f"tracker: error: {shown(message)}", err=True)
+    _echo_error(f"tracker: error: {shown(message)}")
+
+
+def _echo_error(line: str) -> None:
+    # start-up time: typer only for an error line, so a plain compare (cli/quick.py) runs without
+    import typer
+
+    typer.echo(line, err=True)
 
 
 def run(app: typer.Typer) -> NoReturn:
@@ -26,13 +35,19 @@ def run(app: typer.Typer) -> NoReturn:
     Click runs in non-standalone mode, so its usage errors reach us too; typer re-raises other
     exceptions, so a TrackerError, or any other, reaches us before a traceback is printed.
     """
+    guarded(lambda: app(standalone_mode=False))
+
+
+def guarded(command: Callable[[], object]) -> NoReturn:
+    """Run `command` and exit with the status it returns (0 for anything but a number),
+    turning every error into one line and exit 2."""
     try:
-        code = app(standalone_mode=False)
+        code = command()
     except TrackerError as exc:
         error(str(exc))
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
-        typer.echo("tracker: interrupted", err=True)
+        _echo_error("tracker: interrupted")
         sys.exit(130)
     except BrokenPipeError:
         # The reader went away (`tracker show … | head`): nothing left to say to it.

@@ -16,7 +16,6 @@ and an error in either letter is raised as reading them in order would raise it.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -46,6 +45,9 @@ def read_pair(
     `spare` says a second core is free whatever the machine's load."""
     if not _two_cores_pay(old, new, least) or not (spare or _core_to_spare()):
         return read(old), read(new), None
+    # start-up time: the child sends its letter back pickled only for a pair this large
+    import pickle
+
     # start-up time: the figures are found here only for a pair this large
     from tracker.figures.find import find_figures
 
@@ -109,6 +111,9 @@ def _core_to_spare() -> bool:
 def _answer(writable: int, readable: int, work: Callable[[], object]) -> None:
     """In the child: send what `work` gives, pickled, and exit; on any other failure exit
     with status 1, and the parent does the work itself."""
+    # start-up time: loaded by read_pair before the fork
+    import pickle
+
     status = 1
     try:
         os.close(readable)

@@ -15,9 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
-import shutil
 import signal
-import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from typing import TextIO
@@ -58,6 +56,9 @@ def pager_command(env: Mapping[str, str]) -> str | None:
 def terminal_size() -> os.terminal_size:
     """Columns and rows of the terminal (COLUMNS and LINES win, as everywhere); 100 x 24
     when there is none."""
+    # start-up time: shutil (with bz2 and lzma) only for a terminal
+    import shutil
+
     return shutil.get_terminal_size((100, 24))
 
 
@@ -86,12 +87,18 @@ def _runnable(command: str) -> bool:
         words = shlex.split(command)
     except ValueError:
         return False
+    # start-up time: shutil only for a terminal
+    import shutil
+
     return bool(words) and shutil.which(words[0]) is not None
 
 
 def _through_pager(command: str, text: str, out: TextIO) -> None:
     env = {**PAGER_DEFAULTS, **os.environ}
     encoding = getattr(out, "encoding", None) or "utf-8"
+    # start-up time: subprocess (with threading) only to run a pager
+    import subprocess
+
     # The pager reads the terminal for keys; the shell runs the command as git runs core.pager.
     with _ignoring_interrupts():
         pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)

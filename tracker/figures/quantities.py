@@ -38,20 +38,22 @@ from tracker.figures.vocabulary import (
     VULGAR,
 )
 from tracker.model import Language, Unit
+from tracker.text.lazy import LazyPattern
 from tracker.text.trie import word_trie
 
 # --- the pattern ------------------------------------------------------------------------------
 
-_NUMBER_WORD_PATTERNS: dict[Language, re.Pattern[str]] = {
-    language: re.compile(
+# Compiled for the letter's own language, and the pattern only for a text with a number word.
+_NUMBER_WORD_PATTERNS: dict[Language, LazyPattern] = {
+    language: LazyPattern(
         r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE
     )
     for language, words in NUMBER_WORDS.items()
 }
 
 # Most paragraphs hold no number word: one quick test ahead of the pattern (tracker/text/trie.py).
-_NUMBER_WORD_HINTS: dict[Language, re.Pattern[str]] = {
-    language: re.compile(rf"\b{word_trie(words)}", re.IGNORECASE)
+_NUMBER_WORD_HINTS: dict[Language, LazyPattern] = {
+    language: LazyPattern(rf"\b{word_trie(words)}", re.IGNORECASE)
     for language, words in NUMBER_WORDS.items()
 }
 
@@ -169,7 +171,6 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     """Every quantity in `text` (one paragraph, sentence or table cell), in reading order."""
     found: list[Quantity] = []
     words = NUMBER_WORDS[language]
-    word_pattern = _NUMBER_WORD_PATTERNS[language]
     taken: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -184,8 +185,8 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         quantity, pos = _extend_range(text, quantity, language)
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
-    words_in = _NUMBER_WORD_HINTS[language].search(text) is not None
-    for m in word_pattern.finditer(text) if words_in else ():
+    words_in = _NUMBER_WORD_HINTS[language].compiled.search(text) is not None
+    for m in _NUMBER_WORD_PATTERNS[language].compiled.finditer(text) if words_in else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         quantity = _from_word(text, m, words[m.group(1).lower()], language)

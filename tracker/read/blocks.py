@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import quantiles
 
 from tracker.model import Table
 from tracker.read.normalize import LazyVocabulary, join_lines, lift_markers, strip_markers
+from tracker.text.lazy import LazyPattern
 from tracker.text.words import squash
 
 # A document counts as hard-wrapped when this many lines have a similar, medium length.
@@ -40,7 +40,8 @@ _CELL_GAP_RE = re.compile(r"\t+| {2,}")
 # A cell of a space-aligned table is short; longer "cells" are sentences with two spaces.
 _SPACED_CELL_MAX = 50
 # A cell of a flattened table that holds one amount: "$457", "-$41", "€ 2,4 mld.", "12.5%".
-_NUMBER_CELL_RE = re.compile(
+# Compiled for the first letter with such a table.
+_NUMBER_CELL_RE = LazyPattern(
     r"^[-+−]?[$€£]?\s?[-+−]?\d[\d.,]*\s?(%|bn|mln\.?|mld\.?|billion|million)?$"
 )
 _RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -78,7 +79,12 @@ def _wrap_width(lines: list[str]) -> int | None:
     medium = [n for n in lengths if 45 <= n <= 140]
     if len(medium) < _WRAPPED_MIN_LINES or len(medium) < 0.3 * len(lengths):
         return None
-    return int(quantiles(medium, n=10)[8]) if len(medium) > 1 else medium[0]
+    if len(medium) == 1:
+        return medium[0]
+    # start-up time: statistics, with fractions and random, only for hard-wrapped lines
+    from statistics import quantiles
+
+    return int(quantiles(medium, n=10)[8])
 
 
 def _continues(first: str, second: str, width: int | None) -> bool:
@@ -285,7 +291,7 @@ def _is_cell(block: RawBlock) -> bool:
 
 
 def _is_number_cell(text: str) -> bool:
-    return bool(_NUMBER_CELL_RE.match(text))
+    return bool(_NUMBER_CELL_RE.compiled.match(text))
 
 
 def _rebuild_table(run: list[RawBlock]) -> list[RawBlock] | None:

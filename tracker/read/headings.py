@@ -10,6 +10,7 @@ import re
 
 from tracker.read.blocks import MD_HEADING_RE, TERMINAL, RawBlock
 from tracker.read.letterhead import is_salutation
+from tracker.text.lazy import LazyPattern
 
 # Headings are short: at most this many characters and words.
 _HEADING_MAX_CHARS = 120
@@ -33,7 +34,8 @@ _FUNCTION_WORDS = frozenset(
     "de het een in op voor van met door om als bij uit aan dit deze dat die er the a an "  # noqa: SIM905
     "in on for of with by to this that these as at".split()
 )
-_LABEL_SPLIT_RE = re.compile(
+# Compiled for the first letter with a form of labels.
+_LABEL_SPLIT_RE = LazyPattern(
     r"^([A-ZÀ-Þ][\w()’'-]*(?:\s+[a-zà-ÿ(][\w()’'-]*){1,3})\s+([A-ZÀ-Þ][\w’'-]*\s.*)$"
 )
 
@@ -190,7 +192,7 @@ def _split_form_labels(blocks: list[RawBlock]) -> None:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        match = _LABEL_SPLIT_RE.match(block.lines[0]) if block.table is None else None
+        match = _LABEL_SPLIT_RE.compiled.match(block.lines[0]) if block.table is None else None
         previous = blocks[i - 1] if i > 0 else None
         starts_row = (
             previous is None

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from tracker.errors import InputError
 from tracker.model import Document, Paragraph
 
@@ -125,6 +123,9 @@ def check_html(data: bytes) -> None:
     One pass of lxml's HTML parser, which only counts (linear, and stopped at the first bound
     passed): the tree building and walking that follow grow faster than that on deep pages.
     """
+    # start-up time: lxml (some 6 ms) only for an HTML page, which plain text never needs
+    from lxml import etree
+
     parser = etree.HTMLParser(target=_Shape(), recover=True, no_network=True)
     try:
         # In pieces: a bound passed stops the pass at the end of its piece.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tracker.text.lazy import LazyPattern
 from tracker.text.words import squash
 
 # Footnote markers become "\ue000label\ue001" (private-use code points never found in letters),
@@ -185,7 +186,9 @@ _SHARED_PART = re.compile(
 _VOWEL_CLASHES = {
     "aa", "ae", "ai", "au", "ee", "ei", "eu", "oe", "oi", "oo", "ou", "ue", "ui", "uu", "ij",
 }  # fmt: skip
-_VOCABULARY_WORD = re.compile(r"[^\W\d_][\w-]*[^\W\d_]")
+# Only a line ending in a hyphen needs the letter's words (`LazyVocabulary`), and the class of
+# letters takes some 3 ms to compile.
+_VOCABULARY_WORD = LazyPattern(r"[^\W\d_][\w-]*[^\W\d_]")
 
 
 def join_lines(first: str, second: str, vocabulary: Container[str] = frozenset()) -> str:
@@ -229,7 +232,8 @@ def join_lines(first: str, second: str, vocabulary: Container[str] = frozenset()
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """The case-folded words of a text, hyphenated compounds included, for `join_lines`."""
-    return frozenset(word.casefold() for text in texts for word in _VOCABULARY_WORD.findall(text))
+    words = _VOCABULARY_WORD.compiled
+    return frozenset(word.casefold() for text in texts for word in words.findall(text))
 
 
 class LazyVocabulary:

@@ -64,12 +64,13 @@ NEEDS: dict[str, tuple[str, ...]] = {
 
 def possible_patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The patterns of PATTERNS, in their order, that can match `text`: those whose hints it
-    holds. One pass over the hints per text; the choice is kept per set of hints found."""
+    holds, compiled. One pass over the hints per text; the choice is kept per set of hints
+    found."""
     found = _hints(text)
     chosen = _CHOSEN.get(found)
     if chosen is None:
         chosen = _CHOSEN[found] = tuple(
-            (name, pattern) for name, pattern in PATTERNS if found.issuperset(NEEDS[name])
+            (name, pattern.compiled) for name, pattern in PATTERNS if found.issuperset(NEEDS[name])
         )
     return chosen
 

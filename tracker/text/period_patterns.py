@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.text.dates import MONTHS
+from tracker.text.lazy import LazyPattern
 
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTH = rf"(?:{MONTH_NAMES})\.?"
@@ -26,29 +27,30 @@ RELATIVE_YEAR = {
 REL = "|".join(sorted((re.escape(k) for k in RELATIVE_YEAR), key=len, reverse=True))
 
 # Each pattern has named groups; periods.py turns a match into a Period. Order matters: the
-# first pattern that matches at a place wins, so longer forms come first.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# first pattern that matches at a place wins, so longer forms come first. Each is compiled
+# when a text first holds its hints (period_hints.py): a letter needs only some of them.
+PATTERNS: list[tuple[str, LazyPattern]] = [
     # "31 aug. 2025", "2 februari 2026"
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>{YEAR})\b", re.I)),
+    ("dmy", LazyPattern(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>{YEAR})\b", re.I)),
     # "March 31, 2024"
-    ("mdy", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<y>{YEAR})\b", re.I)),
+    ("mdy", LazyPattern(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<y>{YEAR})\b", re.I)),
     # "the January – March 2024 quarter", "October – December 2021 quarter"
     (
         "mq",
-        re.compile(
+        LazyPattern(
             rf"\b(?P<m1>{MONTH}){DASH}(?P<m2>{MONTH})\s+(?P<y>{YEAR})\s+(?:quarter|kwartaal)\b",
             re.I,
         ),
     ),
     # "January–February 2023", "januari-maart 2024"
-    ("mm", re.compile(rf"\b(?P<m1>{MONTH}){DASH}(?P<m2>{MONTH})\s+(?P<y>{YEAR})\b", re.I)),
+    ("mm", LazyPattern(rf"\b(?P<m1>{MONTH}){DASH}(?P<m2>{MONTH})\s+(?P<y>{YEAR})\b", re.I)),
     # "Q2 2024", "Q2 of 2024", "2024Q2", "2Q24" is not read
-    ("yq", re.compile(rf"\b(?P<y>{YEAR})\s*Q(?P<q>[1-4])\b", re.I)),
-    ("q", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", re.I)),
+    ("yq", LazyPattern(rf"\b(?P<y>{YEAR})\s*Q(?P<q>[1-4])\b", re.I)),
+    ("q", LazyPattern(rf"\bQ(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", re.I)),
     # "in the three months to August": the run of months ending then
     (
         "mto",
-        re.compile(
+        LazyPattern(
             rf"\b(?P<n>three|3|six|6|twelve|12)\s+months\s+to\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
             re.I,
         ),
@@ -57,7 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # its last month, as New Zealand and Australia write
     (
         "mq_end",
-        re.compile(
+        LazyPattern(
             r"\b(?P<m>march|june|september|december|maart|juni)\s+(?:quarter|kwartaal)"
             rf"(?:\s+(?:of|van)\s+(?P<y>{YEAR}|{REL}))?",
             re.I,
@@ -66,15 +68,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the second quarter (of 2024)", "het tweede kwartaal (van 2024)"
     (
         "oq",
-        re.compile(
+        LazyPattern(
             rf"\b(?P<o>{ORD})\s+(?:quarter|kwartaal)(?:\s+(?:of|van)\s+(?P<y>{YEAR}|{REL}))?", re.I
         ),
     ),
     # "H2 2023", "the second half of 2023", "de tweede helft van 2023"
-    ("h", re.compile(rf"\bH(?P<h>[12])(?:\s+(?P<y>{YEAR}))?\b")),
+    ("h", LazyPattern(rf"\bH(?P<h>[12])(?:\s+(?P<y>{YEAR}))?\b")),
     (
         "oh",
-        re.compile(
+        LazyPattern(
             rf"\b(?P<o>first|second|eerste|tweede)\s+(?:half|helft)(?:\s+(?:of|van)\s+(?P<y>{YEAR}|{REL}))?",
             re.I,
         ),
@@ -82,7 +84,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "end-2023", "end of 2023", "eind 2023", "ultimo 2023", "by the end of October 2023"
     (
         "end",
-        re.compile(
+        LazyPattern(
             rf"\b(?:end[-\s](?:of\s+)?|eind(?:e)?\s+|ultimo\s+)(?:(?P<m>{MONTH})\s+)?(?P<y>{YEAR}|{REL})\b",
             re.I,
         ),
@@ -90,44 +92,44 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "by the end of the year", "eind dit jaar": the last day of the letter's year
     (
         "endyear",
-        re.compile(
+        LazyPattern(
             r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|einde?\s+(?:van\s+)?(?:dit|het)\s+jaar)\b",
             re.I,
         ),
     ),
     # "September 2024", "augustus 2023"
-    ("my", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<y>{YEAR})\b", re.I)),
+    ("my", LazyPattern(rf"\b(?P<m>{MONTH})\s+(?P<y>{YEAR})\b", re.I)),
     # "fiscal year 2025", "FY2025", "FY 2025"
-    ("fy", re.compile(rf"\b(?:fiscal\s+year|FY)\s*(?P<y>{YEAR})\b", re.I)),
+    ("fy", LazyPattern(rf"\b(?:fiscal\s+year|FY)\s*(?P<y>{YEAR})\b", re.I)),
     # "year-to-date", "so far this year": the months of the letter's year up to its own
     (
         "ytd",
-        re.compile(
+        LazyPattern(
             r"\b(?:year[-\u2011\s]to[-\u2011\s]date|so\s+far\s+this\s+year|"
             r"sinds\s+(?:het\s+)?begin\s+van\s+(?:dit|het)\s+jaar)\b",
             re.I,
         ),
     ),
     # "this year", "volgend jaar"
-    ("rel", re.compile(rf"\b(?P<r>{REL})\b", re.I)),
+    ("rel", LazyPattern(rf"\b(?P<r>{REL})\b", re.I)),
     # "for the year (as a whole)", "voor het hele jaar": the letter's own year
     (
         "year",
-        re.compile(
+        LazyPattern(
             r"\b(?:for|over|voor|in)\s+(?:the|het)\s+(?:whole\s+|hele\s+)?(?:year|jaar)\b", re.I
         ),
     ),
     # a bare year: "in 2025", "for 2024", "2025"
     (
         "y",
-        re.compile(
+        LazyPattern(
             rf"(?<![\d.,/-])(?P<y>{YEAR})(?![\d%]|[-\u2011]\d|\s*(?:procent|percent|per cent))"
         ),
     ),
     # a month naming an event of its month: "the September 10-year TIPS reopening"
     (
         "am",
-        re.compile(
+        LazyPattern(
             rf"\bthe\s+(?P<m>{MONTH})\s+(?=\d+[-\u2011](?:year|month|week)|TIPS|auction|meeting|refunding)",
             re.I,
         ),
@@ -135,7 +137,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a month alone: "in September", "in oktober"
     (
         "m",
-        re.compile(
+        LazyPattern(
             rf"\b(?:in|for|voor|during|tijdens|over|of|van|per|at|op)\s+(?P<m>{MONTH})(?!\w)", re.I
         ),
     ),
@@ -192,5 +194,5 @@ AFTER_MOVE = re.compile(
 )
 
 
-# "in December and January": a month coordinated with the one before.
-AND_MONTH = re.compile(rf"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)(?P<m>{MONTH})(?!\w)", re.I)
+# "in December and January": a month coordinated with the one before (after a month alone).
+AND_MONTH = LazyPattern(rf"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)(?P<m>{MONTH})(?!\w)", re.I)

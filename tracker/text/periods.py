@@ -171,7 +171,7 @@ def _coordinated_months(
     """The months coordinated after a month alone ("in December and January"), each resolved
     as a month alone; a base ("than in May and June") is a base throughout."""
     found = []
-    while (m := AND_MONTH.match(text, at)) is not None:
+    while (m := AND_MONTH.compiled.match(text, at)) is not None:
         period = _resolve("m", m, letter_date)
         if period is None:
             break
