@@ -12,6 +12,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tracker.figures.find import find_figures
+from tracker.figures.hinted import (
+    HINTED_ADVERBIALS,
+    HINTED_AS_EXPECTED,
+    HINTED_FORECAST,
+    HINTED_PREFERRED,
+    HINTED_SOURCE,
+)
 from tracker.figures.kept import forget
 from tracker.figures.quantities import (
     _NUMBER_WORD_HINTS,
@@ -126,3 +133,44 @@ def test_a_letter_read_after_another_has_the_figures_it_has_alone() -> None:
     for doc, figures in zip(letters, after_others, strict=True):
         forget()
         assert find_figures(doc) == figures, doc.meta.source
+
+
+_HINTED = [HINTED_ADVERBIALS, HINTED_AS_EXPECTED, HINTED_FORECAST, HINTED_PREFERRED, HINTED_SOURCE]
+
+
+def test_a_hinted_pattern_finds_what_the_pattern_finds(corpus_lines: list[str]) -> None:
+    for hinted in _HINTED:
+        for line in corpus_lines:
+            plain = hinted.pattern.search(line)
+            assert (plain and plain.span()) == ((found := hinted.search(line)) and found.span()), (
+                line
+            )
+            assert hinted.sub(lambda m: "_", line) == hinted.pattern.sub("_", line), line
+
+
+_HINTED_PIECES = [
+    *("according", "to", "volgens", "the", "CBS", "estimates", "at", "present", "so", "far"),
+    *("in", "total", "totaal", "lower", "half", "of", "de", "onderkant", "van", "as", "than"),
+    *("expected", "more", "line", "with", "expectations", "meer", "dan", "verwacht"),
+    *("projected", "forecasts", "likely", "assumed", "raming", "prognoses", "members"),
+    *("voted", "against", "preferred", "dissenting", "leden", "stemden", "tegen", "minority"),
+    # letters the patterns take, ignoring case, for "i" and "s"
+    *("\u0130n", "\u0131n", "\u017fo", "ra\u0131ming", "\u017ftemde", "vol\u0130ens"),
+    *(" ", ",", "."),
+]
+_HINTED_TEXT = st.lists(
+    st.tuples(st.sampled_from(_HINTED_PIECES), st.sampled_from([" ", "", "  "])), max_size=8
+).map(lambda parts: "".join(piece + space for piece, space in parts))
+
+
+@given(_HINTED_TEXT, st.booleans())
+@example("\u0130n total", False)
+@example("\u017fo far", False)
+def test_generated_text_is_searched_by_a_hinted_pattern_as_by_the_pattern(
+    text: str, upper: bool
+) -> None:
+    text = text.upper() if upper else text
+    for hinted in _HINTED:
+        plain = hinted.pattern.search(text)
+        found = hinted.search(text)
+        assert (plain and plain.span()) == (found and found.span()), text

@@ -45,23 +45,25 @@ from tracker.figures.clauses import (
     of_word,
     sentence_subject,
 )
+from tracker.figures.hinted import (
+    HINTED_ADVERBIALS,
+    HINTED_AS_EXPECTED,
+    HINTED_FORECAST,
+    HINTED_SOURCE,
+)
 from tracker.figures.lexicon import (
-    ADVERBIALS,
-    AS_EXPECTED,
     CHANGE_NOUNS,
     CLAUSE_BREAK,
     COMPARATIVES,
     CONJUNCTIONS,
     DASH_ASIDE,
     DETERMINERS,
-    FORECAST,
     FROM_VALUE,
     LINKS,
     NAME_IN_PARENTHESES,
     PROJECTION_OF,
     PRONOUNS,
     QUALIFIER_WORDS,
-    SOURCE,
     VALUE_NOUNS,
     VERB_FILLER,
 )
@@ -121,14 +123,16 @@ def meanings(
     2013" or "in the second quarter" is never taken for a concept."""
     text = masked if masked is not None else sentence
     text = NAME_IN_PARENTHESES.sub(lambda m: " " + m.group(1) + " ", text)  # same length
-    text = SOURCE.sub(_blank, text)
+    text = HINTED_SOURCE.sub(_blank, text)
     cues = text  # before adverbials go: "naar verwachting" says it is a forecast
-    for pattern in (ADVERBIALS, DASH_ASIDE, AS_EXPECTED):
-        text = pattern.sub(_blank, text)
+    text = HINTED_ADVERBIALS.sub(_blank, text)
+    text = DASH_ASIDE.sub(_blank, text)
+    text = HINTED_AS_EXPECTED.sub(_blank, text)
     names = respective_names(sentence, text, spots)
     found: list[Meaning] = []
+    tokens: dict[tuple[int, int], list[Token]] = {}
     for i in range(len(spots)):
-        place = _Place(sentence, text, spots, i, found, previous, language)
+        place = _Place(sentence, text, spots, i, found, previous, language, tokens)
         found.append(_meaning(place, cues, names.get(i)))
     return found
 
@@ -140,7 +144,7 @@ def _blank(m: re.Match[str]) -> str:
 def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     sentence, text, spots, i, found = place.sentence, place.text, place.spots, place.i, place.found
     role, cited_from = role_of(sentence, text, spots, i)
-    estimate = bool(FORECAST.search(clause_before(cues, spots, i)))
+    estimate = bool(HINTED_FORECAST.search(clause_before(cues, spots, i)))
     if estimate and role == "level":
         role = "forecast"
     if listed_name is not None:
@@ -186,23 +190,33 @@ class _Place:
     found: list[Meaning]
     previous: str | None
     language: str
+    tokens: dict[tuple[int, int], list[Token]]
+    """The tokens of the sentence's stretches, kept by (start, end) for all its figures: the
+    finders ask for a figure's region and what follows it again and again, and the stretch after
+    one figure is the region of the next. Read only: whoever changes a list copies it."""
 
     @property
     def spot(self) -> Spot:
         return self.spots[self.i]
 
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        found = self.tokens.get((start, end))
+        if found is None:
+            found = self.tokens[(start, end)] = tokens_of(self.text[start:end], start)
+        return found
+
     @property
     def region(self) -> list[Token]:
         """The tokens between the figure before it (or the sentence's start) and it."""
-        start = self.spots[self.i - 1].end if self.i else 0
-        return tokens_of(self.text[start : self.spot.start], start)
+        return self._tokens(self.spots[self.i - 1].end if self.i else 0, self.spot.start)
 
     @property
     def after(self) -> list[Token]:
         """The tokens between it and the next figure (or the sentence's end)."""
         i, spots = self.i, self.spots
-        end = spots[i + 1].start if i + 1 < len(spots) else len(self.text)
-        return tokens_of(self.text[self.spot.end : end], self.spot.end)
+        return self._tokens(
+            self.spot.end, spots[i + 1].start if i + 1 < len(spots) else len(self.text)
+        )
 
     @property
     def clause(self) -> list[Token]:
