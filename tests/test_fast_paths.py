@@ -4,6 +4,7 @@ text, and on generated text made of the characters the plain form looks at."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 import pytest
@@ -32,6 +33,7 @@ from tracker.text.dates import MONTHS
 from tracker.text.period_hints import NEEDS, possible_patterns
 from tracker.text.period_patterns import PATTERNS
 from tracker.text.trie import word_trie
+from tracker.text.words import _NOT_TEXT, fold, text_key
 
 Search = Callable[[str, int], re.Match[str] | None]
 
@@ -174,3 +176,23 @@ def test_generated_text_is_searched_by_a_hinted_pattern_as_by_the_pattern(
         plain = hinted.pattern.search(text)
         found = hinted.search(text)
         assert (plain and plain.span()) == (found and found.span()), text
+
+
+# Every character, a space between each and the next, so that runs are cut everywhere too.
+_EVERY_CHARACTER = " ".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_a_text_key_is_the_text_without_what_the_pattern_takes(corpus_lines: list[str]) -> None:
+    for text in [*corpus_lines, _EVERY_CHARACTER, _EVERY_CHARACTER.replace(" ", "")]:
+        assert text_key(text) == _NOT_TEXT.sub("", text), text
+
+
+def test_a_folded_text_loses_exactly_its_combining_marks(corpus_lines: list[str]) -> None:
+    def plain(text: str) -> str:
+        if text.isascii():
+            return text.lower()
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    for text in [*corpus_lines, _EVERY_CHARACTER, "Oekraïne", "İstanbul ﬁnanciën"]:
+        assert fold(text) == plain(text), text

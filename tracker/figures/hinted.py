@@ -31,7 +31,7 @@ class Hinted:
         if _CASE_ODD.search(text) is not None:
             return True
         low = text.lower()
-        return any(word in low for word in self.words)
+        return any(map(low.__contains__, self.words))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
