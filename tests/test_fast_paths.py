@@ -12,14 +12,8 @@ from conftest import corpus_files
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tracker.figures import hinted
 from tracker.figures.find import find_figures
-from tracker.figures.hinted import (
-    HINTED_ADVERBIALS,
-    HINTED_AS_EXPECTED,
-    HINTED_FORECAST,
-    HINTED_PREFERRED,
-    HINTED_SOURCE,
-)
 from tracker.figures.kept import forget
 from tracker.figures.quantities import (
     _NUMBER_WORD_HINTS,
@@ -137,17 +131,15 @@ def test_a_letter_read_after_another_has_the_figures_it_has_alone() -> None:
         assert find_figures(doc) == figures, doc.meta.source
 
 
-_HINTED = [HINTED_ADVERBIALS, HINTED_AS_EXPECTED, HINTED_FORECAST, HINTED_PREFERRED, HINTED_SOURCE]
+_HINTED = [hinted.ADVERBIALS, hinted.AS_EXPECTED, hinted.FORECAST, hinted.PREFERRED, hinted.SOURCE]
 
 
 def test_a_hinted_pattern_finds_what_the_pattern_finds(corpus_lines: list[str]) -> None:
-    for hinted in _HINTED:
+    for pattern in _HINTED:
         for line in corpus_lines:
-            plain = hinted.pattern.search(line)
-            assert (plain and plain.span()) == ((found := hinted.search(line)) and found.span()), (
-                line
-            )
-            assert hinted.sub(lambda m: "_", line) == hinted.pattern.sub("_", line), line
+            plain, found = pattern.pattern.search(line), pattern.search(line)
+            assert (plain and plain.span()) == (found and found.span()), line
+            assert pattern.sub(lambda m: "_", line) == pattern.pattern.sub("_", line), line
 
 
 _HINTED_PIECES = [
@@ -172,9 +164,8 @@ def test_generated_text_is_searched_by_a_hinted_pattern_as_by_the_pattern(
     text: str, upper: bool
 ) -> None:
     text = text.upper() if upper else text
-    for hinted in _HINTED:
-        plain = hinted.pattern.search(text)
-        found = hinted.search(text)
+    for pattern in _HINTED:
+        plain, found = pattern.pattern.search(text), pattern.search(text)
         assert (plain and plain.span()) == (found and found.span()), text
 
 

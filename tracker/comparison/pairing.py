@@ -127,17 +127,12 @@ def match_groups(
     # Any order: each pair's score stands alone, and `matching` sorts what it is given.
     for ci, cj in candidates:
         i, j = clear_old[ci], clear_new[cj]
-        og, ng = old_groups[i].members, new_groups[j].members
-        if len(og) == 1 == len(ng):  # most groups: one figure said once
-            score = similarity(
-                old_figures[og[0]], new_figures[ng[0]], paired_sections, rarity, period_bonus
-            )
-        else:
-            score = max(
-                similarity(old_figures[a], new_figures[b], paired_sections, rarity, period_bonus)
-                for a in og
-                for b in ng
-            )
+        og, ng = old_groups[i], new_groups[j]
+        score = max(
+            similarity(old_figures[a], new_figures[b], paired_sections, rarity, period_bonus)
+            for a in og.members
+            for b in ng.members
+        )
         if score >= PAIR_MIN:
             # Ties (two figures in one sentence) go to the pair that keeps the order.
             drift = abs(i / len(old_groups) - j / len(new_groups))

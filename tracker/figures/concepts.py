@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tracker.figures import hinted
 from tracker.figures.clauses import (
     after_phrase,
     amount_of,
@@ -44,12 +45,6 @@ from tracker.figures.clauses import (
     of_phrase,
     of_word,
     sentence_subject,
-)
-from tracker.figures.hinted import (
-    HINTED_ADVERBIALS,
-    HINTED_AS_EXPECTED,
-    HINTED_FORECAST,
-    HINTED_SOURCE,
 )
 from tracker.figures.lexicon import (
     CHANGE_NOUNS,
@@ -123,11 +118,10 @@ def meanings(
     2013" or "in the second quarter" is never taken for a concept."""
     text = masked if masked is not None else sentence
     text = NAME_IN_PARENTHESES.sub(lambda m: " " + m.group(1) + " ", text)  # same length
-    text = HINTED_SOURCE.sub(_blank, text)
+    text = hinted.SOURCE.sub(_blank, text)
     cues = text  # before adverbials go: "naar verwachting" says it is a forecast
-    text = HINTED_ADVERBIALS.sub(_blank, text)
-    text = DASH_ASIDE.sub(_blank, text)
-    text = HINTED_AS_EXPECTED.sub(_blank, text)
+    for pattern in (hinted.ADVERBIALS, DASH_ASIDE, hinted.AS_EXPECTED):
+        text = pattern.sub(_blank, text)
     names = respective_names(sentence, text, spots)
     found: list[Meaning] = []
     tokens: dict[tuple[int, int], list[Token]] = {}
@@ -144,7 +138,7 @@ def _blank(m: re.Match[str]) -> str:
 def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     sentence, text, spots, i, found = place.sentence, place.text, place.spots, place.i, place.found
     role, cited_from = role_of(sentence, text, spots, i)
-    estimate = bool(HINTED_FORECAST.search(clause_before(cues, spots, i)))
+    estimate = bool(hinted.FORECAST.search(clause_before(cues, spots, i)))
     if estimate and role == "level":
         role = "forecast"
     if listed_name is not None:
@@ -191,9 +185,7 @@ class _Place:
     previous: str | None
     language: str
     tokens: dict[tuple[int, int], list[Token]]
-    """The tokens of the sentence's stretches, kept by (start, end) for all its figures: the
-    finders ask for a figure's region and what follows it again and again, and the stretch after
-    one figure is the region of the next. Read only: whoever changes a list copies it."""
+    """Tokens of the sentence's stretches by (start, end), made once for all figures; read only."""
 
     @property
     def spot(self) -> Spot:
@@ -214,9 +206,8 @@ class _Place:
     def after(self) -> list[Token]:
         """The tokens between it and the next figure (or the sentence's end)."""
         i, spots = self.i, self.spots
-        return self._tokens(
-            self.spot.end, spots[i + 1].start if i + 1 < len(spots) else len(self.text)
-        )
+        end = spots[i + 1].start if i + 1 < len(spots) else len(self.text)
+        return self._tokens(self.spot.end, end)
 
     @property
     def clause(self) -> list[Token]:

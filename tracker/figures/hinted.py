@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tracker.figures.lexicon import ADVERBIALS, AS_EXPECTED, FORECAST, PREFERRED, SOURCE
+from tracker.figures import lexicon
 
 # The patterns ignore case, which lets "ı" and "İ" match "i" and "ſ" match "s": lower() keeps
 # those apart, so a text holding one is searched whatever its words.
@@ -40,8 +40,8 @@ class Hinted:
         return self.pattern.sub(repl, text) if self.may_match(text) else text
 
 
-HINTED_ADVERBIALS = Hinted(
-    ADVERBIALS,
+ADVERBIALS = Hinted(
+    lexicon.ADVERBIALS,
     (
         *("ten slotte", "tenslotte", "onder meer", "in tota", "tot nu toe", "op heden"),
         *("op dit moment", "to date", "so far", "at present", "currently", "momenteel"),
@@ -51,19 +51,19 @@ HINTED_ADVERBIALS = Hinted(
         *("lower", "upper", "top", "bottom", "onderste", "bovenste", "onderkant", "bovenkant"),
     ),
 )
-HINTED_SOURCE = Hinted(SOURCE, ("according to", "volgens"))
-HINTED_AS_EXPECTED = Hinted(
-    AS_EXPECTED, ("expect", "anticipated", "projected", "forecast", "verwacht")
+SOURCE = Hinted(lexicon.SOURCE, ("according to", "volgens"))
+AS_EXPECTED = Hinted(
+    lexicon.AS_EXPECTED, ("expect", "anticipated", "projected", "forecast", "verwacht")
 )
-HINTED_FORECAST = Hinted(
-    FORECAST,
+FORECAST = Hinted(
+    lexicon.FORECAST,
     (
         *("project", "forecast", "expect", "anticipat", "estimat", "outlook", "predict"),
         *("likely", "assum", "verwacht", "raming", "geraamd", "prognose", "voorzien"),
         "veronderstel",
     ),
 )
-HINTED_PREFERRED = Hinted(
-    PREFERRED,
+PREFERRED = Hinted(
+    lexicon.PREFERRED,
     (*("prefer", "dissent", "voted", "voting", "stemde", "voorkeur", "minority"),),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.figures.hinted import HINTED_FORECAST, HINTED_PREFERRED
+from tracker.figures import hinted
 from tracker.figures.lexicon import (
     CHANGE_BY,
     CHANGE_NOUNS,
@@ -61,7 +61,7 @@ def role_of(sentence: str, text: str, spots: Sequence[Spot], i: int) -> tuple[Ro
         return "conversion", False
     before = text[: spot.start]
     after = text[spot.end :]
-    if HINTED_PREFERRED.search(before):
+    if hinted.PREFERRED.search(before):
         return "preferred", False
     clause = clause_before(text, spots, i)
     if CITED.search(clause) or CITED.match(sentence) or CITED_AFTER.match(after):
@@ -87,7 +87,7 @@ def role_of(sentence: str, text: str, spots: Sequence[Spot], i: int) -> tuple[Ro
         or INCREMENT.search(near)
     ):
         return "change", False
-    if HINTED_FORECAST.search(clause):
+    if hinted.FORECAST.search(clause):
         return "forecast", False
     return "level", False
 
