@@ -4,6 +4,7 @@ text, and on generated text made of the characters the plain form looks at."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import corpus_files
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tracker.figures import hinted
 from tracker.figures.find import find_figures
 from tracker.figures.kept import forget
 from tracker.figures.quantities import (
@@ -25,6 +27,7 @@ from tracker.text.dates import MONTHS
 from tracker.text.period_hints import NEEDS, possible_patterns
 from tracker.text.period_patterns import PATTERNS
 from tracker.text.trie import word_trie
+from tracker.text.words import _NOT_TEXT, fold, text_key
 
 Search = Callable[[str, int], re.Match[str] | None]
 
@@ -95,6 +98,8 @@ _PERIOD_TEXT = st.lists(
 @example("ult\u0131mo 2023", False)
 @example("f\u0131scal year 2024", False)
 @example("by the end of the \u017feptember auct\u0131on", True)
+@example("f\u0130scal year 2024", False)
+@example("ult\u0130mo 2023", False)
 def test_generated_periods_never_match_without_their_hints(text: str, upper: bool) -> None:
     text = text.upper() if upper else text
     possible = possible_patterns(text)
@@ -126,3 +131,61 @@ def test_a_letter_read_after_another_has_the_figures_it_has_alone() -> None:
     for doc, figures in zip(letters, after_others, strict=True):
         forget()
         assert find_figures(doc) == figures, doc.meta.source
+
+
+_HINTED = [hinted.ADVERBIALS, hinted.AS_EXPECTED, hinted.FORECAST, hinted.PREFERRED, hinted.SOURCE]
+
+
+def test_a_hinted_pattern_finds_what_the_pattern_finds(corpus_lines: list[str]) -> None:
+    for pattern in _HINTED:
+        for line in corpus_lines:
+            plain, found = pattern.pattern.search(line), pattern.search(line)
+            assert (plain and plain.span()) == (found and found.span()), line
+            assert pattern.sub(lambda m: "_", line) == pattern.pattern.sub("_", line), line
+
+
+_HINTED_PIECES = [
+    *("according", "to", "volgens", "the", "CBS", "estimates", "at", "present", "so", "far"),
+    *("in", "total", "totaal", "lower", "half", "of", "de", "onderkant", "van", "as", "than"),
+    *("expected", "more", "line", "with", "expectations", "meer", "dan", "verwacht"),
+    *("projected", "forecasts", "likely", "assumed", "raming", "prognoses", "members"),
+    *("voted", "against", "preferred", "dissenting", "leden", "stemden", "tegen", "minority"),
+    # letters the patterns take, ignoring case, for "i" and "s"
+    *("\u0130n", "\u0131n", "\u017fo", "ra\u0131ming", "\u017ftemde", "vol\u0130ens"),
+    *(" ", ",", "."),
+]
+_HINTED_TEXT = st.lists(
+    st.tuples(st.sampled_from(_HINTED_PIECES), st.sampled_from([" ", "", "  "])), max_size=8
+).map(lambda parts: "".join(piece + space for piece, space in parts))
+
+
+@given(_HINTED_TEXT, st.booleans())
+@example("\u0130n total", False)
+@example("\u017fo far", False)
+def test_generated_text_is_searched_by_a_hinted_pattern_as_by_the_pattern(
+    text: str, upper: bool
+) -> None:
+    text = text.upper() if upper else text
+    for pattern in _HINTED:
+        plain, found = pattern.pattern.search(text), pattern.search(text)
+        assert (plain and plain.span()) == (found and found.span()), text
+
+
+# Every character, a space between each and the next, so that runs are cut everywhere too.
+_EVERY_CHARACTER = " ".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_a_text_key_is_the_text_without_what_the_pattern_takes(corpus_lines: list[str]) -> None:
+    for text in [*corpus_lines, _EVERY_CHARACTER, _EVERY_CHARACTER.replace(" ", "")]:
+        assert text_key(text) == _NOT_TEXT.sub("", text), text
+
+
+def test_a_folded_text_loses_exactly_its_combining_marks(corpus_lines: list[str]) -> None:
+    def plain(text: str) -> str:
+        if text.isascii():
+            return text.lower()
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    for text in [*corpus_lines, _EVERY_CHARACTER, "Oekraïne", "İstanbul ﬁnanciën"]:
+        assert fold(text) == plain(text), text

@@ -335,9 +335,10 @@ def _echoes(a: Figure, b: Figure, language: Language) -> bool:
         return False
     words_a, words_b = set(label_parts(a)), set(label_parts(b))
     # Two content words in common ("militaire steun"), not one generic one ("month").
+    # (The word count before the fuzzy ratio: most labels are too short to need it.)
     return len(words_a & words_b) >= ECHO_WORDS or (
-        fuzz.token_set_ratio(fold(row_or_label(a)), fold(row_or_label(b))) >= ECHO_MIN * 100
-        and min(len(words_a), len(words_b)) >= ECHO_WORDS
+        min(len(words_a), len(words_b)) >= ECHO_WORDS
+        and fuzz.token_set_ratio(fold(row_or_label(a)), fold(row_or_label(b))) >= ECHO_MIN * 100
     )
 
 

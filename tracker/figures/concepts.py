@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tracker.figures import hinted
 from tracker.figures.clauses import (
     after_phrase,
     amount_of,
@@ -46,15 +47,12 @@ from tracker.figures.clauses import (
     sentence_subject,
 )
 from tracker.figures.lexicon import (
-    ADVERBIALS,
-    AS_EXPECTED,
     CHANGE_NOUNS,
     CLAUSE_BREAK,
     COMPARATIVES,
     CONJUNCTIONS,
     DASH_ASIDE,
     DETERMINERS,
-    FORECAST,
     FROM_VALUE,
     LINKS,
     NAME_IN_PARENTHESES,
@@ -62,7 +60,6 @@ from tracker.figures.lexicon import (
     PRONOUNS,
     QUALIFIER_WORDS,
     ROLE_NOUNS,
-    SOURCE,
     VALUE_NOUNS,
     VERB_FILLER,
 )
@@ -122,14 +119,15 @@ def meanings(
     2013" or "in the second quarter" is never taken for a concept."""
     text = masked if masked is not None else sentence
     text = NAME_IN_PARENTHESES.sub(lambda m: " " + m.group(1) + " ", text)  # same length
-    text = SOURCE.sub(_blank, text)
+    text = hinted.SOURCE.sub(_blank, text)
     cues = text  # before adverbials go: "naar verwachting" says it is a forecast
-    for pattern in (ADVERBIALS, DASH_ASIDE, AS_EXPECTED):
+    for pattern in (hinted.ADVERBIALS, DASH_ASIDE, hinted.AS_EXPECTED):
         text = pattern.sub(_blank, text)
     names = respective_names(sentence, text, spots)
     found: list[Meaning] = []
+    tokens: dict[tuple[int, int], list[Token]] = {}
     for i in range(len(spots)):
-        place = _Place(sentence, text, spots, i, found, previous, language)
+        place = _Place(sentence, text, spots, i, found, previous, language, tokens)
         found.append(_meaning(place, cues, names.get(i)))
     return found
 
@@ -141,7 +139,7 @@ def _blank(m: re.Match[str]) -> str:
 def _meaning(place: _Place, cues: str, listed_name: str | None) -> Meaning:
     sentence, text, spots, i, found = place.sentence, place.text, place.spots, place.i, place.found
     role, cited_from = role_of(sentence, text, spots, i)
-    estimate = bool(FORECAST.search(clause_before(cues, spots, i)))
+    estimate = bool(hinted.FORECAST.search(clause_before(cues, spots, i)))
     if estimate and role == "level":
         role = "forecast"
     if listed_name is not None:
@@ -193,23 +191,30 @@ class _Place:
     found: list[Meaning]
     previous: str | None
     language: str
+    tokens: dict[tuple[int, int], list[Token]]
+    """Tokens of the sentence's stretches by (start, end), made once for all figures; read only."""
 
     @property
     def spot(self) -> Spot:
         return self.spots[self.i]
 
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        found = self.tokens.get((start, end))
+        if found is None:
+            found = self.tokens[(start, end)] = tokens_of(self.text[start:end], start)
+        return found
+
     @property
     def region(self) -> list[Token]:
         """The tokens between the figure before it (or the sentence's start) and it."""
-        start = self.spots[self.i - 1].end if self.i else 0
-        return tokens_of(self.text[start : self.spot.start], start)
+        return self._tokens(self.spots[self.i - 1].end if self.i else 0, self.spot.start)
 
     @property
     def after(self) -> list[Token]:
         """The tokens between it and the next figure (or the sentence's end)."""
         i, spots = self.i, self.spots
         end = spots[i + 1].start if i + 1 < len(spots) else len(self.text)
-        return tokens_of(self.text[self.spot.end : end], self.spot.end)
+        return self._tokens(self.spot.end, end)
 
     @property
     def clause(self) -> list[Token]:

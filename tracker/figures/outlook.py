@@ -20,12 +20,15 @@ def projected(
     2022 before decreasing to 6.3% in 2023"). A sentence that gives one is a projection, so its
     values for periods not yet over are forecasts too (2022's 8.4%, in December 2022). A
     sentence of plans, budgets or goals is not: its values are decided or aimed at."""
-    if letter_date is None or PLANNED.search(sentence):
+    if letter_date is None:
         return said
     spans = [
         p if p is not None and p.grain in ("year", "half", "quarter") else None for p in periods
     ]
+    # The periods first: most sentences name none ahead, and need no search for plans.
     if not any(p is not None and _ahead(p, letter_date) for p in spans):
+        return said
+    if PLANNED.search(sentence):
         return said
     return [
         replace(meaning, role="forecast", estimate=True)

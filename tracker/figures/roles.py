@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tracker.figures import hinted
 from tracker.figures.lexicon import (
     CHANGE_BY,
     CHANGE_NOUNS,
@@ -15,13 +16,11 @@ from tracker.figures.lexicon import (
     CITED_AFTER,
     CLAUSE_BREAK,
     COMPARED_AFTER,
-    FORECAST,
     FROM_VALUE,
     GROWS,
     GROWTH_BY,
     INCREMENT,
     OPENER,
-    PREFERRED,
     TO_AFTER,
 )
 from tracker.figures.tokens import Spot
@@ -62,7 +61,7 @@ def role_of(sentence: str, text: str, spots: Sequence[Spot], i: int) -> tuple[Ro
         return "conversion", False
     before = text[: spot.start]
     after = text[spot.end :]
-    if PREFERRED.search(before):
+    if hinted.PREFERRED.search(before):
         return "preferred", False
     clause = clause_before(text, spots, i)
     if CITED.search(clause) or CITED.match(sentence) or CITED_AFTER.match(after):
@@ -88,7 +87,7 @@ def role_of(sentence: str, text: str, spots: Sequence[Spot], i: int) -> tuple[Ro
         or INCREMENT.search(near)
     ):
         return "change", False
-    if FORECAST.search(clause):
+    if hinted.FORECAST.search(clause):
         return "forecast", False
     return "level", False
 

@@ -56,13 +56,14 @@ class Token(NamedTuple):
 
 
 def tokens_of(text: str, offset: int = 0) -> list[Token]:
-    found = []
+    found: list[Token] = []
+    append, make = found.append, tuple.__new__  # a sentence has dozens: no named-tuple call
     for m in TOKEN.finditer(text):
         word = m.group()
         if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in ("ca", "mld", "mln"):
             word = word[:-1]
         start = m.start() + offset
-        found.append(Token(word, word.lower().rstrip("."), start, start + len(word)))
+        append(make(Token, (word, word.lower().rstrip("."), start, start + len(word))))
     return found
 
 

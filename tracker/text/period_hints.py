@@ -16,9 +16,10 @@ from tracker.text.dates import MONTHS
 from tracker.text.period_patterns import PATTERNS, YEAR
 from tracker.text.trie import word_trie
 
-# The patterns ignore case, which lets "ı" match "i" and "ſ" match "s": lower() keeps those, so
-# a text holding one has its words looked for by the patterns' own rules.
-_CASE_ODD = re.compile("[\u0131\u017f]")
+# The patterns ignore case, which lets "ı" and "İ" match "i" and "ſ" match "s": lower() keeps
+# the first and last, and makes "İ" two characters, so a text holding one has its words looked
+# for by the patterns' own rules.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
 _MONTH = re.compile(rf"\b{word_trie(MONTHS)}", re.IGNORECASE)  # a boundary before each
 _YEAR = re.compile(YEAR)
 
