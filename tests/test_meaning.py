@@ -105,6 +105,17 @@ CASES = [
         "2024-12",
         True,
     ),
+    # What a period not yet over "will" come to is projected.
+    (
+        "For 2022 as a whole, MAS Core Inflation will average around 4% and CPI-All Items "
+        "inflation around 6%.",
+        dt.date(2022, 10, 14),
+        "4%",
+        "MAS Core Inflation",
+        "forecast",
+        "2022",
+        False,
+    ),
     # "continue to expect" is a projection, not a plan that continues.
     (
         "At the same time, staff continue to expect a rapid decline in core inflation, from 2.9 "
@@ -979,3 +990,30 @@ def test_a_label_is_the_letters_phrase(
     militairen"); its label is then the phrase as written, the rest in parentheses."""
     f = figure(sentence, NL, written)
     assert (f.concept, f.label) == (concept, label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concepts"),
+    [
+        (
+            "For 2024 as a whole, both MAS Core Inflation and CPI-All Items inflation are "
+            "projected to come in at an average of 2.5–3.5%.",
+            ["CPI-All Items inflation", "MAS Core Inflation"],
+        ),
+        (
+            "Excluding the impact of the increases in the GST rate, core and headline inflation "
+            "are forecast at 1.5–2.5%.",
+            ["headline inflation", "core inflation"],
+        ),
+        # Two values, one each: "respectively" names them, nothing is said twice.
+        (
+            "In the third quarter, headline and core inflation averaged at 2.0% and 2.5%, "
+            "respectively.",
+            ["headline inflation", "core inflation"],
+        ),
+    ],
+)
+def test_one_value_of_two_subjects_is_a_data_point_of_each(
+    sentence: str, concepts: list[str]
+) -> None:
+    assert [f.concept for f in figures_of(sentence, dt.date(2024, 4, 12))] == concepts

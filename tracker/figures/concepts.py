@@ -321,7 +321,7 @@ def _that_for(p: _Place) -> Found:
 # cent": a participle whose subject is the main clause's ("including" names a part instead).
 _PARTICIPLE = re.compile(
     r",\s*(?:having\s+[^\W\d_]+|(?!(?:in|ex)cluding\b|according\b)[^\W\d_]+ing)"
-    r"(?:\s+(?:up|down|back|further))?(?:\s+(?:at|to|around|about|by))?\s*$",
+    r"(?:\s+(?:up|down|back|further))?(?:\s+(?:at|to|around|about|by|between))?\s*$",
     re.I,
 )
 

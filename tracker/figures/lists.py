@@ -141,3 +141,29 @@ def _tail_of(last: str) -> str:
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words[1:]) if len(words) >= 2 else ""
+
+
+# "both MAS Core Inflation and CPI-All Items inflation are projected to …", "zowel de kern- als
+# …": the first of two subjects joined by "both … and"; "core and headline inflation are
+# forecast at …": a modifier that shares the second subject's noun.
+_BOTH_BEFORE = (
+    r"\b(?:both|zowel)\s+(?:the\s+|de\s+|het\s+)?"
+    r"(?P<first>[^\W\d_][\w\-’' ]{1,60}?)\s+(?:and|als)\s+"
+)
+_SHARED_HEAD = r"(?<![\w\-])(?P<modifier>[^\W\d_][\w\-]{2,})\s+(?:and|en)\s+"
+
+
+def other_subject(sentence: str, concept: str) -> str | None:
+    """The other subject a one-value sentence says its value of, where `concept` is the second
+    of two joined ones ("both A and B are projected at N": A); None when there is none."""
+    if not concept or RESPECTIVELY.search(sentence):
+        return None
+    both = re.search(_BOTH_BEFORE + re.escape(concept) + r"\b", sentence)
+    if both:
+        return both.group("first")
+    words = concept.split()
+    if len(words) == 2:
+        shared = re.search(_SHARED_HEAD + re.escape(concept) + r"\b", sentence)
+        if shared and shared.group("modifier").lower() not in CLAUSE_WORDS | VERBS | LINKS:
+            return f"{shared.group('modifier')} {words[-1]}"
+    return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from tracker.figures.concepts import Meaning
 from tracker.figures.kept import sentence_meanings
 from tracker.figures.lexicon import KEY_DROP, VERBS
+from tracker.figures.lists import other_subject
 from tracker.figures.outlook import projected, standing_goal
 from tracker.figures.referents import projected_topic
 from tracker.figures.tokens import Spot
@@ -153,6 +154,11 @@ def with_meaning(
             also = _for_both(sentence, mentions, spots, n, period)
             if also is not None:
                 both[k] = (meaning, also, names)
+            other = other_subject(sentence, meaning.concept) if len(said) == 1 else None
+            if other is not None:
+                # "both MAS Core Inflation and CPI-All Items inflation are projected to come in
+                # at an average of 2.5–3.5%": one value, a data point of each subject.
+                both[k] = (replace(meaning, concept=other, label=""), period, names)
         _remember(paragraph, said, mentions, spots)
         earlier.read(at, at + len(sentence), read)
     meant: list[Figure] = []

@@ -5,11 +5,14 @@ a standing goal's value is the goal's own level."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from tracker.figures.concepts import Meaning
 from tracker.figures.lexicon import PLANNED
 from tracker.model import Period
+
+FUTURE = re.compile(r"\b(?:will|shall|zal|zullen)\b", re.IGNORECASE)
 
 
 def projected(
@@ -19,14 +22,20 @@ def projected(
     been observed: it is a forecast, whatever the verb ("They now see inflation reaching 8.4% in
     2022 before decreasing to 6.3% in 2023"). A sentence that gives one is a projection, so its
     values for periods not yet over are forecasts too (2022's 8.4%, in December 2022). A
-    sentence of plans, budgets or goals is not: its values are decided or aimed at."""
+    sentence of plans, budgets or goals is not: its values are decided or aimed at. A sentence
+    that says what a period not yet over "will" come to projects it as well."""
     if letter_date is None:
         return said
     spans = [
         p if p is not None and p.grain in ("year", "half", "quarter") else None for p in periods
     ]
     # The periods first: most sentences name none ahead, and need no search for plans.
-    if not any(p is not None and _ahead(p, letter_date) for p in spans):
+    ahead = any(p is not None and _ahead(p, letter_date) for p in spans)
+    if not ahead and not (
+        # "For 2022 as a whole, MAS Core Inflation will average around 4%", in October 2022:
+        # what a period not yet over will come to is projected too.
+        any(p is not None and p.end >= letter_date for p in spans) and FUTURE.search(sentence)
+    ):
         return said
     if PLANNED.search(sentence):
         return said
