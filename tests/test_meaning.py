@@ -105,6 +105,17 @@ CASES = [
         "2024-12",
         True,
     ),
+    # A past tense that moves a value is a verb, though no list names it.
+    (
+        "The average interest rate on new loans to firms moved down to 3.5 per cent in July, "
+        "from 3.6 per cent in June.",
+        dt.date(2025, 9, 11),
+        "3.5 per cent",
+        "average interest rate on new loans to firms",
+        "level",
+        "2025-07",
+        True,
+    ),
     # What a period not yet over "will" come to is projected.
     (
         "For 2022 as a whole, MAS Core Inflation will average around 4% and CPI-All Items "

@@ -126,9 +126,13 @@ def name_run(tokens: Sequence[Token], *, stop_at_prepositions: bool) -> list[Tok
     return taken
 
 
+_DIRECTIONS = frozenset(["up", "down", "back", "higher", "lower"])
+
+
 def verb_like(tokens: list[Token], k: int) -> bool:
     """A verb not in the word lists: an infinitive after a verb and "to" ("continued to
-    weaken"), or a participle in -ing before a linking word ("falling to", "growing at")."""
+    weaken"), a past tense that moves a value ("moved down to"), or a participle in -ing before
+    a linking word ("falling to", "growing at")."""
     t = tokens[k]
     if not is_word(t):
         return False
@@ -141,6 +145,9 @@ def verb_like(tokens: list[Token], k: int) -> bool:
         return True  # "continued to weaken", "the economy to pick up"
     if t.low.endswith("ed") and k >= 1 and tokens[k - 1].low in AUXILIARIES:
         return True  # "have been revised"
+    after = tokens[k + 2].low if k + 2 < len(tokens) else ""
+    if t.low.endswith("ed") and len(t.low) > 4 and nxt in _DIRECTIONS and after in LINKS:
+        return True  # "moved down to 3.5 per cent", "crept up to"
     before = tokens[k - 1] if k >= 1 else None
     opens = (
         before is None
