@@ -116,6 +116,17 @@ CASES = [
         "2025-07",
         True,
     ),
+    # A verb joined to the one before by ", and" shares its subject.
+    (
+        "Barring renewed shocks to costs, core inflation should step down more discernibly in "
+        "Q4, and fall further to around 2% in 2025.",
+        dt.date(2024, 7, 26),
+        "2%",
+        "core inflation",
+        "forecast",
+        "2025",
+        False,
+    ),
     # What a period not yet over "will" come to is projected.
     (
         "For 2022 as a whole, MAS Core Inflation will average around 4% and CPI-All Items "

@@ -54,6 +54,7 @@ from tracker.figures.lexicon import (
     DASH_ASIDE,
     DETERMINERS,
     FROM_VALUE,
+    JOINED,
     LINKS,
     NAME_IN_PARENTHESES,
     PROJECTION_OF,
@@ -62,6 +63,7 @@ from tracker.figures.lexicon import (
     ROLE_NOUNS,
     VALUE_NOUNS,
     VERB_FILLER,
+    VERBS,
 )
 from tracker.figures.lists import after_list, resolve_these, respective_names
 from tracker.figures.referents import opening_topic, revised_to, that_for
@@ -335,7 +337,12 @@ def _participle(p: _Place) -> Found:
 
 def _named(p: _Place) -> Found:
     """The name before it: the subject, object or name its clause gives (clauses.py)."""
-    named = named_before(p.sentence, p.clause, p.language)
+    clause = p.clause
+    named = named_before(p.sentence, clause, p.language)
+    if named is None and clause and JOINED.search(p.text, 0, clause[0].start):
+        # "… is forecast to pick up in the near term, and could reach 3%": a verb joined to
+        # the one before shares its subject.
+        named = ("", "shared subject") if clause[0].low in VERBS else None
     if named is None:
         return None
     phrase, how = named

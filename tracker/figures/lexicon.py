@@ -306,6 +306,8 @@ OPENER = re.compile(
 )
 
 
+JOINED = re.compile(r",\s*(?:and|en)\s*$", re.IGNORECASE)
+"""A clause break that joins a verb to the one before: "…, and could reach 3%"."""
 CLAUSE_BREAK = re.compile(
     r"[;:()]|\s[–—]\s|,\s*(?:while|whereas|but|and|terwijl|maar|en|which|who|waarbij|having)\b"
     r"|\b(?:that|dat)\s(?=(?:the|de|het|a|an|its|\w+’s)\b)",
