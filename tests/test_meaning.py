@@ -127,6 +127,16 @@ CASES = [
         "2025",
         False,
     ),
+    (
+        "9. MAS Core Inflation is hence forecast to pick up further in the near term, and could "
+        "reach 3% by the middle of the year before moderating.",
+        dt.date(2022, 1, 25),
+        "3%",
+        "MAS Core Inflation",
+        "level",
+        None,
+        True,
+    ),
     # What a period not yet over "will" come to is projected.
     (
         "For 2022 as a whole, MAS Core Inflation will average around 4% and CPI-All Items "
