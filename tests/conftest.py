@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from git_env import forget_outer_repository
 
+from tracker.history.repository import forget_inherited_repository
 from tracker.model import Document
 from tracker.read.files import load_document
 
-forget_outer_repository()
+# The tests' git runs in repositories of their own, never in the one under test: git hands
+# GIT_DIR and its kin to what it runs (`git rebase --exec "make test"`, a hook).
+forget_inherited_repository()
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "letters" / "oekraine-steun"

@@ -36,9 +36,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import faults  # noqa: E402  (tests/ holds the campaign's pieces, shared with make test)
 import hostile_inputs  # noqa: E402
-from git_env import forget_outer_repository  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+
+from tracker.history.repository import forget_inherited_repository  # noqa: E402
 
 SHARES = {"show": 0.5, "compare": 0.3, "ingest": 0.2}
 """How the cases divide among the commands."""
@@ -126,7 +127,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--log", type=Path, default=Path("soak.log"))
     args = parser.parse_args()
-    forget_outer_repository()
+    forget_inherited_repository()
     log = args.log.open("w", encoding="utf-8")
     lock = threading.Lock()
 

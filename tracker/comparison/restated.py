@@ -65,18 +65,15 @@ def _reading_key(f: Figure) -> tuple[object, ...] | None:
 def restated_readings(figures: Sequence[Figure]) -> set[int]:
     """Readings of a sentence for a period before another reading of the same concept in that
     sentence ("… to 2.5 per cent in June, from 2.6 per cent in May": May)."""
-    latest: dict[tuple[object, ...], dt.date] = {}
-    for f in figures:
-        key = _reading_key(f)
-        if key is not None and f.period is not None:
-            latest[key] = max(latest.get(key, f.period.end), f.period.end)
-    return {
-        i
+    dated = [
+        (i, key, f.period.end)
         for i, f in enumerate(figures)
-        if (key := _reading_key(f)) is not None
-        and f.period is not None
-        and f.period.end < latest[key]
-    }
+        if (key := _reading_key(f)) is not None and f.period is not None
+    ]
+    latest: dict[tuple[object, ...], dt.date] = {}
+    for _, key, end in dated:
+        latest[key] = max(latest.get(key, end), end)
+    return {i for i, key, end in dated if end < latest[key]}
 
 
 def restated_figures(figures: Sequence[Figure], readings: bool) -> set[int]:
@@ -91,7 +88,8 @@ def _in_place_of(cell: Figure, other: Figure) -> bool:
     sentence's reading of the same concept?"""
     if cell.row is not None:
         return other.row == cell.row and (other.section, other.line) == (cell.section, cell.line)
-    return _reading_key(other) is not None and _reading_key(other) == _reading_key(cell)
+    key = _reading_key(cell)
+    return key is not None and _reading_key(other) == key
 
 
 def bridges(

@@ -225,6 +225,11 @@ class _Features:
     terms: frozenset[str]
 
 
+# Generic heads but the subjects among them: "economy growth" and "wage growth" open with
+# different subjects (`_other_subjects`).
+_KIND_WORDS = GENERIC_HEADS - SUBJECT_HEADS
+
+
 @per_object
 def _features(figure: Figure) -> _Features:
     key = _context_key(figure)
@@ -237,8 +242,7 @@ def _features(figure: Figure) -> _Features:
         label_words=tuple(
             w
             for w in fold(row_or_label(figure)).split()
-            if w not in LABEL_STOPWORDS
-            and (stem(w) not in GENERIC_HEADS or stem(w) in SUBJECT_HEADS)
+            if w not in LABEL_STOPWORDS and stem(w) not in _KIND_WORDS
         ),
         names=names(figure),
         terms=terms(figure),

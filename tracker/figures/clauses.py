@@ -92,10 +92,13 @@ def main_subject(sentence: str, text: str, before: int) -> str | None:
     if verb is None or verb == 0:
         return None
     span = noun_back(tokens, verb - 1)
+    if span is None:
+        return None
     # What opens the sentence ends with a comma, or is the paragraph's number ("9. MAS Core
     # Inflation is hence forecast …").
-    numbered = all(t.text.isdigit() or t.text in ".)" for t in tokens[: span[0]]) if span else False
-    if span is None or (span[0] > 0 and tokens[span[0] - 1].text != "," and not numbered):
+    opening = tokens[: span[0]]
+    numbered = all(t.text in ".)" or t.text.isdigit() for t in opening)
+    if opening and opening[-1].text != "," and not numbered:
         return None
     phrase = phrase_of(sentence, tokens[span[0] : span[1] + 1])
     if not phrase or phrase.lower() in PRONOUNS or is_agent(phrase):

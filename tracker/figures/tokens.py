@@ -127,6 +127,8 @@ def name_run(tokens: Sequence[Token], *, stop_at_prepositions: bool) -> list[Tok
 
 
 _DIRECTIONS = frozenset(["up", "down", "back", "higher", "lower"])
+_OPENS_PARTICIPLE = VERBS | CONJUNCTIONS | words_of("most all some")
+"""Words after which an -ing word may open a verb ("are falling to", "most standing at")."""
 
 
 def verb_like(tokens: list[Token], k: int) -> bool:
@@ -145,15 +147,10 @@ def verb_like(tokens: list[Token], k: int) -> bool:
         return True  # "continued to weaken", "the economy to pick up"
     if t.low.endswith("ed") and k >= 1 and tokens[k - 1].low in AUXILIARIES:
         return True  # "have been revised"
-    after = tokens[k + 2].low if k + 2 < len(tokens) else ""
-    if t.low.endswith("ed") and len(t.low) > 4 and nxt in _DIRECTIONS and after in LINKS:
-        return True  # "moved down to 3.5 per cent", "crept up to"
+    if nxt in _DIRECTIONS and t.low.endswith("ed") and len(t.low) > 4 and k + 2 < len(tokens):
+        return tokens[k + 2].low in LINKS  # "moved down to 3.5 per cent", "crept up to"
     before = tokens[k - 1] if k >= 1 else None
-    opens = (
-        before is None
-        or before.text == ","
-        or before.low in VERBS | CONJUNCTIONS | words_of("most all some")
-    )
+    opens = before is None or before.text == "," or before.low in _OPENS_PARTICIPLE
     return t.low.endswith("ing") and len(t.low) > 5 and nxt in LINKS | VERB_FILLER and opens
 
 
