@@ -156,14 +156,29 @@ _SHARED_HEAD = r"(?<![\w\-])(?P<modifier>[^\W\d_][\w\-]{2,})\s+(?:and|en)\s+"
 def other_subject(sentence: str, concept: str) -> str | None:
     """The other subject a one-value sentence says its value of, where `concept` is the second
     of two joined ones ("both A and B are projected at N": A); None when there is none."""
-    if not concept or RESPECTIVELY.search(sentence):
+    if not concept or concept not in sentence or RESPECTIVELY.search(sentence):
         return None
-    both = re.search(_BOTH_BEFORE + re.escape(concept) + r"\b", sentence)
-    if both:
-        return both.group("first")
+    # Each concept makes a pattern of its own: compile it only for a sentence it may match.
+    if "both" in sentence or "zowel" in sentence:
+        both = re.search(_BOTH_BEFORE + re.escape(concept) + r"\b", sentence)
+        if both:
+            return both.group("first")
     words = concept.split()
-    if len(words) == 2:
+    if len(words) == 2 and _joined_before(sentence, concept):
         shared = re.search(_SHARED_HEAD + re.escape(concept) + r"\b", sentence)
         if shared and shared.group("modifier").lower() not in CLAUSE_WORDS | VERBS | LINKS:
             return f"{shared.group('modifier')} {words[-1]}"
     return None
+
+
+_JOINED_END = re.compile(r"(?:and|en)\s+$")
+
+
+def _joined_before(sentence: str, concept: str) -> bool:
+    """Whether "and"/"en" comes right before one of the places `concept` is said."""
+    at = sentence.find(concept)
+    while at > 0:
+        if _JOINED_END.search(sentence, 0, at):
+            return True
+        at = sentence.find(concept, at + 1)
+    return False
