@@ -400,31 +400,27 @@ def _mark_conversion(text: str, q: Quantity, before: Quantity | None) -> Quantit
     return q
 
 
-# Longest first, so "up to" wins over "to"; compiled once, as every figure is checked.
-_QUALIFIER_PATTERNS = [
-    (written, re.compile(rf"(?:^|[\s(]){re.escape(written)}\s*$"))
-    for written in sorted(QUALIFIERS, key=len, reverse=True)
-]
-_ANY_QUALIFIER = re.compile(
-    r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w, _ in _QUALIFIER_PATTERNS) + r")\s*$"
+# Longest first, so "up to" wins over "to" (all end where the figure starts, so the longest
+# starts first); one pattern, compiled once, as every figure is checked.
+_QUALIFIER = re.compile(
+    r"(?:^|[\s(])(?P<written>"
+    + "|".join(re.escape(w) for w in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s*$"
 )
 
 
 def _qualifier(text: str, start: int) -> str | None:
     head = text[max(0, start - 30) : start].lower()
-    if _ANY_QUALIFIER.search(head) is None:
-        return None  # most figures have none: one search instead of one per qualifier
-    for written, pattern in _QUALIFIER_PATTERNS:
-        m = pattern.search(head)
-        if m is None:
-            continue
-        moved = re.search(r"(?<!includ)(?<!exclud)\w+(?:ed|ing)\s*$", head[: m.start() + 1])
-        if written.startswith("up") and moved:
-            # "ticked up to 2.6 per cent", "edging up to 2.1 per cent" move a value; they do
-            # not bound it ("including up to $5 billion" does).
-            return None
-        return QUALIFIERS[written]
-    return None
+    m = _QUALIFIER.search(head)
+    if m is None:
+        return None
+    written = m.group("written")
+    moved = re.search(r"(?<!includ)(?<!exclud)\w+(?:ed|ing)\s*$", head[: m.start() + 1])
+    if written.startswith("up") and moved:
+        # "ticked up to 2.6 per cent", "edging up to 2.1 per cent" move a value; they do
+        # not bound it ("including up to $5 billion" does).
+        return None
+    return QUALIFIERS[written]
 
 
 def parse_quantity(text: str, language: Language) -> Quantity | None:
