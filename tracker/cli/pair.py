@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,14 +90,20 @@ def _outcome(letter: Callable[[Path], Letter], path: Path) -> Letter | TrackerEr
 def _two_cores_pay(old: Path, new: Path, least: int) -> bool:
     if "-" in (str(old), str(new)):
         return False  # standard input is read once, here
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return False  # forking a process that runs threads may leave a lock held in the child
+    if not sys.platform.startswith("linux"):
+        return False
     try:
-        return min(old.stat().st_size, new.stat().st_size) >= least and all(
+        if min(old.stat().st_size, new.stat().st_size) < least or not all(
             path.is_file() for path in (old, new)
-        )
+        ):
+            return False
     except OSError:
         return False  # "-" or a missing file: read in order, which says what is wrong
+    # start-up time: only a pair this large needs to know
+    import threading
+
+    # forking a process that runs threads may leave a lock held in the child
+    return threading.active_count() == 1
 
 
 def _core_to_spare() -> bool:

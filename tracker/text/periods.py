@@ -12,7 +12,6 @@ of the figure beside them. The patterns are in period_patterns.py.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -111,7 +110,10 @@ def period_from_key(key: str) -> Period | None:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    # The day before the next month's first: the calendar module costs start-up time.
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def period_mentions(text: str, letter_date: dt.date | None) -> list[Mention]:
