@@ -15,13 +15,16 @@ from hypothesis import strategies as st
 from tracker.figures import hinted
 from tracker.figures.find import find_figures
 from tracker.figures.kept import forget
+from tracker.figures.lexicon import CLAUSE_WORDS, LINKS, RESPECTIVELY, VERBS
+from tracker.figures.lists import _BOTH_BEFORE, _SHARED_HEAD, other_subject
 from tracker.figures.quantities import (
     _NUMBER_WORD_HINTS,
     _NUMBER_WORD_PATTERNS,
     _QTY,
+    _qualifier,
     search_quantity,
 )
-from tracker.figures.vocabulary import NUMBER_WORDS
+from tracker.figures.vocabulary import NUMBER_WORDS, QUALIFIERS
 from tracker.read.files import load_document
 from tracker.text.dates import MONTHS
 from tracker.text.period_hints import NEEDS, possible_patterns
@@ -189,3 +192,86 @@ def test_a_folded_text_loses_exactly_its_combining_marks(corpus_lines: list[str]
 
     for text in [*corpus_lines, _EVERY_CHARACTER, "Oekraïne", "İstanbul ﬁnanciën"]:
         assert fold(text) == plain(text), text
+
+
+def _plain_other_subject(sentence: str, concept: str) -> str | None:
+    """`other_subject` as one pattern per concept, searched in every sentence."""
+    if not concept or RESPECTIVELY.search(sentence):
+        return None
+    both = re.search(_BOTH_BEFORE + re.escape(concept) + r"\b", sentence)
+    if both:
+        return both.group("first")
+    words = concept.split()
+    if len(words) == 2:
+        shared = re.search(_SHARED_HEAD + re.escape(concept) + r"\b", sentence)
+        if shared and shared.group("modifier").lower() not in CLAUSE_WORDS | VERBS | LINKS:
+            return f"{shared.group('modifier')} {words[-1]}"
+    return None
+
+
+def _concepts_in(line: str) -> set[str]:
+    """The concepts that may have an other subject: the two words after each joining word
+    ("core and headline inflation"), and in a line that says "both"/"zowel" the runs of one to
+    three words ("both A and B C")."""
+    words = line.split()
+    runs = (1, 2, 3) if re.search(r"both|zowel", line, re.IGNORECASE) else (2,)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if word.lower() in ("and", "en", "als"):
+            found.update(" ".join(words[i + 1 : i + 1 + n]) for n in runs)
+    return found
+
+
+def test_an_other_subject_is_what_its_plain_pattern_finds(corpus_lines: list[str]) -> None:
+    # It is asked of sentences that hold a figure.
+    for line in filter(re.compile(r"\d").search, corpus_lines):
+        for concept in _concepts_in(line):
+            found = other_subject(line, concept)
+            assert found == _plain_other_subject(line, concept), (line, concept)
+
+
+# fmt: off
+_JOINED_PIECES = [
+    "both ", "Both ", "zowel ", "and ", "en ", "als ", "the ", "de ", "core ", "headline ",
+    "inflation", "kern", "-", " ", "  ", "\n", ",", "respectively ", "rates", "are ", "N",
+]
+# fmt: on
+
+
+@given(
+    st.lists(st.sampled_from(_JOINED_PIECES), max_size=14).map("".join),
+    st.lists(st.sampled_from(_JOINED_PIECES), min_size=1, max_size=3).map("".join),
+)
+@example("both core and headline inflation are", "headline inflation")
+@example("core and headline inflation", "headline inflation")
+def test_generated_other_subjects_are_what_the_plain_pattern_finds(
+    sentence: str, concept: str
+) -> None:
+    assert other_subject(sentence, concept) == _plain_other_subject(sentence, concept)
+
+
+_QUALIFIERS_ONE_BY_ONE = [
+    (written, re.compile(rf"(?:^|[\s(]){re.escape(written)}\s*$"))
+    for written in sorted(QUALIFIERS, key=len, reverse=True)
+]
+
+
+def _plain_qualifier(text: str, start: int) -> str | None:
+    """`_qualifier` as one pattern per qualifier, longest first."""
+    head = text[max(0, start - 30) : start].lower()
+    for written, pattern in _QUALIFIERS_ONE_BY_ONE:
+        m = pattern.search(head)
+        if m is None:
+            continue
+        moved = re.search(r"(?<!includ)(?<!exclud)\w+(?:ed|ing)\s*$", head[: m.start() + 1])
+        if written.startswith("up") and moved:
+            return None
+        return QUALIFIERS[written]
+    return None
+
+
+def test_a_qualifier_is_the_longest_that_ends_before_the_figure(corpus_lines: list[str]) -> None:
+    for line in corpus_lines:
+        for digit in re.finditer(r"\d", line):
+            start = digit.start()
+            assert _qualifier(line, start) == _plain_qualifier(line, start), (line, start)

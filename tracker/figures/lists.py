@@ -158,27 +158,30 @@ def other_subject(sentence: str, concept: str) -> str | None:
     of two joined ones ("both A and B are projected at N": A); None when there is none."""
     if not concept or concept not in sentence or RESPECTIVELY.search(sentence):
         return None
-    # Each concept makes a pattern of its own: compile it only for a sentence it may match.
-    if "both" in sentence or "zowel" in sentence:
+    # Each concept makes a pattern of its own: compile it only for a sentence it may match,
+    # one that says the concept after the joining word.
+    if _BOTH.search(sentence) and _said_after(sentence, concept, _AND_ALS_END):
         both = re.search(_BOTH_BEFORE + re.escape(concept) + r"\b", sentence)
         if both:
             return both.group("first")
     words = concept.split()
-    if len(words) == 2 and _joined_before(sentence, concept):
+    if len(words) == 2 and _said_after(sentence, concept, _AND_END):
         shared = re.search(_SHARED_HEAD + re.escape(concept) + r"\b", sentence)
         if shared and shared.group("modifier").lower() not in CLAUSE_WORDS | VERBS | LINKS:
             return f"{shared.group('modifier')} {words[-1]}"
     return None
 
 
-_JOINED_END = re.compile(r"(?:and|en)\s+$")
+_BOTH = re.compile(_BOTH_BEFORE)
+_AND_ALS_END = re.compile(r"(?:and|als)\s+$")
+_AND_END = re.compile(r"(?:and|en)\s+$")
 
 
-def _joined_before(sentence: str, concept: str) -> bool:
-    """Whether "and"/"en" comes right before one of the places `concept` is said."""
+def _said_after(sentence: str, concept: str, joiner: re.Pattern[str]) -> bool:
+    """Whether `joiner` comes right before one of the places `concept` is said."""
     at = sentence.find(concept)
     while at > 0:
-        if _JOINED_END.search(sentence, 0, at):
+        if joiner.search(sentence, 0, at):
             return True
         at = sentence.find(concept, at + 1)
     return False
