@@ -1037,6 +1037,12 @@ def test_a_label_is_the_letters_phrase(
             "are forecast at 1.5–2.5%.",
             ["headline inflation", "core inflation"],
         ),
+        # At the head of a sentence too.
+        (
+            "Both goods price inflation and services price inflation were unchanged in June, "
+            "at 2.5%.",
+            ["services price inflation", "goods price inflation"],
+        ),
         # Two values, one each: "respectively" names them, nothing is said twice.
         (
             "In the third quarter, headline and core inflation averaged at 2.0% and 2.5%, "

@@ -143,11 +143,11 @@ def _tail_of(last: str) -> str:
     return " ".join(words[1:]) if len(words) >= 2 else ""
 
 
-# "both MAS Core Inflation and CPI-All Items inflation are projected to …", "zowel de kern- als
-# …": the first of two subjects joined by "both … and"; "core and headline inflation are
-# forecast at …": a modifier that shares the second subject's noun.
+# "both MAS Core Inflation and CPI-All Items inflation are projected to …" (also at the head of
+# a sentence), "zowel de kern- als …": the first of two subjects joined by "both … and"; "core
+# and headline inflation are forecast at …": a modifier that shares the second subject's noun.
 _BOTH_BEFORE = (
-    r"\b(?:both|zowel)\s+(?:the\s+|de\s+|het\s+)?"
+    r"\b(?:[Bb]oth|[Zz]owel)\s+(?:the\s+|de\s+|het\s+)?"
     r"(?P<first>[^\W\d_][\w\-’' ]{1,60}?)\s+(?:and|als)\s+"
 )
 _SHARED_HEAD = r"(?<![\w\-])(?P<modifier>[^\W\d_][\w\-]{2,})\s+(?:and|en)\s+"
