@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS_DIR, SEEDS
 
 from tracker.comparison.assignment import hungarian, matching
-from tracker.comparison.pairing import PAIR_MIN, _candidates, _echo_groups
+from tracker.comparison.pairing import NEAREST_IN_LETTER, PAIR_MIN, _candidates, _echo_groups
 from tracker.comparison.restated import restated_cells
 from tracker.comparison.sections import align_sections
 from tracker.comparison.similarity import Rarity, ambiguous, similarity
@@ -73,7 +73,7 @@ def test_candidates_hold_every_pair_that_scores_on_real_letters() -> None:
         new_groups = _echo_groups(nf, restated_cells(nf), new.meta.language)
         rarity = Rarity(of, nf)
         vague = ambiguous(of) | {len(of) + i for i in ambiguous(nf)}
-        found = _candidates(old_groups, new_groups, of, nf, paired, rarity)
+        found = _candidates(old_groups, new_groups, of, nf, paired, rarity, NEAREST_IN_LETTER)
         for i, og in enumerate(old_groups):
             for j, ng in enumerate(new_groups):
                 if og.members[0] in vague or len(of) + ng.members[0] in vague:
