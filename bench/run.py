@@ -100,13 +100,15 @@ def stages(old: Path, new: Path, limit: float) -> str:
     return ", ".join(output.splitlines())
 
 
-def make_pair(size: str, make_pair_script: Path) -> tuple[Path, Path]:
-    folder = OUT / "pairs" / size
+def make_pair(size: str, make_pair_script: Path, seed: int | None = None) -> tuple[Path, Path]:
+    """The generated pair of `size` (the generator's own seed unless `seed` is given)."""
+    folder = OUT / "pairs" / (size if seed is None else f"{size}-seed{seed}")
     old, new = folder / "old.txt", folder / "new.txt"
     if not (old.exists() and new.exists()):
         folder.mkdir(parents=True, exist_ok=True)
+        seeded = [] if seed is None else ["--seed", str(seed)]
         subprocess.run(
-            [sys.executable, str(make_pair_script), "--size", size, "--out", str(folder)],
+            [sys.executable, str(make_pair_script), "--size", size, "--out", str(folder), *seeded],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -2,7 +2,7 @@
 """Time each stage of one comparison in-process: where does `tracker compare` spend its time?
 
     .venv/bin/python bench/stages.py OLD NEW
-    .venv/bin/python bench/stages.py --growth [--sizes 250KB,2MB] [--repeats 3]
+    .venv/bin/python bench/stages.py --growth [--sizes 250KB,2MB] [--repeats 3] [--seed N]
 
 With two letters, prints one line per stage as soon as it finishes (CPU seconds of this
 process), so a stage that runs too long can be stopped and the earlier ones are still known.
@@ -76,19 +76,20 @@ def timed_stages(old: Path, new: Path) -> dict[str, float]:
     }
 
 
-def growth(sizes: list[str], repeats: int) -> int:
+def growth(sizes: list[str], repeats: int, seed: int | None = None) -> int:
     from run import MAKE_PAIR, make_pair
 
     medians: dict[str, dict[str, float]] = {}
     kilobytes: dict[str, float] = {}
     for size in sizes:
-        old, new = make_pair(size, MAKE_PAIR)
+        old, new = make_pair(size, MAKE_PAIR, seed)
         kilobytes[size] = (old.stat().st_size + new.stat().st_size) / 2 / 1024
         runs = [timed_stages(old, new) for _ in range(repeats)]
         medians[size] = {name: statistics.median(r[name] for r in runs) for name in runs[0]}
     first, last = sizes[0], sizes[-1]
     names = [name for name in medians[first] if name != "import"]
-    print(f"CPU seconds per stage, medians of {repeats} (bench/stages.py --growth)")
+    generated = "" if seed is None else f" --seed {seed}"
+    print(f"CPU seconds per stage, medians of {repeats} (bench/stages.py --growth{generated})")
     print()
     print(f"| stage | {' | '.join(sizes)} | exponent {first} -> {last} |")
     print(f"| --- |{' ---: |' * len(sizes)} ---: |")
@@ -112,9 +113,15 @@ def main() -> int:
     parser.add_argument("--growth", action="store_true")
     parser.add_argument("--sizes", default="250KB,2MB")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        help="generate the pairs with this seed: how much of a letter changes varies by seed, "
+        "and the stages that work on what changed grow with it",
+    )
     args = parser.parse_args()
     if args.growth:
-        return growth([s for s in args.sizes.split(",") if s], args.repeats)
+        return growth([s for s in args.sizes.split(",") if s], args.repeats, args.seed)
     if len(args.letters) != 2:
         parser.error("give OLD and NEW, or --growth")
     stages(*args.letters)
