@@ -42,7 +42,7 @@ from tracker.history.recovery import (
 )
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
-from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
+from tracker.history.storage import checkpoint, inside, remove_file, settle, write_atomic
 from tracker.model import Document, Finding
 from tracker.read.extract import READERS
 from tracker.read.files import document_from_bytes
@@ -299,6 +299,7 @@ def _write(
     if commit:
         # Exact paths, not the series folders: git matches them without walking the series.
         paths = sorted({*changed, snapshot_path(series, stem), letter_rel})
+        settle([inside(root, p) for p in changed])
         done.staged = True
         commit_id = commit_paths(root, paths, message)
         checkpoint("commit")
