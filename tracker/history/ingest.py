@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Literal
 
 from tracker.errors import HistoryError, InputError
+from tracker.history.blobs import Prestored, prestore
 from tracker.history.build import Built, shorten
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     INDEX,
     LETTERS,
     LOCK,
+    ledger_path,
     letter_path,
     manifest_path,
     report_path,
@@ -239,12 +241,15 @@ def _ingest_one(
     git_folder = git_dir(root)
     write_journal(git_folder, journal)
     checkpoint("journal")
-    done = _Progress()
+    ahead = prestore(git_folder, inside(root, ledger_path(series))) if commit else None
+    done = _Progress(ahead=ahead)
     try:
         result = _write(
             root, journal, data, stem, snapshot_text, doc, entries, commit, done, template
         )
     except Exception as exc:
+        if done.ahead is not None:
+            done.ahead.cancel()
         try:
             roll_back(root, journal, outputs=done.outputs, staged=done.staged)
         except Exception:
@@ -263,6 +268,8 @@ class _Progress:
     """The series' derived files may have been written."""
     staged: bool = False
     """Paths may have been staged for the commit."""
+    ahead: Prestored | None = None
+    """The ledger's next git blob, stored while the letter is compared (history/blobs.py)."""
 
 
 def _write(
@@ -340,9 +347,17 @@ def _write_derived(
     stale: list[str] = []
     if built is None:
         built, stale = build_series(root, series)
+    ahead, added = done.ahead, built.appended.get(ledger_path(series))
+    if ahead is not None:
+        ahead.read.wait()  # its old bytes are read before anything is appended to them
     done.outputs = True
-    changed = write_outputs(root, built.files, stale, grow=True)
+    changed = write_outputs(root, built.files, stale, grow=True, appended=built.appended)
     checkpoint("outputs")
+    if ahead is not None:
+        if added is not None:
+            ahead.finish(added.encode())
+        else:
+            ahead.cancel()
     return built, changed
 
 
