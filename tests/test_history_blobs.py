@@ -37,9 +37,10 @@ def test_the_stored_blob_is_the_one_git_names_and_git_add_keeps_it(tmp_path: Pat
     assert ahead is not None
     ahead.read.wait()
     added = "2026-10-01,brief,inflatie-pct,2.5,“quoted”\n".encode() * 3
+    ahead.then(added)
     with ledger.open("ab") as handle:
         handle.write(added)
-    ahead.finish(added)
+    ahead.store()
 
     name = _git(tmp_path, "hash-object", "figures.csv").decode().strip()
     stored = _object(tmp_path, name)
@@ -59,9 +60,10 @@ def test_a_file_that_is_not_what_was_compressed_is_left_to_git(tmp_path: Path) -
     ahead = prestore(tmp_path / ".git", ledger)
     assert ahead is not None
     ahead.read.wait()
+    ahead.then(b"announced\n")
     with ledger.open("ab") as handle:
         handle.write(b"rows other than the ones announced\n")
-    ahead.finish(b"announced\n")
+    ahead.store()
     objects = [p for p in (tmp_path / ".git" / "objects").rglob("*") if p.is_file()]
     assert objects == []
 

@@ -4,8 +4,9 @@ figures.csv grows by one letter's rows at each ingest, and each commit stores th
 anew: at 1000 letters, compressing its 10 MB is most of what `git add` costs. Its old bytes
 are known when an ingest starts, so a thread compresses them while the letter is read and
 compared (zlib lets go of the interpreter's lock, so this runs on another core); once the new
-rows are appended, they are compressed after them and the object is written where git keeps
-loose objects. `git add` then hashes the file, finds the object stored and writes nothing.
+rows are known, they are compressed after them while they are written, and the object is
+written where git keeps loose objects. `git add` then hashes the file, finds the object
+stored and writes nothing.
 
 The object is git's: a zlib stream of "blob <size>\\0" and the content. The size is known only
 at the end, so the header is compressed on its own and flushed to a byte boundary, and the
@@ -42,10 +43,12 @@ class Prestored:
         self._stream = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
         self._parts: list[bytes] = []
         self._failed = False
+        self._size = -1
+        self._made: tuple[str, bytes] | None = None
         self.read = threading.Event()
         """Set once the file's old bytes are read: appending to it must wait for this."""
-        self._thread = threading.Thread(target=self._compress, daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._compress, daemon=True)]
+        self._threads[0].start()
 
     def _compress(self) -> None:
         try:
@@ -57,18 +60,19 @@ class Prestored:
         except Exception:  # an object not stored ahead is stored by git
             self._failed = True
 
-    def finish(self, added: bytes) -> None:
-        """Store the blob of the file's old bytes and `added`, which were appended to it."""
-        self._thread.join()
+    def then(self, added: bytes) -> None:
+        """Go on with `added`, the bytes about to be appended to the file: the object of the
+        file with them is made in the background while they are written."""
+        tail = threading.Thread(target=self._make, args=(added,), daemon=True)
+        self._threads.append(tail)
+        tail.start()
+
+    def _make(self, added: bytes) -> None:
+        self._threads[0].join()
         if self._failed:
             return
-        try:
-            size = self._file.stat().st_size
-        except OSError:
-            return
-        if size != len(self._old) + len(added):
-            return  # the file is not what was compressed: git stores it
-        header = b"blob %d\0" % size
+        self._size = len(self._old) + len(added)
+        header = b"blob %d\0" % self._size
         head = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
         body = b"".join([*self._parts, self._stream.compress(added), self._stream.flush()])
         checksum = zlib.adler32(added, zlib.adler32(self._old, zlib.adler32(header)))
@@ -83,11 +87,24 @@ class Prestored:
         digest = hashlib.sha1(header)
         digest.update(self._old)
         digest.update(added)
-        _store(self._objects, digest.hexdigest(), data)
+        self._made = (digest.hexdigest(), data)
+
+    def store(self) -> None:
+        """Write the object, once the bytes given to `then` are appended to the file."""
+        self.cancel()
+        try:
+            size = self._file.stat().st_size
+        except OSError:
+            return
+        if self._made is not None and size == self._size:
+            _store(self._objects, *self._made)
+        # else the file is not what was compressed: git stores it
 
     def cancel(self) -> None:
-        """Give up: the file is written whole, or the ingest failed."""
-        self._thread.join()
+        """Wait for the work begun; store nothing (the file is written whole, or the ingest
+        failed)."""
+        for thread in self._threads:
+            thread.join()
 
 
 _ZLIB_HEADER = zlib.compressobj(LEVEL).flush()[:2]

@@ -350,12 +350,14 @@ def _write_derived(
     ahead, added = done.ahead, built.appended.get(ledger_path(series))
     if ahead is not None:
         ahead.read.wait()  # its old bytes are read before anything is appended to them
+        if added is not None:
+            ahead.then(added.encode())
     done.outputs = True
     changed = write_outputs(root, built.files, stale, grow=True, appended=built.appended)
     checkpoint("outputs")
     if ahead is not None:
         if added is not None:
-            ahead.finish(added.encode())
+            ahead.store()
         else:
             ahead.cancel()
     return built, changed
