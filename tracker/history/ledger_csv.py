@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from tracker.errors import HistoryError
-from tracker.history.csvlines import CsvLines, CsvRecords
+from tracker.history.csvlines import CsvRecords, csv_text
 from tracker.history.ledger import KnownIds, LedgerRow, LedgerState
 from tracker.model import Role
 
@@ -57,41 +56,38 @@ def _number(value: Decimal | None) -> str:
 
 def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
     """figures.csv: a header and one row per figure per letter, in series order."""
-    out = io.StringIO()
-    writer = CsvLines(out)
-    if header:
-        writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow(
-            (
-                row.date.isoformat(),
-                row.letter,
-                row.figure,
-                row.label,
-                row.unit,
-                _number(row.value),
-                _number(row.high),
-                row.text,
-                row.qualifier or "",
-                row.section,
-                row.line,
-                row.index,
-                row.status,
-                row.concept,
-                row.role,
-                row.period,
-                "yes" if row.current else "",
-                row.noun or "",
-                row.row or "",
-                row.column or "",
-                row.decimals,
-                row.as_of.isoformat() if row.as_of else "",
-                row.context,
-                "" if row.conversion_of is None else row.conversion_of,
-                row.previous,
-            )
-        )
-    return out.getvalue()
+    fields = (_fields(row) for row in rows)
+    return csv_text([CSV_COLUMNS, *fields] if header else fields)
+
+
+def _fields(row: LedgerRow) -> tuple[object, ...]:
+    return (
+        row.date.isoformat(),
+        row.letter,
+        row.figure,
+        row.label,
+        row.unit,
+        _number(row.value),
+        _number(row.high),
+        row.text,
+        row.qualifier or "",
+        row.section,
+        row.line,
+        row.index,
+        row.status,
+        row.concept,
+        row.role,
+        row.period,
+        "yes" if row.current else "",
+        row.noun or "",
+        row.row or "",
+        row.column or "",
+        row.decimals,
+        row.as_of.isoformat() if row.as_of else "",
+        row.context,
+        "" if row.conversion_of is None else row.conversion_of,
+        row.previous,
+    )
 
 
 def scan_ledger(text: str, letters: Collection[str], name: str = "figures.csv") -> LedgerScan:
