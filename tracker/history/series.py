@@ -88,7 +88,8 @@ def snapshot_stems(root: Path, series: str) -> list[str]:
     if not folder.is_dir():
         return []
     # Only files named as the tracker names snapshots: a note beside them is not a letter.
-    return sorted(p.stem for p in folder.glob("*.md") if LETTER_FILE.match(p.name))
+    # Names, not paths: a series of 1000 letters is listed at each ingest.
+    return sorted(name[:-3] for name in os.listdir(folder) if LETTER_FILE.match(name))
 
 
 def build_series(root: Path, series: str) -> tuple[Built, list[str]]:
