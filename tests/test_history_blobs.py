@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 import subprocess
+import zlib
 from pathlib import Path
 
-from tracker.history.blobs import FROM_SIZE, prestore
+from tracker.history.blobs import FROM_SIZE, _adler_joined, prestore
 from tracker.history.repository import forget_inherited_repository
 
 
@@ -78,3 +79,11 @@ def test_small_files_and_sha256_repositories_are_left_to_git(tmp_path: Path) -> 
     large = other / "figures.csv"
     large.write_bytes(_ledger(FROM_SIZE + 1000))
     assert prestore(other / ".git", large) is None
+
+
+def test_the_checksum_of_joined_bytes_is_zlibs() -> None:
+    rng = random.Random(14)
+    for _ in range(300):
+        first, second = rng.randbytes(rng.randint(0, 300)), rng.randbytes(rng.randint(0, 70_000))
+        joined = _adler_joined(zlib.adler32(first), zlib.adler32(second), len(second))
+        assert joined == zlib.adler32(first + second)

@@ -43,6 +43,7 @@ class Prestored:
         self._stream = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
         self._parts: list[bytes] = []
         self._failed = False
+        self._checksum = 1
         self._size = -1
         self._made: tuple[str, bytes] | None = None
         self.read = threading.Event()
@@ -57,6 +58,7 @@ class Prestored:
             finally:
                 self.read.set()
             self._parts.append(self._stream.compress(self._old))
+            self._checksum = zlib.adler32(self._old)
         except Exception:  # an object not stored ahead is stored by git
             self._failed = True
 
@@ -75,7 +77,9 @@ class Prestored:
         header = b"blob %d\0" % self._size
         head = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
         body = b"".join([*self._parts, self._stream.compress(added), self._stream.flush()])
-        checksum = zlib.adler32(added, zlib.adler32(self._old, zlib.adler32(header)))
+        # Adler-32 of header, old bytes and added ones, the old bytes' part summed ahead.
+        old = _adler_joined(zlib.adler32(header), self._checksum, len(self._old))
+        checksum = zlib.adler32(added, old)
         data = b"".join(
             [
                 _ZLIB_HEADER,
@@ -109,6 +113,20 @@ class Prestored:
 
 _ZLIB_HEADER = zlib.compressobj(LEVEL).flush()[:2]
 """The two bytes a zlib stream of this level starts with (git's own objects start so)."""
+
+
+_ADLER = 65521
+
+
+def _adler_joined(first: int, second: int, length: int) -> int:
+    """The Adler-32 of two byte strings joined, from each one's and the second's length
+    (zlib's adler32_combine)."""
+    rem = length % _ADLER
+    low = first & 0xFFFF
+    high = (rem * low) % _ADLER
+    low += (second & 0xFFFF) + _ADLER - 1
+    high += ((first >> 16) & 0xFFFF) + ((second >> 16) & 0xFFFF) + _ADLER - rem
+    return (low % _ADLER) | ((high % _ADLER) << 16)
 
 
 def _store(objects: Path, name: str, data: bytes) -> None:
