@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint lint-actions bench soak golden fixtures screenshot clean score-series score-series-shared score-answers score-shared
+.PHONY: venv demo test lint lint-actions bench bench-history soak golden fixtures screenshot clean score-series score-series-shared score-answers score-shared
 
 # pip's output (the build backend's notes and warnings) goes to a log, shown only if it fails.
 PIP_LOG := $(VENV)/pip.log
@@ -73,6 +73,10 @@ test: lint
 bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/stages.py --growth --sizes 250KB,1MB,2MB
+	$(BIN)/python bench/history.py
+
+# The history part alone: ingest of the 10th vs the 1000th letter, and rebuild of 1000 letters.
+bench-history: venv
 	$(BIN)/python bench/history.py
 
 # Scores the ledgers of whole series against answers written before the tracker ran: the

@@ -70,11 +70,13 @@ def test_extend_gives_what_derive_gives(texts: dict[str, str], derived: dict[str
     doc = from_markdown(texts[last])
     assert appends(entries, last, doc)
     assert not appends(entries, earlier[0], from_markdown(texts[earlier[0]]))
-    extended = extend(
-        SERIES, entries, before[ledger_path(SERIES)], last, texts[last], doc, texts[earlier[-1]]
-    )
+    ledger = before[ledger_path(SERIES)]
+    extended = extend(SERIES, entries, ledger.encode(), last, texts[last], doc, texts[earlier[-1]])
     for path, text in extended.files.items():
         assert text == derived[path], path
+    # The ledger is not given whole: its new rows are appended to what it holds.
+    assert ledger_path(SERIES) not in extended.files
+    assert ledger + extended.appended[ledger_path(SERIES)] == derived[ledger_path(SERIES)]
 
 
 def test_ledger_csv_round_trips_and_scans(derived: dict[str, str]) -> None:

@@ -25,14 +25,14 @@ from markdown_checks import assert_plain_markdown
 from tracker.comparison.compare import compare
 from tracker.github.issues import issue_drafts
 from tracker.github.summary import markdown_text
-from tracker.history.csvlines import CsvLines
+from tracker.history.csvlines import CsvLines, csv_text
 from tracker.history.index import LetterEntry, entries_from_csv, entries_to_csv, render_index
 from tracker.history.ingest import ingest
 from tracker.history.ledger import LedgerRow
 from tracker.history.ledger_csv import rows_from_csv, rows_to_csv
 from tracker.model import Document, Meta, Paragraph, Section
 from tracker.render.markdown import render_markdown
-from tracker.text.safe import markdown_inline, shown
+from tracker.text.safe import _MARKDOWN_SPECIAL, flat, markdown_inline, shown
 
 FIRST, SECOND, THIRD = (
     "2025-09-10-nieuwsbericht-militaire-steun.txt",
@@ -57,6 +57,27 @@ def test_csv_rows_read_back_as_written(rows: list[list[str]]) -> None:
     read = list(csv.reader(io.StringIO(out.getvalue())))
     # csv writes a row of one empty field as "" and reads it back as [""]: the same row.
     assert read == rows
+
+
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='ab,"\r\n é', max_size=8), min_size=1, max_size=4),
+        max_size=6,
+    )
+)
+def test_csv_text_in_one_pass_is_what_the_rows_written_one_by_one_give(
+    rows: list[list[str]],
+) -> None:
+    out = io.StringIO()
+    CsvLines(out).writerows(rows)
+    assert csv_text(rows) == out.getvalue()
+    assert csv_text([["a\r\nb", "c"], ["d"]]) == '"a\r\nb",c\nd\n'
+
+
+@given(st.one_of(HOSTILE_TEXT, st.text(max_size=30)))
+def test_markdown_inline_of_plain_text_is_the_escaping_it_skips(text: str) -> None:
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", shown(flat(text)))
+    assert markdown_inline(text) == ("\\" + escaped if escaped.startswith("::") else escaped)
 
 
 def test_csv_rows_without_line_breaks_are_written_as_before() -> None:

@@ -11,7 +11,7 @@ manifest and ledger, and gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tracker.comparison.compare import compare
@@ -29,7 +29,13 @@ from tracker.history.layout import (
     snapshot_link,
 )
 from tracker.history.ledger import GAP_LETTERS, KnownIds, LedgerRow, LedgerState, ledger_step
-from tracker.history.ledger_csv import LedgerScan, rows_from_csv, rows_to_csv, scan_ledger
+from tracker.history.ledger_csv import (
+    LedgerScan,
+    decoded,
+    rows_from_csv,
+    rows_to_csv,
+    scan_ledger_bytes,
+)
 from tracker.history.order import chain, plan, predecessors, skeleton
 from tracker.history.pages import extra_files
 from tracker.model import Comparison, Document, Figure, Finding, Language
@@ -78,6 +84,9 @@ class Built:
     """The findings of each letter's report, by the letter's stem."""
     entries: tuple[LetterEntry, ...] = ()
     """The manifest's letters, as letters.csv lists them (so ingest need not read it back)."""
+    appended: dict[str, str] = field(default_factory=dict)
+    """Text to append to files that only grow, by path (the ledger, when a letter is
+    appended): the file is not in `files`, and what it holds already is not read again."""
 
 
 def letter_work(text: str, previous: str | None, replaced: str | None) -> Work:
@@ -256,7 +265,7 @@ def with_counts(entry: LetterEntry, predecessor: str, comparison: Comparison | N
 def extend(
     series: str,
     entries: list[LetterEntry],
-    ledger: str,
+    ledger: bytes,
     stem: str,
     text: str,
     doc: Document,
@@ -264,8 +273,9 @@ def extend(
 ) -> Built:
     """The derived files after appending a letter after the last one standing in the series.
 
-    Reads only the predecessor's snapshot, the manifest (`entries`) and the ledger text; the
-    caller checks `appends` first. The result is byte for byte what `derive` gives.
+    Reads only the predecessor's snapshot, the manifest (`entries`) and the ledger's bytes
+    (figures.csv's; empty when it has none); the caller checks `appends` first. The result is
+    byte for byte what `derive` gives, the ledger's new rows to be appended to its file.
     """
     standing = chain(entries)
     before = standing[-1]
@@ -275,10 +285,10 @@ def extend(
     recent = [e.letter for e in standing[-GAP_LETTERS:]]
     if window - {stem} <= set(recent):
         # The rows needed are those of the last letters: read from the end of the ledger.
-        scan = scan_ledger(ledger, set(recent), ledger_path(series))
+        scan = scan_ledger_bytes(ledger, set(recent), ledger_path(series))
     else:
         # A correction moved an older letter into the index's window: read the whole ledger.
-        rows = rows_from_csv(ledger, ledger_path(series))
+        rows = rows_from_csv(decoded(ledger, ledger_path(series)), ledger_path(series))
         wanted = window | set(recent)
         scan = LedgerScan(
             known=KnownIds(r.figure for r in rows), rows=[r for r in rows if r.letter in wanted]
@@ -288,17 +298,19 @@ def extend(
     entry = with_counts(entry, before.letter, fold.comparison)
     final = [*entries, entry]
     shown = [r for r in scan.rows if r.letter in window] + fold.rows
-    if not ledger:
-        ledger = rows_to_csv(())
     files = {
         report_path(series, stem): render_report(series, entry, before, work, fold.comparison),
         manifest_path(series): entries_to_csv(final),
-        # The ledger is in series order, so the new letter's rows go at its end.
-        ledger_path(series): ledger + rows_to_csv(fold.rows, header=False),
         index_path(series): render_index(series, final, shown),
     }
+    # The ledger is in series order, so the new letter's rows go at its end.
+    appended = {}
+    if ledger:
+        appended[ledger_path(series)] = rows_to_csv(fold.rows, header=False)
+    else:
+        files[ledger_path(series)] = rows_to_csv(fold.rows)
     files.update(extra_files(series, final, shown, {stem: work}, {stem: fold.comparison}))
-    return Built(files, {stem: _findings(fold.comparison)}, tuple(final))
+    return Built(files, {stem: _findings(fold.comparison)}, tuple(final), appended)
 
 
 # --- reports --------------------------------------------------------------------------

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.errors import HistoryError
-from tracker.history.csvlines import CsvLines, CsvRecords
+from tracker.history.csvlines import CsvRecords, csv_text
 from tracker.history.layout import FEED, page_link, report_link, snapshot_link
 from tracker.history.ledger import LedgerRow
 from tracker.history.tracked import TrackedFigure, track
@@ -125,33 +124,30 @@ def _plural(count: int, noun: str) -> str:
 
 
 def entries_to_csv(entries: Sequence[LetterEntry]) -> str:
-    out = io.StringIO()
-    writer = CsvLines(out)
-    writer.writerow(LETTER_COLUMNS)
-    for e in entries:
-        writer.writerow(
-            (
-                e.date.isoformat(),
-                e.letter,
-                e.title,
-                e.source,
-                e.sha256,
-                e.reference,
-                e.status,
-                e.corrects,
-                e.predecessor,
-                "yes" if e.superseded else "",
-                e.sections_changed,
-                e.figures_changed,
-                e.findings,
-                e.sections_added,
-                e.sections_removed,
-                e.figures_new,
-                e.figures_gone,
-                e.moves,
-            )
-        )
-    return out.getvalue()
+    return csv_text([LETTER_COLUMNS, *(_entry_fields(e) for e in entries)])
+
+
+def _entry_fields(e: LetterEntry) -> tuple[object, ...]:
+    return (
+        e.date.isoformat(),
+        e.letter,
+        e.title,
+        e.source,
+        e.sha256,
+        e.reference,
+        e.status,
+        e.corrects,
+        e.predecessor,
+        "yes" if e.superseded else "",
+        e.sections_changed,
+        e.figures_changed,
+        e.findings,
+        e.sections_added,
+        e.sections_removed,
+        e.figures_new,
+        e.figures_gone,
+        e.moves,
+    )
 
 
 def entries_from_csv(text: str, name: str = "letters.csv") -> list[LetterEntry]:

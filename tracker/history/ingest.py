@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Literal
 
 from tracker.errors import HistoryError, InputError
+from tracker.history.blobs import Prestored, prestore
 from tracker.history.build import Built, shorten
 from tracker.history.index import LetterEntry, entries_from_csv
 from tracker.history.layout import (
     INDEX,
     LETTERS,
     LOCK,
+    ledger_path,
     letter_path,
     manifest_path,
     report_path,
@@ -42,7 +44,7 @@ from tracker.history.recovery import (
 )
 from tracker.history.repository import commit_paths, find_repository, git_dir
 from tracker.history.series import Notify, build_series, extend_series, read_entries, write_outputs
-from tracker.history.storage import checkpoint, inside, remove_file, write_atomic
+from tracker.history.storage import checkpoint, inside, remove_file, settle, write_atomic
 from tracker.model import Document, Finding
 from tracker.read.extract import READERS
 from tracker.read.files import document_from_bytes
@@ -239,12 +241,15 @@ def _ingest_one(
     git_folder = git_dir(root)
     write_journal(git_folder, journal)
     checkpoint("journal")
-    done = _Progress()
+    ahead = prestore(git_folder, inside(root, ledger_path(series))) if commit else None
+    done = _Progress(ahead=ahead)
     try:
         result = _write(
             root, journal, data, stem, snapshot_text, doc, entries, commit, done, template
         )
     except Exception as exc:
+        if done.ahead is not None:
+            done.ahead.cancel()
         try:
             roll_back(root, journal, outputs=done.outputs, staged=done.staged)
         except Exception:
@@ -263,6 +268,8 @@ class _Progress:
     """The series' derived files may have been written."""
     staged: bool = False
     """Paths may have been staged for the commit."""
+    ahead: Prestored | None = None
+    """The ledger's next git blob, stored while the letter is compared (history/blobs.py)."""
 
 
 def _write(
@@ -299,6 +306,7 @@ def _write(
     if commit:
         # Exact paths, not the series folders: git matches them without walking the series.
         paths = sorted({*changed, snapshot_path(series, stem), letter_rel})
+        settle([inside(root, p) for p in changed])
         done.staged = True
         commit_id = commit_paths(root, paths, message)
         checkpoint("commit")
@@ -339,9 +347,19 @@ def _write_derived(
     stale: list[str] = []
     if built is None:
         built, stale = build_series(root, series)
+    ahead, added = done.ahead, built.appended.get(ledger_path(series))
+    if ahead is not None:
+        ahead.read.wait()  # its old bytes are read before anything is appended to them
+        if added is not None:
+            ahead.then(added.encode())
     done.outputs = True
-    changed = write_outputs(root, built.files, stale, grow=True)
+    changed = write_outputs(root, built.files, stale, grow=True, appended=built.appended)
     checkpoint("outputs")
+    if ahead is not None:
+        if added is not None:
+            ahead.store()
+        else:
+            ahead.cancel()
     return built, changed
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from tracker.comparison.memo import per_object
 from tracker.comparison.series import Match, Report, match_series
+from tracker.errors import HistoryError
 from tracker.model import Figure, Language, Role
 from tracker.text.periods import period_from_key
 from tracker.text.words import slugify
@@ -94,12 +95,12 @@ class LedgerRow:
 
 
 class KnownIds:
-    """The figure identities a series has given: a set, plus (when appending) the text of
+    """The figure identities a series has given: a set, plus (when appending) the bytes of
     figures.csv, searched only for the few identities a new letter might take."""
 
-    __slots__ = ("_ids", "_ledger", "_parent", "_under")
+    __slots__ = ("_ids", "_ledger", "_parent", "_rows", "_under")
 
-    def __init__(self, ids: Iterable[str] = (), ledger: str = "") -> None:
+    def __init__(self, ids: Iterable[str] = (), ledger: bytes = b"") -> None:
         self._ids: set[str] = set()
         # Each identity under every prefix it continues with a hyphen ("a-b-2" under "a" and
         # "a-b"): `like` is a look-up, not a pass over every identity the series has given.
@@ -107,15 +108,17 @@ class KnownIds:
         self._parent: KnownIds | None = None
         for figure_id in ids:
             self.add(figure_id)
-        # The rows only: the header's "date,letter,figure," must not read as an identity.
-        self._ledger = ledger[ledger.find("\n") + 1 :] if ledger else ""
+        # Searched as bytes, from the rows on: the header's "date,letter,figure," must not read
+        # as an identity, and 10 MB need not be decoded for a few look-ups.
+        self._ledger = ledger
+        self._rows = ledger.find(b"\n") + 1 if ledger else 0
 
     def __contains__(self, figure_id: object) -> bool:
         if not isinstance(figure_id, str):
             return False
         if figure_id in self._ids or (self._parent is not None and figure_id in self._parent):
             return True
-        return _in_ledger(self._ledger, figure_id)
+        return _in_ledger(self._ledger, self._rows, figure_id)
 
     def add(self, figure_id: str) -> None:
         if figure_id in self._ids:
@@ -134,14 +137,15 @@ class KnownIds:
             found.add(base)
         if self._parent is not None:
             found |= self._parent.like(base)
-        needle = f",{base}"
-        position = self._ledger.find(needle)
+        ledger = self._ledger
+        needle = f",{base}".encode()
+        position = ledger.find(needle, self._rows)
         while position != -1:
-            start = self._ledger.rfind("\n", 0, position) + 1
-            end = self._ledger.find(",", position + 1)
-            if self._ledger[start:position].count(",") == 1 and end != -1:
-                found.add(self._ledger[position + 1 : end])
-            position = self._ledger.find(needle, position + 1)
+            start = ledger.rfind(b"\n", 0, position) + 1
+            end = ledger.find(b",", position + 1)
+            if ledger.count(b",", start, position) == 1 and end != -1:
+                found.add(_identity(ledger[position + 1 : end]))
+            position = ledger.find(needle, position + 1)
         return found
 
     def copy(self) -> KnownIds:
@@ -154,20 +158,30 @@ class KnownIds:
         return twin
 
 
-def _in_ledger(ledger: str, figure_id: str) -> bool:
-    """Is `figure_id` the identity (third field) of some row of figures.csv's text?
+def _in_ledger(ledger: bytes, rows: int, figure_id: str) -> bool:
+    """Is `figure_id` the identity (third field) of some row of figures.csv's bytes, whose
+    rows start at `rows`?
 
     The fields before it are a date and a slug, never quoted, so a row has it exactly when the
     text from the row's start to the match splits into those two fields and the identity.
     """
-    needle = f",{figure_id},"
-    position = ledger.find(needle)
+    needle = f",{figure_id},".encode()
+    position = ledger.find(needle, rows)
     while position != -1:
-        start = ledger.rfind("\n", 0, position) + 1
-        if ledger[start:position].count(",") == 1:
+        start = ledger.rfind(b"\n", 0, position) + 1
+        if ledger.count(b",", start, position) == 1:
             return True
         position = ledger.find(needle, position + 1)
     return False
+
+
+def _identity(field: bytes) -> str:
+    try:
+        return field.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HistoryError(
+            "figures.csv: not UTF-8 text", "run `tracker rebuild` to regenerate it"
+        ) from None
 
 
 @dataclass(slots=True)

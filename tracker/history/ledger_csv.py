@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from tracker.errors import HistoryError
-from tracker.history.csvlines import CsvLines, CsvRecords
+from tracker.history.csvlines import CsvRecords, csv_text
 from tracker.history.ledger import KnownIds, LedgerRow, LedgerState
 from tracker.model import Role
 
@@ -57,81 +56,96 @@ def _number(value: Decimal | None) -> str:
 
 def rows_to_csv(rows: Iterable[LedgerRow], *, header: bool = True) -> str:
     """figures.csv: a header and one row per figure per letter, in series order."""
-    out = io.StringIO()
-    writer = CsvLines(out)
-    if header:
-        writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow(
-            (
-                row.date.isoformat(),
-                row.letter,
-                row.figure,
-                row.label,
-                row.unit,
-                _number(row.value),
-                _number(row.high),
-                row.text,
-                row.qualifier or "",
-                row.section,
-                row.line,
-                row.index,
-                row.status,
-                row.concept,
-                row.role,
-                row.period,
-                "yes" if row.current else "",
-                row.noun or "",
-                row.row or "",
-                row.column or "",
-                row.decimals,
-                row.as_of.isoformat() if row.as_of else "",
-                row.context,
-                "" if row.conversion_of is None else row.conversion_of,
-                row.previous,
-            )
-        )
-    return out.getvalue()
+    fields = (_fields(row) for row in rows)
+    return csv_text([CSV_COLUMNS, *fields] if header else fields)
+
+
+def _fields(row: LedgerRow) -> tuple[object, ...]:
+    return (
+        row.date.isoformat(),
+        row.letter,
+        row.figure,
+        row.label,
+        row.unit,
+        _number(row.value),
+        _number(row.high),
+        row.text,
+        row.qualifier or "",
+        row.section,
+        row.line,
+        row.index,
+        row.status,
+        row.concept,
+        row.role,
+        row.period,
+        "yes" if row.current else "",
+        row.noun or "",
+        row.row or "",
+        row.column or "",
+        row.decimals,
+        row.as_of.isoformat() if row.as_of else "",
+        row.context,
+        "" if row.conversion_of is None else row.conversion_of,
+        row.previous,
+    )
 
 
 def scan_ledger(text: str, letters: Collection[str], name: str = "figures.csv") -> LedgerScan:
+    """`scan_ledger_bytes` of figures.csv's text."""
+    return scan_ledger_bytes(text.encode("utf-8"), letters, name)
+
+
+def scan_ledger_bytes(
+    data: bytes, letters: Collection[str], name: str = "figures.csv"
+) -> LedgerScan:
     """What appending a letter needs from figures.csv: the rows of `letters`, which must be the
-    last letters of the series, read from the end of the text; and the identities given.
+    last letters of the series, read from the end of the file; and the identities given.
 
     Neither depends on the length of the series: the rows are found by walking back from the
-    end, and identities are looked up in the text only for the few a new letter might take.
-    A row of those letters with a line break inside a field makes it read the whole file.
+    end, and identities are looked up in the bytes only for the few a new letter might take;
+    only the rows wanted are decoded. A row of those letters with a line break inside a field
+    makes it read the whole file.
     """
-    first = text.find("\n")
+    first = data.find(b"\n")
     if first == -1:
         return LedgerScan(known=KnownIds(), rows=[])
-    header = next(csv.reader([text[:first]]))
+    header = next(csv.reader([decoded(data[:first], name)]))
     if tuple(header) != CSV_COLUMNS:
         raise HistoryError(
             f"{name}: unexpected columns {','.join(header)}",
             "run `tracker rebuild` to regenerate it from the snapshots",
         )
-    wanted: list[str] = []
-    end = len(text) - 1 if text.endswith("\n") else len(text)
+    wanted: list[bytes] = []
+    end = len(data) - 1 if data.endswith(b"\n") else len(data)
     while end > first:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if line.count('"') % 2:  # a field spans lines: let the csv module read it all
-            rows = rows_from_csv(text, name)
+        start = data.rfind(b"\n", 0, end) + 1
+        line = data[start:end]
+        if line.count(b'"') % 2:  # a field spans lines: let the csv module read it all
+            rows = rows_from_csv(decoded(data, name), name)
             return LedgerScan(
                 known=KnownIds(r.figure for r in rows),
                 rows=[r for r in rows if r.letter in letters],
             )
-        parts = line.split(",", 3)
-        if len(parts) < 4 or parts[1] not in letters:
+        parts = line.split(b",", 3)
+        if len(parts) < 4 or decoded(parts[1], name) not in letters:
             break
         wanted.append(line)
         end = start - 1
     wanted.reverse()
-    reader = csv.DictReader(wanted, fieldnames=CSV_COLUMNS)
+    reader = csv.DictReader([decoded(line, name) for line in wanted], fieldnames=CSV_COLUMNS)
     return LedgerScan(
-        known=KnownIds(ledger=text), rows=[_row(record, name, 0) for record in reader]
+        known=KnownIds(ledger=data), rows=[_row(record, name, 0) for record in reader]
     )
+
+
+def decoded(data: bytes, name: str) -> str:
+    """figures.csv's bytes as text; not UTF-8 is a HistoryError naming the file."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HistoryError(
+            f"{name}: not UTF-8 text", "run `tracker rebuild` to regenerate it"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

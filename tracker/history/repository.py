@@ -112,11 +112,17 @@ def commit_paths(root: Path, paths: Sequence[str], message: str) -> str | None:
         repo.git.set_persistent_git_options(c="core.looseCompression=1")
         try:
             repo.git.add("--all", "--", *paths, env=literal)
-            if not repo.git.diff("--cached", "--name-only", "--", *paths, env=literal).strip():
+            # One listing of what is staged tells both whether our paths changed and whether
+            # the user staged other work; git's own matching of them is asked only when none
+            # is found by name (it may fold case, say).
+            staged = [n for n in repo.git.diff("--cached", "--name-only", "-z").split("\0") if n]
+            if not any(_among(name, paths) for name in staged) and (
+                not staged
+                or not repo.git.diff("--cached", "--name-only", "--", *paths, env=literal).strip()
+            ):
                 return None
             env = {**literal, **_identity(repo)}
-            staged = repo.git.diff("--cached", "--name-only", "-z").split("\0")
-            if all(_among(name, paths) for name in staged if name):
+            if all(_among(name, paths) for name in staged):
                 repo.git.commit("--quiet", "-m", message, env=env)
             else:
                 repo.git.commit("--quiet", "-m", message, "--", *paths, env=env)

@@ -8,7 +8,7 @@ writes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -28,7 +28,7 @@ from tracker.history.layout import (
     snapshot_path,
     snapshots_folder,
 )
-from tracker.history.ledger_csv import current_columns, rows_from_csv
+from tracker.history.ledger_csv import current_columns, decoded, rows_from_csv
 from tracker.history.lock import repo_lock
 from tracker.history.names import series_name
 from tracker.history.order import appends, chain
@@ -88,7 +88,8 @@ def snapshot_stems(root: Path, series: str) -> list[str]:
     if not folder.is_dir():
         return []
     # Only files named as the tracker names snapshots: a note beside them is not a letter.
-    return sorted(p.stem for p in folder.glob("*.md") if LETTER_FILE.match(p.name))
+    # Names, not paths: a series of 1000 letters is listed at each ingest.
+    return sorted(name[:-3] for name in os.listdir(folder) if LETTER_FILE.match(name))
 
 
 def build_series(root: Path, series: str) -> tuple[Built, list[str]]:
@@ -134,13 +135,19 @@ def extend_series(
     root: Path, series: str, entries: list[LetterEntry], stem: str, text: str, doc: Document
 ) -> Built | None:
     """The derived files after appending the letter, reading only its predecessor, the
-    manifest and the ledger; None when the series must be rebuilt instead (the letter is out
-    of order or a correction, or the manifest does not list the snapshots)."""
+    manifest and the ledger (as bytes; its new rows are to be appended: Built.appended); None
+    when the series must be rebuilt instead (the letter is out of order or a correction, or the
+    manifest does not list the snapshots)."""
     known = {e.letter for e in entries}
     if set(snapshot_stems(root, series)) != known | {stem} or not appends(entries, stem, doc):
         return None
-    ledger = read_text(root, ledger_path(series)) or ""
-    if not current_columns(ledger):
+    try:
+        ledger = inside(root, ledger_path(series)).read_bytes()
+    except FileNotFoundError:
+        ledger = b""
+    line_end = ledger.find(b"\n")
+    header = decoded(ledger[:line_end] if line_end != -1 else ledger, ledger_path(series))
+    if not current_columns(header):
         return None  # written by an older version: rebuild it with today's columns
     before = chain(entries)[-1]
     previous_text = read_text(root, snapshot_path(series, before.letter))
@@ -150,22 +157,33 @@ def extend_series(
 
 
 def write_outputs(
-    root: Path, outputs: dict[str, str], stale: Sequence[str], *, grow: bool = False
+    root: Path,
+    outputs: dict[str, str],
+    stale: Sequence[str],
+    *,
+    grow: bool = False,
+    appended: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Write the files whose content differs and remove stale ones; returns what changed.
 
     With `grow`, a file whose new content is its old content and more gets the more appended
     instead of being written whole: the ledger, which grows by one letter's rows at each
-    ingest. An append is not atomic; the ingest that asks for it is journalled, and an
-    interrupted one is completed by rebuilding the series.
+    ingest. `appended` gives such additions directly, by path, without the file's old content
+    being read and compared. An append is not atomic; the ingest that asks for it is
+    journalled, and an interrupted one is completed by rebuilding the series.
 
     Each file is made durable (fsync) before it counts as written, some 8 ms a file here: a
     series of 1000 letters has 2000 reports. The first is written alone (the crash tests stop
     there), the rest by `WRITERS` threads at once, whose fsyncs the file system commits
     together."""
     writes: list[tuple[str, Callable[[], None]]] = []
-    for relative, text in sorted(outputs.items()):
+    more = {path: text for path, text in (appended or {}).items() if text}
+    for relative in sorted([*outputs, *more]):
         target = inside(root, relative)
+        if relative in more:
+            writes.append((relative, partial(append_durably, target, more[relative].encode())))
+            continue
+        text = outputs[relative]
         data = text.encode("utf-8")
         try:
             old = target.read_bytes()

@@ -59,5 +59,9 @@ def markdown_inline(text: str) -> str:
     Markup characters are backslash-escaped, line breaks become spaces, and a leading "::"
     (a workflow command, were the line ever echoed to a GitHub log) is escaped too.
     """
+    # Most text needs nothing (a printable line holds no line break and nothing to show as an
+    # escape): an index page makes thousands of cells.
+    if text.isprintable() and _MARKDOWN_SPECIAL.search(text) is None:
+        return "\\" + text if text.startswith("::") else text
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", shown(flat(text)))
     return "\\" + escaped if escaped.startswith("::") else escaped

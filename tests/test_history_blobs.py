@@ -1,0 +1,89 @@
+"""The ledger's next git blob, stored ahead while an ingest works: real files, real git."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import zlib
+from pathlib import Path
+
+from tracker.history.blobs import FROM_SIZE, _adler_joined, prestore
+from tracker.history.repository import forget_inherited_repository
+
+
+def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
+    forget_inherited_repository()
+    done = subprocess.run(["git", "-C", str(root), *args], input=data, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _ledger(size: int) -> bytes:
+    rng = random.Random(14)
+    rows: list[bytes] = []
+    while sum(len(row) for row in rows) < size:
+        rows.append(f"2026-0{rng.randint(1, 9)}-01,brief,inflatie-pct,{rng.random()},ë\n".encode())
+    return b"".join(rows)
+
+
+def _object(root: Path, name: str) -> Path:
+    return root / ".git" / "objects" / name[:2] / name[2:]
+
+
+def test_the_stored_blob_is_the_one_git_names_and_git_add_keeps_it(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    ledger = tmp_path / "figures.csv"
+    ledger.write_bytes(_ledger(FROM_SIZE + 1000))
+    ahead = prestore(tmp_path / ".git", ledger)
+    assert ahead is not None
+    ahead.read.wait()
+    added = "2026-10-01,brief,inflatie-pct,2.5,“quoted”\n".encode() * 3
+    ahead.then(added)
+    with ledger.open("ab") as handle:
+        handle.write(added)
+    ahead.store()
+
+    name = _git(tmp_path, "hash-object", "figures.csv").decode().strip()
+    stored = _object(tmp_path, name)
+    assert stored.is_file() and stored.stat().st_mode & 0o777 == 0o444
+    assert _git(tmp_path, "cat-file", "blob", name) == ledger.read_bytes()
+    kept = stored.read_bytes()
+    _git(tmp_path, "add", "figures.csv")
+    assert _git(tmp_path, "ls-files", "-s").split()[1].decode() == name
+    assert stored.read_bytes() == kept, "git wrote the object again"
+    _git(tmp_path, "fsck", "--full", "--strict")
+
+
+def test_a_file_that_is_not_what_was_compressed_is_left_to_git(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    ledger = tmp_path / "figures.csv"
+    ledger.write_bytes(_ledger(FROM_SIZE + 1000))
+    ahead = prestore(tmp_path / ".git", ledger)
+    assert ahead is not None
+    ahead.read.wait()
+    ahead.then(b"announced\n")
+    with ledger.open("ab") as handle:
+        handle.write(b"rows other than the ones announced\n")
+    ahead.store()
+    objects = [p for p in (tmp_path / ".git" / "objects").rglob("*") if p.is_file()]
+    assert objects == []
+
+
+def test_small_files_and_sha256_repositories_are_left_to_git(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    small = tmp_path / "figures.csv"
+    small.write_bytes(_ledger(1000))
+    assert prestore(tmp_path / ".git", small) is None
+    other = tmp_path / "sha256"
+    _git(tmp_path, "init", "-q", "--object-format=sha256", str(other))
+    large = other / "figures.csv"
+    large.write_bytes(_ledger(FROM_SIZE + 1000))
+    assert prestore(other / ".git", large) is None
+
+
+def test_the_checksum_of_joined_bytes_is_zlibs() -> None:
+    rng = random.Random(14)
+    for _ in range(300):
+        first, second = rng.randbytes(rng.randint(0, 300)), rng.randbytes(rng.randint(0, 70_000))
+        joined = _adler_joined(zlib.adler32(first), zlib.adler32(second), len(second))
+        assert joined == zlib.adler32(first + second)
