@@ -7,7 +7,13 @@ import subprocess
 import zlib
 from pathlib import Path
 
+import pytest
+from history_repos import BY_DATE, SEEDS, SERIES, make_repo
+
+from tracker.history import blobs
 from tracker.history.blobs import FROM_SIZE, _adler_joined, prestore
+from tracker.history.ingest import ingest
+from tracker.history.layout import ledger_path
 from tracker.history.repository import forget_inherited_repository
 
 
@@ -87,3 +93,32 @@ def test_the_checksum_of_joined_bytes_is_zlibs() -> None:
         first, second = rng.randbytes(rng.randint(0, 300)), rng.randbytes(rng.randint(0, 70_000))
         joined = _adler_joined(zlib.adler32(first), zlib.adler32(second), len(second))
         assert joined == zlib.adler32(first + second)
+
+
+def test_an_ingest_that_stores_the_ledgers_blob_ahead_commits_what_git_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the ledger's object stored ahead at every size, an ingest commits the trees an
+    ingest that leaves the object to git commits, and git finds the repository sound."""
+    stored: list[str] = []
+    store = blobs._store
+
+    def counted(objects: Path, name: str, data: bytes) -> None:
+        stored.append(name)
+        store(objects, name, data)
+
+    ahead, plain = make_repo(tmp_path / "ahead", []), make_repo(tmp_path / "plain", [])
+    for name in BY_DATE:
+        for root, least, storing in ((ahead, 0, counted), (plain, 1 << 40, store)):
+            monkeypatch.setattr(blobs, "FROM_SIZE", least)
+            monkeypatch.setattr(blobs, "_store", storing)
+            target = root / "letters" / SERIES / name
+            target.write_bytes((SEEDS / name).read_bytes())
+            ingest(root, [target])
+    trees = [_git(root, "log", "--format=%T").split() for root in (ahead, plain)]
+    assert trees[0] == trees[1] and len(trees[0]) == len(BY_DATE) + 1
+    # The first letter makes the ledger; each later one grows it and stores its object ahead.
+    assert len(stored) == len(BY_DATE) - 1
+    ledger = f"HEAD:{ledger_path(SERIES)}"
+    assert _git(ahead, "rev-parse", ledger).decode().strip() == stored[-1]
+    _git(ahead, "fsck", "--full", "--strict")
