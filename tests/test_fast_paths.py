@@ -244,6 +244,7 @@ _JOINED_PIECES = [
 )
 @example("both core and headline inflation are", "headline inflation")
 @example("core and headline inflation", "headline inflation")
+@example("headline inflation rose, and core and headline inflation are", "headline inflation")
 def test_generated_other_subjects_are_what_the_plain_pattern_finds(
     sentence: str, concept: str
 ) -> None:

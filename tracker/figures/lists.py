@@ -180,8 +180,8 @@ _AND_END = re.compile(r"(?:and|en)\s+$")
 def _said_after(sentence: str, concept: str, joiner: re.Pattern[str]) -> bool:
     """Whether `joiner` comes right before one of the places `concept` is said."""
     at = sentence.find(concept)
-    while at > 0:
-        if joiner.search(sentence, 0, at):
+    while at != -1:
+        if at and joiner.search(sentence, 0, at):
             return True
         at = sentence.find(concept, at + 1)
     return False
