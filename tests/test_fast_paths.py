@@ -92,9 +92,16 @@ _PERIOD_PIECES = [
     # letters the patterns take, ignoring case, for "s", "i" and "k"
     "\u017feptember", "f\u0131scal", "\u212awartaal", "ult\u0131mo", "e\u0131nd", "J\u0130JAAR",
 ]  # fmt: skip
-_PERIOD_TEXT = st.lists(
-    st.tuples(st.sampled_from(_PERIOD_PIECES), st.sampled_from([" ", "", "  "])), max_size=8
-).map(lambda parts: "".join(piece + space for piece, space in parts))
+
+
+def _joined(pieces: list[str]) -> st.SearchStrategy[str]:
+    """Up to eight of `pieces`, each followed by no, one or two spaces."""
+    return st.lists(
+        st.tuples(st.sampled_from(pieces), st.sampled_from([" ", "", "  "])), max_size=8
+    ).map(lambda parts: "".join(piece + space for piece, space in parts))
+
+
+_PERIOD_TEXT = _joined(_PERIOD_PIECES)
 
 
 @given(_PERIOD_TEXT, st.booleans())
@@ -157,9 +164,7 @@ _HINTED_PIECES = [
     *("\u0130n", "\u0131n", "\u017fo", "ra\u0131ming", "\u017ftemde", "vol\u0130ens"),
     *(" ", ",", "."),
 ]
-_HINTED_TEXT = st.lists(
-    st.tuples(st.sampled_from(_HINTED_PIECES), st.sampled_from([" ", "", "  "])), max_size=8
-).map(lambda parts: "".join(piece + space for piece, space in parts))
+_HINTED_TEXT = _joined(_HINTED_PIECES)
 
 
 @given(_HINTED_TEXT, st.booleans())

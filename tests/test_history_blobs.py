@@ -36,18 +36,25 @@ def _object(root: Path, name: str) -> Path:
     return root / ".git" / "objects" / name[:2] / name[2:]
 
 
-def test_the_stored_blob_is_the_one_git_names_and_git_add_keeps_it(tmp_path: Path) -> None:
-    _git(tmp_path, "init", "-q")
-    ledger = tmp_path / "figures.csv"
+def _grown(root: Path, announced: bytes, appended: bytes) -> Path:
+    """A repository whose large ledger has its next object stored ahead for `announced` while
+    `appended` is what is appended to it."""
+    _git(root, "init", "-q")
+    ledger = root / "figures.csv"
     ledger.write_bytes(_ledger(FROM_SIZE + 1000))
-    ahead = prestore(tmp_path / ".git", ledger)
+    ahead = prestore(root / ".git", ledger)
     assert ahead is not None
     ahead.read.wait()
-    added = "2026-10-01,brief,inflatie-pct,2.5,“quoted”\n".encode() * 3
-    ahead.then(added)
+    ahead.then(announced)
     with ledger.open("ab") as handle:
-        handle.write(added)
+        handle.write(appended)
     ahead.store()
+    return ledger
+
+
+def test_the_stored_blob_is_the_one_git_names_and_git_add_keeps_it(tmp_path: Path) -> None:
+    added = "2026-10-01,brief,inflatie-pct,2.5,“quoted”\n".encode() * 3
+    ledger = _grown(tmp_path, added, added)
 
     name = _git(tmp_path, "hash-object", "figures.csv").decode().strip()
     stored = _object(tmp_path, name)
@@ -61,16 +68,7 @@ def test_the_stored_blob_is_the_one_git_names_and_git_add_keeps_it(tmp_path: Pat
 
 
 def test_a_file_that_is_not_what_was_compressed_is_left_to_git(tmp_path: Path) -> None:
-    _git(tmp_path, "init", "-q")
-    ledger = tmp_path / "figures.csv"
-    ledger.write_bytes(_ledger(FROM_SIZE + 1000))
-    ahead = prestore(tmp_path / ".git", ledger)
-    assert ahead is not None
-    ahead.read.wait()
-    ahead.then(b"announced\n")
-    with ledger.open("ab") as handle:
-        handle.write(b"rows other than the ones announced\n")
-    ahead.store()
+    _grown(tmp_path, b"announced\n", b"rows other than the ones announced\n")
     objects = [p for p in (tmp_path / ".git" / "objects").rglob("*") if p.is_file()]
     assert objects == []
 

@@ -26,6 +26,8 @@ import threading
 import zlib
 from pathlib import Path
 
+from tracker.history.storage import new_file_mode
+
 FROM_SIZE = 1 << 20
 """Files from which the blob is stored ahead: below 1 MB git compresses one in a few ms."""
 
@@ -144,17 +146,11 @@ def _store(objects: Path, name: str, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o444 & ~_umask())
+        os.chmod(tmp, new_file_mode() & 0o444)  # read-only, as git makes its objects
         os.replace(tmp, target)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def prestore(git_folder: Path, file: Path) -> Prestored | None:

@@ -29,15 +29,10 @@ from tracker.history.layout import (
     snapshot_link,
 )
 from tracker.history.ledger import GAP_LETTERS, KnownIds, LedgerRow, LedgerState, ledger_step
-from tracker.history.ledger_csv import (
-    LedgerScan,
-    decoded,
-    rows_from_csv,
-    rows_to_csv,
-    scan_ledger_bytes,
-)
+from tracker.history.ledger_csv import LedgerScan, rows_from_csv, rows_to_csv, scan_ledger_bytes
 from tracker.history.order import chain, plan, predecessors, skeleton
 from tracker.history.pages import extra_files
+from tracker.history.storage import decoded
 from tracker.model import Comparison, Document, Figure, Finding, Language
 from tracker.read.snapshot import from_markdown
 from tracker.render.markdown import render_markdown

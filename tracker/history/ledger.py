@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from tracker.comparison.memo import per_object
 from tracker.comparison.series import Match, Report, match_series
-from tracker.errors import HistoryError
+from tracker.history.storage import decoded
 from tracker.model import Figure, Language, Role
 from tracker.text.periods import period_from_key
 from tracker.text.words import slugify
@@ -144,7 +144,7 @@ class KnownIds:
             start = ledger.rfind(b"\n", 0, position) + 1
             end = ledger.find(b",", position + 1)
             if ledger.count(b",", start, position) == 1 and end != -1:
-                found.add(_identity(ledger[position + 1 : end]))
+                found.add(decoded(ledger[position + 1 : end], "figures.csv"))
             position = ledger.find(needle, position + 1)
         return found
 
@@ -173,15 +173,6 @@ def _in_ledger(ledger: bytes, rows: int, figure_id: str) -> bool:
             return True
         position = ledger.find(needle, position + 1)
     return False
-
-
-def _identity(field: bytes) -> str:
-    try:
-        return field.decode("utf-8")
-    except UnicodeDecodeError:
-        raise HistoryError(
-            "figures.csv: not UTF-8 text", "run `tracker rebuild` to regenerate it"
-        ) from None
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from tracker.errors import HistoryError
 from tracker.history.csvlines import CsvRecords, csv_text
 from tracker.history.ledger import KnownIds, LedgerRow, LedgerState
+from tracker.history.storage import decoded
 from tracker.model import Role
 
 CSV_COLUMNS = (
@@ -136,16 +137,6 @@ def scan_ledger_bytes(
     return LedgerScan(
         known=KnownIds(ledger=data), rows=[_row(record, name, 0) for record in reader]
     )
-
-
-def decoded(data: bytes, name: str) -> str:
-    """figures.csv's bytes as text; not UTF-8 is a HistoryError naming the file."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise HistoryError(
-            f"{name}: not UTF-8 text", "run `tracker rebuild` to regenerate it"
-        ) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from tracker.history.layout import (
     snapshot_path,
     snapshots_folder,
 )
-from tracker.history.ledger_csv import current_columns, decoded, rows_from_csv
+from tracker.history.ledger_csv import current_columns, rows_from_csv
 from tracker.history.lock import repo_lock
 from tracker.history.names import series_name
 from tracker.history.order import appends, chain
@@ -36,6 +36,7 @@ from tracker.history.repository import find_repository, git_dir
 from tracker.history.storage import (
     append_durably,
     checkpoint,
+    decoded,
     inside,
     remove_file,
     write_atomic,
@@ -68,12 +69,7 @@ def read_text(root: Path, relative: str) -> str | None:
         data = inside(root, relative).read_bytes()
     except FileNotFoundError:
         return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise HistoryError(
-            f"{relative}: not UTF-8 text", "run `tracker rebuild` to regenerate it"
-        ) from None
+    return decoded(data, relative)
 
 
 def read_entries(root: Path, series: str) -> list[LetterEntry]:

@@ -80,6 +80,16 @@ def settle(paths: Sequence[Path]) -> None:
             os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 1_000_000_000))
 
 
+def decoded(data: bytes, name: str) -> str:
+    """A repository file's bytes as text; not UTF-8 is a HistoryError naming the file."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HistoryError(
+            f"{name}: not UTF-8 text", "run `tracker rebuild` to regenerate it"
+        ) from None
+
+
 def new_file_mode() -> int:
     """The mode open() gives a new file: 0666 less the process's umask.
 
